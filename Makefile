@@ -1,0 +1,32 @@
+# Quick start: `make run` (build the graph and HTML from the bundled sample) and `make test`.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+GOVKG  := $(VENV)/bin/govkg
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test install browser neo4j-build bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(GOVKG) build --out out
+
+browser:
+	bash scripts/install_browser.sh
+
+neo4j-build:
+	bash scripts/neo4j/build.sh
+
+test: install browser neo4j-build
+	bash scripts/test.sh
+
+bench: install
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf out .neo4j build *.egg-info

@@ -1,0 +1,1 @@
+"""Thin click commands over plain functions; one module per verb family."""

@@ -1,0 +1,65 @@
+"""Readers: one module a format, each returning the same Document.
+
+The format is detected from the bytes (magic numbers, markup), the extension
+only decides between formats the bytes cannot tell apart.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Document, GovkgError
+from . import clean, meta
+
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
+              ".shtml": "html", ".docx": "docx", ".pdf": "pdf"}
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """The format from the content; the extension is a hint for text files."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:4096] or suffix == ".docx":
+            return "docx"
+        raise GovkgError("not a .docx file: a zip archive without a Word document")
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
+        return "html"
+    return EXTENSIONS.get(suffix, "txt")
+
+
+def read(path: str | Path) -> Document:
+    """Read a report in any supported format into a cleaned Document with metadata."""
+    p = Path(path)
+    if not p.exists():
+        raise GovkgError(f"no such file: {p}", code=2)
+    if p.is_dir():
+        raise GovkgError(f"is a directory, not a report: {p}", code=2)
+    suffix = p.suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise GovkgError(
+            f"unknown file type '{suffix or '(none)'}' for {p.name}: use .txt, .html, .docx or .pdf", code=2)
+    data = p.read_bytes()
+    if not data.strip():
+        raise GovkgError(f"empty file: {p}")
+    fmt = sniff(data, suffix)
+    if fmt == "pdf":
+        from .pdf import read_pdf as reader
+    elif fmt == "docx":
+        from .docx import read_docx as reader
+    elif fmt == "html":
+        from .html import read_html as reader
+    else:
+        from .txt import read_txt as reader
+    text = clean.normalise(reader(data, p))
+    if not text.strip():
+        raise GovkgError(f"no text found in {p.name}")
+    doc = Document(text=text, source=str(p), format=fmt)
+    doc.meta = meta.find_meta(text)
+    return doc
+
+
+def read_text(text: str, source: str = "<text>") -> Document:
+    """A Document from a string already in memory (tests, pipes)."""
+    text = clean.normalise(text)
+    return Document(text=text, source=source, format="txt", meta=meta.find_meta(text))
