@@ -83,8 +83,7 @@ def neo4j_errors(uri: str = "", user: str = "") -> Iterator[None]:
     except ne.AuthError:
         raise GovkgError(f"Neo4j at {uri} refused the credentials of user '{user}' (wrong password?)") from None
     except ne.ServiceUnavailable as exc:
-        raise GovkgError(f"Neo4j is not reachable at {uri} (server down or wrong host/port): "
-                         f"{_first_line(exc)}") from None
+        raise GovkgError(f"Neo4j is not reachable at {uri} (server down or wrong host/port)") from None
     except ne.ConfigurationError as exc:
         raise GovkgError(f"bad Neo4j URI {uri!r}: {_first_line(exc)}") from None
     except ne.CypherSyntaxError as exc:
@@ -115,7 +114,9 @@ def connect(uri: str = DEFAULT_URI, user: str = DEFAULT_USER, password: str = DE
                                             max_transaction_retry_time=15,
                                             notifications_min_severity="OFF")
         try:
-            driver.verify_connectivity(database=database) if database else driver.verify_connectivity()
+            driver.verify_connectivity()
+            if database:
+                driver.execute_query("RETURN 1", database_=database)
         except BaseException:
             driver.close()
             raise

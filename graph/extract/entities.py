@@ -1,0 +1,141 @@
+"""Institutions and mechanisms: named things with every mention.
+
+Institutions are found by suffix (律师事务所, 派出所 …) and extended leftwards
+over name characters to a stop word.  Mechanisms are quoted names, names ending
+in 制度/机制/平台 …, and numbered formulas (三重一大).  Both lists live in data/.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..facts import Institution, Mechanism, Mention
+from ..lexicon import alternation, load_json
+from ..vocab import short_hash
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    label: str
+    kind: str
+    scope: str = "global"
+
+
+def _extend_left(text: str, start: int, lo: int, stops: tuple[str, ...], most: int) -> int:
+    i = start
+    while i > lo and start - i < most and CJK.match(text[i - 1]):
+        if any(text[max(lo, i - len(w)):i] == w for w in stops):
+            break
+        i -= 1
+    return i
+
+
+@lru_cache(maxsize=1)
+def _inst_rx() -> re.Pattern:
+    return re.compile(alternation(load_json("institutions.json")["suffixes"]))
+
+
+def find_institutions(text: str, lo: int, hi: int, region: str | None) -> list[Found]:
+    lex = load_json("institutions.json")
+    stops = tuple(sorted(lex["stop_words"], key=len, reverse=True))
+    generic, places = set(lex["generic_words"]), lex["place_words"]
+    out = []
+    for m in _inst_rx().finditer(text, lo, hi):
+        start = _extend_left(text, m.start(), lo, stops, lex["max_name_chars"])
+        name = unicodedata.normalize("NFKC", text[start:m.end()])
+        prefix = name[: len(name) - len(m.group())]
+        for p in places:
+            if prefix.startswith(p) and prefix != p:
+                prefix = prefix[len(p):]
+        rest = prefix
+        while rest:
+            word = next((g for g in sorted(generic, key=len, reverse=True) if rest.startswith(g)), None)
+            if not word:
+                break
+            rest = rest[len(word):]
+        if rest:  # a proper name: keep it whole; a bare 区/县/市 is the issuer's region
+            label = prefix + m.group()
+            if region and label[0] in "区县市" and region.endswith(label[0]):
+                label = region + label[1:]
+            out.append(Found(start, m.end(), label, m.group(), "global"))
+        else:
+            label = (prefix if prefix in generic and prefix not in places else "") + m.group()
+            out.append(Found(start, m.end(), label, m.group(), "local"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _mech_rx() -> tuple[re.Pattern, re.Pattern, list[re.Pattern]]:
+    lex = load_json("mechanisms.json")
+    quoted = re.compile(r"[“\"]([^”\"“\n]{2,%d})[”\"]" % lex["quoted_max_chars"])
+    suffix = re.compile(alternation(lex["suffixes"]))
+    formulas = [re.compile(p) for p in lex["formula_patterns"]]
+    return quoted, suffix, formulas
+
+
+def _quoted_ok(label: str, follower: str, lex: dict) -> bool:
+    if "、" in label or re.search(r"\d\s*[・·.]\s*\d", label) or not CJK.search(label):
+        return False
+    if any(label.endswith(s) for s in lex["quoted_exclude_suffixes"]):
+        return False
+    return not any(follower.startswith(f) for f in lex["quoted_exclude_followers"])
+
+
+def find_mechanisms(text: str, lo: int, hi: int) -> list[Found]:
+    lex = load_json("mechanisms.json")
+    quoted, suffix, formulas = _mech_rx()
+    verbs = tuple(sorted(lex["leading_verbs"], key=len, reverse=True))
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for m in quoted.finditer(text, lo, hi):
+        if _quoted_ok(m.group(1), text[m.end():m.end() + 4], lex):
+            out.append(Found(m.start(1), m.end(1), m.group(1), "quoted"))
+        taken.append((m.start(), m.end()))
+    for rx in formulas:
+        for m in rx.finditer(text, lo, hi):
+            if not any(a <= m.start() < b for a, b in taken):
+                out.append(Found(m.start(), m.end(), m.group(), "formula"))
+                taken.append((m.start(), m.end()))
+    for m in suffix.finditer(text, lo, hi):
+        if any(a <= m.start() <= b for a, b in taken) or text[m.end():m.end() + 1] in lex["suffix_not_followed_by"]:
+            continue
+        start = _extend_left(text, m.start(), lo, verbs, 12)
+        label = text[start:m.end()]
+        if len(label) - len(m.group()) < 2 or label in lex["generic_labels"] or text[start - 1:start] in "”\"":
+            continue
+        out.append(Found(start, m.end(), label, "suffix"))
+    out = [f for f in out if not any(g is not f and g.start <= f.start and f.end <= g.end
+                                     and g.end - g.start > f.end - f.start for g in out)]
+    return sorted(out, key=lambda f: f.start)
+
+
+def institution_id(label: str, scope: str, issuer_key: str) -> str:
+    return f"inst-{short_hash(label if scope == 'global' else issuer_key + '/' + label, 10)}"
+
+
+def mechanism_id(label: str) -> str:
+    return f"mech-{short_hash(label, 10)}"
+
+
+def group_institutions(found: list[Found], issuer_key: str) -> list[Institution]:
+    by: dict[str, Institution] = {}
+    for f in found:
+        iid = institution_id(f.label, f.scope, issuer_key)
+        inst = by.setdefault(iid, Institution(iid, f.label, f.scope, f.kind))
+        inst.mentions.append(Mention((f.start, f.end), f.label))
+    return list(by.values())
+
+
+def group_mechanisms(found: list[Found], text: str) -> list[Mechanism]:
+    by: dict[str, Mechanism] = {}
+    for f in found:
+        mid = mechanism_id(f.label)
+        mech = by.setdefault(mid, Mechanism(mid, f.label, f.kind))
+        mech.mentions.append(Mention((f.start, f.end), text[f.start:f.end]))
+    return list(by.values())

@@ -1,0 +1,164 @@
+"""Reported quantities: 3.3万余人次 → 33000 人次 (余), 98.69% → 98.69 %, 5至10人 → 5–10 人.
+
+Formula words (一次办, 三项制度, 四个亲自, 第一责任人) and dates (“12・4”) are not
+figures: a lone Chinese digit, an ordinal 第, or a neighbouring ・ rules a match out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..lexicon import alternation, load_json
+from ..numbers import cn_to_int
+
+NUM = r"\d+(?:\.\d+)?|[零〇一二三四五六七八九十百千两]+"
+BOUNDARY = "，,；;。：:！!？?（(）)\n、"
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    raw: str
+    value: float
+    unit: str
+    qualifier: str = ""
+    value_max: float | None = None
+
+
+@lru_cache(maxsize=1)
+def pattern() -> re.Pattern:
+    lex = load_json("quantities.json")
+    units = alternation(lex["units"] + lex["percent"])
+    big = alternation(lex["big"])
+    pre = alternation(lex["qualifiers_before"])
+    post = alternation(lex["qualifiers_after"])
+    rng = alternation(lex["range_marks"])
+    return re.compile(
+        rf"(?P<pre>{pre})?(?P<num>{NUM})(?:(?P<rng>{rng})(?P<num2>{NUM}))?(?P<big>{big})?"
+        rf"(?P<q1>余|多)?(?P<unit>{units})(?P<q2>{post})?")
+
+
+def _number(text: str) -> Decimal | None:
+    if text[0].isdigit():
+        return Decimal(text)
+    if len(text) == 1 and text in "零〇一二三四五六七八九两十百千":
+        return None  # a lone Chinese digit is a formula (一次办, 三项制度), not a figure
+    try:
+        return Decimal(cn_to_int(text))
+    except ValueError:
+        return None
+
+
+def _plain(d: Decimal) -> float:
+    return float(d.normalize()) if d == d.to_integral_value() else float(d)
+
+
+def _excluded(text: str, m: re.Match) -> bool:
+    s, e = m.start("num"), m.end()
+    before = text[s - 1] if s > 0 else ""
+    after = text[e] if e < len(text) else ""
+    if before == "第" or before in "・·.．" or before.isdigit() or after in "・·":
+        return True
+    num = m.group("num")
+    if not num[0].isdigit() and len(num) == 1 and not (m.group("q1") or m.group("big")):
+        return True
+    if not num[0].isdigit() and num in "十百千" and not m.group("q1"):
+        return True  # 千家万户, 百日攻坚
+    return False
+
+
+def find_quantities(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
+    hi = len(text) if hi is None else hi
+    big_values = load_json("quantities.json")["big"]
+    out = []
+    for m in pattern().finditer(text, lo, hi):
+        if _excluded(text, m):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        scale = Decimal(big_values[m.group("big")]) if m.group("big") else Decimal(1)
+        vmax = _number(m.group("num2")) if m.group("num2") else None
+        unit = m.group("unit")
+        unit = "%" if unit in ("%", "％") else unit
+        qual = m.group("q1") or m.group("q2") or m.group("pre") or ""
+        out.append(Quantity(start=m.start(), end=m.end(), raw=m.group(), value=_plain(value * scale),
+                            unit=unit, qualifier=qual,
+                            value_max=_plain(vmax * scale) if vmax is not None else None))
+    return out
+
+
+@dataclass
+class Comparison:
+    start: int
+    end: int
+    relation: str  # 上升 | 下降 | 持平
+    year: int | None
+    earlier: Quantity | None
+    change: float | None
+
+
+@lru_cache(maxsize=1)
+def comparison_pattern() -> re.Pattern:
+    c = load_json("quantities.json")["comparison"]
+    return re.compile(
+        rf"(?:{alternation(c['same_period'])})\s*(?:(?P<year>(?:19|20)\d{{2}})年(?:同期)?)?"
+        rf"(?P<prev>[^，,；;。]{{0,12}}?)\s*(?:(?P<down>{alternation(c['down'])})|(?P<up>{alternation(c['up'])})"
+        rf"|(?P<flat>{alternation(c['flat'])}))(?P<pct>\d+(?:\.\d+)?[%％])?")
+
+
+def find_comparisons(text: str, lo: int, hi: int) -> list[Comparison]:
+    out = []
+    for m in comparison_pattern().finditer(text, lo, hi):
+        prev = find_quantities(text, m.start("prev"), m.end("prev")) if m.group("prev") else []
+        pct = float(m.group("pct")[:-1]) if m.group("pct") else None
+        if m.group("flat"):
+            rel, change = "持平", 0.0
+        elif m.group("down"):
+            rel, change = "下降", -pct if pct is not None else None
+        else:
+            rel, change = "上升", pct
+        out.append(Comparison(m.start(), m.end(), rel, int(m.group("year")) if m.group("year") else None,
+                              prev[0] if prev else None, change))
+    return out
+
+
+def clause_start(text: str, pos: int, lo: int) -> int:
+    i = pos
+    while i > lo and text[i - 1] not in BOUNDARY:
+        i -= 1
+    return i
+
+
+def clause_end(text: str, pos: int, hi: int) -> int:
+    i = pos
+    while i < hi and text[i] not in BOUNDARY:
+        i += 1
+    return i
+
+
+CLASSIFIERS = set("个名家户支所座位间栋")
+VERB_TAIL = re.compile(r"(均为|均达|达到|达|为|约|共计|共|累计|超过|近)+$")
+
+
+def what_counted(text: str, q: Quantity, lo: int, hi: int, prev_end: int = 0) -> str:
+    """What a figure counts: the clause before it, or the noun after a classifier (1个综治中心)."""
+    strip = load_json("quantities.json")["what_strip_prefix"]
+    start = max(clause_start(text, q.start, lo), prev_end)
+    pre = text[start:q.start].strip()
+    changed = True
+    while changed:
+        changed = False
+        for p in strip:
+            if pre.startswith(p) and len(pre) > len(p):
+                pre, changed = pre[len(p):], True
+    pre = VERB_TAIL.sub("", pre)
+    post = text[q.end:clause_end(text, q.end, hi)]
+    if q.unit in CLASSIFIERS and len(post) >= 2 and (len(pre) <= 2 or text[q.start - 1:q.start] in "、"):
+        return post[:16]
+    if len(pre) < 2 and post:
+        return post[:16]
+    return pre[-16:]

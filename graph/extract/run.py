@@ -1,0 +1,149 @@
+"""Outline → Extraction: every fact with its id, span, sentence and section."""
+from __future__ import annotations
+
+import re
+
+from ..facts import (Action, Cause, Extraction, Indicator, Measure, ReportInfo, Shortcoming,
+                     Target)
+from ..lexicon import load_json
+from ..model import Node, Outline
+from ..sentences import Sentences
+from ..vocab import report_id
+from . import entities
+from .quantities import find_comparisons, find_quantities, what_counted
+from .structure import action_nodes, areas_and_items, leaves, numbered, shortcoming_nodes
+from .targets import find_targets
+from .themes import themes_of
+
+
+def extract(outline: Outline) -> Extraction:
+    doc = outline.doc
+    text = doc.text
+    sents = Sentences(text)
+    rid = report_id(doc.meta.issuer, doc.meta.year, doc.meta.title or doc.source)
+    ex = Extraction(report=ReportInfo(rid, doc.source, doc.meta, list(outline.missing)))
+    if (part := outline.part("measures")) is not None:
+        for a, area, i, item in areas_and_items(part):
+            ex.measures.append(_measure(f"measure-{a}-{i}", item, area, "measure", text, sents))
+    if (part := outline.part("leadership")) is not None:
+        for n, item in enumerate(leaves(part), 1):
+            ex.measures.append(_measure(f"leadership-{n}", item, None, "leadership", text, sents))
+    for m in ex.measures:
+        ex.indicators += _indicators(m, text, sents)
+    if (part := outline.part("shortcomings")) is not None:
+        _diagnosis(part, text, sents, ex)
+    if (part := outline.part("plan")) is not None:
+        for n, node in enumerate(action_nodes(part), 1):
+            action = Action(f"action-{n}", node.span, sents.at(node.title_span[0]), node.path,
+                            label=node.title, text=text[node.body_span[0]:node.body_span[1]],
+                            themes=themes_of(text[node.span[0]:node.span[1]]))
+            ex.actions.append(action)
+            ex.targets += find_targets(action, text, sents)
+    _entities(outline, ex, rid)
+    return ex
+
+
+def _measure(mid: str, item: Node, area: Node | None, kind: str, text: str, sents: Sentences) -> Measure:
+    body = text[item.body_span[0]:item.body_span[1]]
+    return Measure(mid, item.span, sents.at(item.title_span[0]), item.path, label=item.title,
+                   area=area.title if area is not None else "", text=body, kind=kind,
+                   themes=themes_of(text[item.span[0]:item.span[1]]))
+
+
+def _indicators(m: Measure, text: str, sents: Sentences) -> list[Indicator]:
+    lo, hi = m.span
+    comps = find_comparisons(text, lo, hi)
+    in_comp = [(c.start, c.end) for c in comps]
+    out: list[Indicator] = []
+    prev_end = lo
+    for q in find_quantities(text, lo, hi):
+        if any(a <= q.start < b for a, b in in_comp):
+            continue
+        s = sents.at(q.start)
+        what = what_counted(text, q, s[0], s[1], prev_end if prev_end > s[0] else 0)
+        prev_end = q.end
+        out.append(Indicator(f"{m.id}-i{len(out) + 1}", (q.start, q.end), s, m.section, value=q.value,
+                             unit=q.unit, qualifier=q.qualifier, what=what, measure=m.id, raw=q.raw,
+                             value_max=q.value_max))
+    for c in comps:
+        current = max((i for i in out if i.span[1] <= c.start and i.sentence == sents.at(c.start)
+                       and i.year is None), key=lambda i: i.span[0], default=None)
+        if current is None:
+            continue
+        current.change, current.relation = c.change, c.relation
+        if c.earlier is not None:
+            q = c.earlier
+            earlier = Indicator(f"{m.id}-i{len(out) + 1}", (q.start, q.end), current.sentence, m.section,
+                                value=q.value, unit=q.unit, qualifier=q.qualifier, what=current.what,
+                                measure=m.id, raw=q.raw, value_max=q.value_max, year=c.year)
+            current.compares_to = earlier.id
+            out.append(earlier)
+    out.sort(key=lambda i: i.span[0])
+    renamed = {i.id: f"{m.id}-i{n}" for n, i in enumerate(out, 1)}
+    for i in out:
+        i.id = renamed[i.id]
+        i.compares_to = renamed.get(i.compares_to) if i.compares_to else None
+    return out
+
+
+def _cause_texts(node: Node, text: str) -> tuple[int, list[tuple[str, int, int]]]:
+    """Where the causes of a shortcoming start, and (number, start, end) of each cause."""
+    lex = load_json("structure.json")
+    lo, hi = node.body_span
+    body = text[lo:hi]
+    cue = min((p for p in (body.find(c) for c in lex["cause_cues"]) if p >= 0), default=-1)
+    start = lo + cue if cue >= 0 else hi
+    enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
+    if enums:
+        return start, [(e.number, e.title_span[0], e.title_span[1]) for e in enums]
+    if cue < 0:
+        return hi, []
+    colon = re.search(r"[:：是]", text[start:hi])
+    first = start + (colon.end() if colon else 0)
+    parts, pos = [], first
+    for m in re.finditer(r"[；;。]", text[first:hi]):
+        end = first + m.start()
+        if text[pos:end].strip():
+            parts.append((str(len(parts) + 1), pos, end))
+        pos = first + m.end()
+    if pos < hi and text[pos:hi].strip():
+        parts.append((str(len(parts) + 1), pos, hi))
+    return start, parts
+
+
+def _diagnosis(part: Node, text: str, sents: Sentences, ex: Extraction) -> None:
+    shorts, cause_heads = shortcoming_nodes(part)
+    for n, node in enumerate(shorts, 1):
+        cstart, causes = _cause_texts(node, text)
+        desc = text[node.body_span[0]:cstart].strip()
+        sid = f"shortcoming-{n}"
+        ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
+                                           label=node.title, text=desc,
+                                           themes=themes_of(node.title + desc)))
+        for k, (num, a, b) in enumerate(causes, 1):
+            ex.causes.append(Cause(f"cause-{n}-{k}", (a, b), sents.at(a), node.path, shortcoming=sid,
+                                   text=text[a:b], number=num, themes=themes_of(text[a:b])))
+    for node in cause_heads:
+        items = [c for c in node.children if c.kind == "enum"] or numbered(node)
+        for k, c in enumerate(items, 1):
+            a, b = c.title_span[0], c.span[1]
+            ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), c.path, shortcoming="",
+                                   text=text[a:b], number=c.number, themes=themes_of(text[a:b])))
+
+
+def _entities(outline: Outline, ex: Extraction, rid: str) -> None:
+    text = outline.doc.text
+    region = outline.doc.meta.region
+    holders = [(m.id, m.span) for m in ex.measures] + [(a.id, a.span) for a in ex.actions]
+    insts, mechs = [], []
+    for part in outline.parts:
+        lo, hi = part.span
+        insts += entities.find_institutions(text, lo, hi, region)
+        mechs += entities.find_mechanisms(text, lo, hi)
+    issuer_key = outline.doc.meta.issuer or rid
+    ex.institutions = entities.group_institutions(insts, issuer_key)
+    ex.mechanisms = entities.group_mechanisms(mechs, text)
+    for thing in ex.institutions + ex.mechanisms:
+        thing.measures = sorted({hid for hid, (a, b) in holders
+                                 for men in thing.mentions if a <= men.span[0] < b},
+                                key=lambda h: [hid for hid, _ in holders].index(h))

@@ -1,0 +1,71 @@
+"""Which outline nodes are measures, leadership items, shortcomings, causes and actions.
+
+Shapes vary: areas with items or items straight under the part; causes as an
+enumeration after 主要原因, a semicolon list, or a heading of their own.
+"""
+from __future__ import annotations
+
+from ..lexicon import load_json
+from ..model import Node
+
+
+def numbered(node: Node) -> list[Node]:
+    return [c for c in node.children if c.kind != "enum"]
+
+
+def areas_and_items(part: Node) -> list[tuple[int, Node | None, int, Node]]:
+    """(area index, area, item index, item) for the numbered items of a part."""
+    subs = numbered(part)
+    if not subs:
+        return [(1, None, 1, part)]
+    if all(not numbered(s) for s in subs):
+        return [(1, None, i, s) for i, s in enumerate(subs, 1)]
+    out = []
+    for a, area in enumerate(subs, 1):
+        items = numbered(area)
+        if items:
+            out += [(a, area, i, item) for i, item in enumerate(items, 1)]
+        else:
+            out.append((a, area, 1, area))
+    return out
+
+
+def leaves(node: Node) -> list[Node]:
+    subs = numbered(node)
+    if not subs:
+        return [node]
+    return [leaf for s in subs for leaf in leaves(s)]
+
+
+def action_nodes(plan: Node) -> list[Node]:
+    """Numbered actions of the plan part, without the frame headings (思路, 目标)."""
+    lex = load_json("structure.json")
+    frames = lex["plan_frame_titles"]
+    containers = lex["plan_action_container_cues"]
+    subs = numbered(plan)
+    for s in subs:
+        if any(c in s.title for c in containers) and numbered(s):
+            return leaves(s)
+    out = []
+    for s in subs:
+        if numbered(s):
+            out += leaves(s)
+        elif not any(f in s.title for f in frames):
+            out.append(s)
+    return out
+
+
+def is_cause_heading(node: Node) -> bool:
+    cues = load_json("structure.json")["cause_heading_cues"]
+    return any(c in node.title for c in cues) and not any(
+        w in node.title for w in ("不足", "问题", "短板"))
+
+
+def shortcoming_nodes(part: Node) -> tuple[list[Node], list[Node]]:
+    """(shortcoming nodes, separate cause-heading nodes) of the 不足和原因 part."""
+    subs = numbered(part)
+    causes = [s for s in subs if is_cause_heading(s)]
+    rest = [s for s in subs if s not in causes]
+    if len(rest) == 1 and numbered(rest[0]) and causes:
+        rest = numbered(rest[0])  # (一)存在的问题 1. 2. 3.  (二)原因分析
+    return rest, causes

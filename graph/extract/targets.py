@@ -1,0 +1,44 @@
+"""Targets of next year's actions: a quantity with a comparator (不少于12次, 达到95%以上)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..facts import Action, Target
+from ..lexicon import alternation, load_json
+from ..sentences import Sentences
+from .quantities import clause_start, find_quantities
+
+LIGHT_VERBS = re.compile(r"^(开展|组织|举办|召开|完成|实现|推动|确保|力争|全年|年内|每年|每季度|每月)+")
+
+
+@lru_cache(maxsize=1)
+def _comparators() -> tuple[re.Pattern, list[str], re.Pattern]:
+    lex = load_json("quantities.json")
+    rx = re.compile(alternation(lex["comparators"]))
+    cover = re.compile(r"实现([^，,；;。]{1,16}?)(%s)" % alternation(lex["full_coverage"]))
+    return rx, lex["comparators_after"], cover
+
+
+def find_targets(action: Action, text: str, sents: Sentences) -> list[Target]:
+    rx, after, cover = _comparators()
+    lo, hi = action.span
+    out: list[Target] = []
+    for q in find_quantities(text, lo, hi):
+        c0 = clause_start(text, q.start, lo)
+        found = list(rx.finditer(text, c0, q.start))
+        comparator = found[-1].group() if found else ""
+        if not comparator and q.qualifier in after:
+            comparator = q.qualifier
+        if not comparator:
+            continue
+        what_end = found[-1].start() if found else q.start
+        what = LIGHT_VERBS.sub("", text[c0:what_end]).strip()
+        out.append(Target(f"target-{action.id.split('-')[-1]}-{len(out) + 1}", (q.start, q.end),
+                          sents.at(q.start), action.section, action=action.id, value=q.value,
+                          unit=q.unit, comparator=comparator, what=what, raw=text[c0:q.end]))
+    for m in cover.finditer(text, lo, hi):
+        out.append(Target(f"target-{action.id.split('-')[-1]}-{len(out) + 1}", (m.start(), m.end()),
+                          sents.at(m.start()), action.section, action=action.id, value=100.0,
+                          unit="%", comparator="实现", what=m.group(1) + "覆盖", raw=m.group()))
+    return sorted(out, key=lambda t: t.span[0])
