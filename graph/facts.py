@@ -131,4 +131,7 @@ class Extraction:
     actions: list[Action] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    # open_causes, unmotivated_actions, unaddressed_shortcomings, targets_without_baseline
     gaps: dict[str, Any] = field(default_factory=dict)
+    # {"causes": [ids], "actions": [ids], "scores": [[score per action] per cause]}
+    matrix: dict[str, Any] = field(default_factory=dict)
