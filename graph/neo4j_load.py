@@ -496,15 +496,21 @@ def load(driver, graphs: list[tuple[str, Graph]] | Dataset, database: str | None
     t0 = time.perf_counter()
     with driver.session(database=database) as session:
         session.execute_write(_run, CONSTRAINT)
+        session.execute_write(_run, "CREATE INDEX govkg_graph_load IF NOT EXISTS FOR (m:_GraphLoad) ON (m.uri)")
         namer = Namer(read_prefixes(session))
         for _, g in graphs:
             namer.add_namespaces(namespaces_of(g))
         _write(session, "MERGE (p:_NsPrefDef) SET p += $m", m=namer.table())
         for gid, g in graphs:
             plan = plan_graph(gid, g, namer)
+            # _GraphLoad is written before any data of the graph and deleted only after all of
+            # it is gone, so without it there is nothing to remove (saves a scan per graph).
+            existed = _write(session, "OPTIONAL MATCH (m:_GraphLoad {uri: $g}) "
+                                      "RETURN m IS NOT NULL AS e", g=gid)[0]["e"]
             _write(session, "MERGE (m:_GraphLoad {uri: $g}) SET m.status = 'loading', m.triples = $t",
                    g=gid, t=plan.triples)
-            remove_graph(session, gid, forget=False)
+            if existed:
+                remove_graph(session, gid, forget=False)
             for labels, rows in plan.nodes.items():
                 q = node_query(labels)
                 for chunk in _chunks(rows, batch_size):
