@@ -3,8 +3,29 @@
 
     python scripts/gen_corpus.py OUT_DIR --n 1000 --seed 7 [--pairs 0.3] [--format txt]
 
-Every report is written as ``OUT_DIR/{index:05d}_{year}_{issuer-hash8}.txt`` (UTF-8) and
-described by one line of ``OUT_DIR/truth.jsonl`` (see ``truth_record`` for the fields).
+Every report is written as ``OUT_DIR/{index:05d}_{year}_{issuer-hash8}.txt`` (UTF-8;
+hash8 = first 8 hex digits of sha1(issuer)) and described by one line of
+``OUT_DIR/truth.jsonl``::
+
+    {"file", "issuer", "issuer_kind", "year", "parts": 4|5, "date": "{year+1}年1月d日",
+     "style": {part, area, item, enum, cause_intro, punct, plan, leader},
+     "areas":   [{"n", "title", "theme", "items": [{"n", "title"}]}],          # part 一
+     "causes":  [{"n", "shortcoming", "theme", "reasons": [str], "enum"}],      # part 三
+     "actions": [{"n", "theme", "kind", "key", "title",                         # part 四
+                  "addresses": [n of the shortcoming of the same theme] or [],
+                  "target": {"action", "text", "value", "unit"} | null}],
+     "targets": [{"action", "text", "value", "unit"}],
+     # only in reports of a consecutive-year pair:
+     "pair": {"role": "first"|"second", "with": other file},
+     # only in the second (year Y+1) report of a pair:
+     "carried_out": [{"action": n in year Y's plan, "theme", "key", "area", "item", "item_title"}],
+     "dropped": [n of year Y's actions that no measure of this report carries out]}
+
+Themes are codes (pufa 法治宣传, zhifa 行政执法, juece 依法决策, gongkai 政务公开,
+jiufen 矛盾纠纷化解, liliang 基层法治力量, fuwu 政务服务, jiandu 监督考核,
+yingshang 营商环境, xuefa 学法用法).  ``key`` is the term that marks an action kind: it
+occurs in the action and in the measure that carries it out, nowhere else in part 一.
+Strings in the truth use ASCII ``,;:()``; about 30% of the reports print them full-width.
 All randomness comes from ``random.Random`` instances seeded from ``--seed``; the global
 ``random`` module and ``hash()`` are never used, so the same seed and ``n`` give
 byte-identical output.  Reports are generated and written one at a time (the only state
@@ -583,7 +604,7 @@ LEADER_ITEMS = [
     ("压实工作责任", "制定年度法治建设工作要点和责任清单,将{n2}项任务分解到责任单位,实行台账管理、按月调度。"),
     ("带头依法决策", "{head}严格执行重大行政决策程序,对合法性审查未通过的事项坚决不上会,全年主持研究重大事项{n2}项。"),
     ("督促整改落实", "对上级法治督察反馈的{n1}个问题,{sec}亲自部署整改,逐项明确责任领导和完成时限,已全部整改销号。"),
-    ("推动述职述法", "将履行法治建设第一责任人职责情况列入年终述职内容,{n1}名班子成员在年度述职中专门报告法治建设情况。"),
+    ("推动述职履责", "将履行法治建设第一责任人职责情况列入年终述职内容,{n1}名班子成员在年度述职中专门报告法治建设情况。"),
     ("亲自协调重大问题", "{head}多次深入{unit}调研,协调解决历史遗留问题和群众急难愁盼问题{n2}件,推动依法解决信访积案{n1}件。"),
     ("健全工作机制", "建立法治建设季度调度机制,{sec}每季度听取一次工作汇报,对推进缓慢的事项及时督办。"),
 ]
