@@ -96,8 +96,11 @@ def add_enumerations(node: Node, text: str) -> None:
     enums = []
     for p0, p1 in paragraphs(text, lo, hi):
         for marker, start, stop in members(text, p0, p1):
+            t0 = start + len(marker)
+            while t0 < stop and text[t0] in "，,、：: \t":
+                t0 += 1
             enums.append(Node(kind="enum", level=node.level + 1, number=marker,
-                              title=text[start + len(marker):stop], span=(start, stop),
-                              title_span=(start + len(marker), stop), body_span=(start + len(marker), stop),
+                              title=text[t0:stop], span=(start, stop),
+                              title_span=(t0, stop), body_span=(t0, stop),
                               part=node.part, path=f"{node.path}/{marker}"))
     node.children = sorted(node.children + enums, key=lambda n: n.span[0])

@@ -30,6 +30,8 @@ class Found:
 def _extend_left(text: str, start: int, lo: int, stops: tuple[str, ...], most: int) -> int:
     i = start
     while i > lo and start - i < most and CJK.match(text[i - 1]):
+        if i - 2 >= lo and text[i - 2].isdigit():
+            break  # 1个综治中心: a count, not part of the name
         if any(text[max(lo, i - len(w)):i] == w for w in stops):
             break
         i -= 1
@@ -41,6 +43,20 @@ def _inst_rx() -> re.Pattern:
     return re.compile(alternation(load_json("institutions.json")["suffixes"]))
 
 
+def _trim_leading(name: str, suffix: str, pos: tuple[str, ...]) -> str:
+    """Drop leading verbs, prepositions and adverbs (支持区纪委 → 区纪委) by jieba's tags."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    prefix = name[: len(name) - len(suffix)]
+    for token in jieba.posseg.lcut(prefix):
+        if not token.flag.startswith(pos) or len(token.word) >= len(prefix):
+            break
+        prefix = prefix[len(token.word):]
+    return prefix + suffix
+
+
 def find_institutions(text: str, lo: int, hi: int, region: str | None) -> list[Found]:
     lex = load_json("institutions.json")
     stops = tuple(sorted(lex["stop_words"], key=len, reverse=True))
@@ -49,10 +65,16 @@ def find_institutions(text: str, lo: int, hi: int, region: str | None) -> list[F
     for m in _inst_rx().finditer(text, lo, hi):
         start = _extend_left(text, m.start(), lo, stops, lex["max_name_chars"])
         name = unicodedata.normalize("NFKC", text[start:m.end()])
+        if len(name) > len(m.group()):
+            name = _trim_leading(name, m.group(), tuple(lex["trim_leading_pos"]))
+            start = m.end() - len(name)
         prefix = name[: len(name) - len(m.group())]
         for p in places:
             if prefix.startswith(p) and prefix != p:
                 prefix = prefix[len(p):]
+        if region and prefix in ("区", "县", "市") and region.endswith(prefix):
+            out.append(Found(start, m.end(), region + m.group(), m.group(), "global"))
+            continue
         rest = prefix
         while rest:
             word = next((g for g in sorted(generic, key=len, reverse=True) if rest.startswith(g)), None)
@@ -82,7 +104,8 @@ def _mech_rx() -> tuple[re.Pattern, re.Pattern, list[re.Pattern]]:
 def _quoted_ok(label: str, follower: str, lex: dict) -> bool:
     if "、" in label or re.search(r"\d\s*[・·.]\s*\d", label) or not CJK.search(label):
         return False
-    if any(label.endswith(s) for s in lex["quoted_exclude_suffixes"]):
+    if any(label.endswith(s) for s in lex["quoted_exclude_suffixes"]) or any(
+            c in label for c in lex["quoted_exclude_chars"]):
         return False
     return not any(follower.startswith(f) for f in lex["quoted_exclude_followers"])
 

@@ -105,16 +105,16 @@ class Comparison:
 def comparison_pattern() -> re.Pattern:
     c = load_json("quantities.json")["comparison"]
     return re.compile(
-        rf"(?:{alternation(c['same_period'])})\s*(?:(?P<year>(?:19|20)\d{{2}})年(?:同期)?)?"
+        rf"(?:{alternation(c['same_period'])})\s*(?:(?P<year>(?:19|20)\d{{2}})年(?:同期)?的?)?"
         rf"(?P<prev>[^，,；;。]{{0,12}}?)\s*(?:(?P<down>{alternation(c['down'])})|(?P<up>{alternation(c['up'])})"
-        rf"|(?P<flat>{alternation(c['flat'])}))(?P<pct>\d+(?:\.\d+)?[%％])?")
+        rf"|(?P<flat>{alternation(c['flat'])}))(?P<pct>\d+(?:\.\d+)?(?:[%％]|个百分点|百分点))?")
 
 
 def find_comparisons(text: str, lo: int, hi: int) -> list[Comparison]:
     out = []
     for m in comparison_pattern().finditer(text, lo, hi):
         prev = find_quantities(text, m.start("prev"), m.end("prev")) if m.group("prev") else []
-        pct = float(m.group("pct")[:-1]) if m.group("pct") else None
+        pct = float(re.match(r"[\d.]+", m.group("pct")).group()) if m.group("pct") else None
         if m.group("flat"):
             rel, change = "持平", 0.0
         elif m.group("down"):
