@@ -340,13 +340,17 @@ def to_html(text: str, path, encoding: str = "utf-8") -> Path:
     return p
 
 
+NO_LINE_START = "，。、；：！？）》」』”’,.;:!?)%"
+
+
 def _wrap(line: str, width: float, font: str, size: float, indent: float) -> list[str]:
     """Visual lines of a paragraph, filled up to ``width`` points (first line indented)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     out, cur, avail = [], "", width - indent
     for ch in line:
-        if cur and stringWidth(cur + ch, font, size) > avail:
+        # 禁则: closing punctuation never starts a line, it hangs in the margin
+        if cur and ch not in NO_LINE_START and stringWidth(cur + ch, font, size) > avail:
             out.append(cur)
             cur, avail = "", width
         cur += ch

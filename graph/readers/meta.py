@@ -9,6 +9,7 @@ from ..numbers import cn_to_int
 TITLE = re.compile(r"^(?P<issuer>.*?)(?:关于)?(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?.{0,20}?(?:法治|依法行政).{0,30}?(?:报告|情况)")
 DATE = re.compile(r"^(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
 REGION = re.compile(r"^(?P<r>(?:[^省市]{2,8}?(?:省|自治区))?(?:[^市]{1,8}?市)?(?:[^区县]{1,8}?(?:区|县|旗))?)")
+YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}\s*年")
 BODY_HINT = re.compile(r"(政府|办事处|局|委员会|委|厅|办公室|司法所|院|中心)$")
 
 
@@ -31,8 +32,14 @@ def region_of(issuer: str) -> str | None:
 def find_meta(text: str) -> Meta:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     meta = Meta()
-    for line in lines[:6]:
+    for i, line in enumerate(lines[:6]):
         m = TITLE.match(line)
+        if not m and i + 1 < len(lines) and YEAR.search(line):
+            # a title wrapped over two lines (a PDF's large heading font): try it whole
+            joined = line + lines[i + 1]
+            m = TITLE.match(joined)
+            if m:
+                line = joined
         if m:
             meta.title = line
             meta.year = _year(m.group("year"))
@@ -41,7 +48,7 @@ def find_meta(text: str) -> Meta:
                 meta.issuer = issuer
             break
     if meta.title and not meta.issuer:
-        idx = lines.index(meta.title)
+        idx = next(i for i, ln in enumerate(lines) if meta.title.startswith(ln))
         for line in lines[max(0, idx - 2): idx + 3]:
             if line != meta.title and BODY_HINT.search(line) and len(line) < 40:
                 meta.issuer = line

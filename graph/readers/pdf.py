@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import unicodedata
 from pathlib import Path
 
 from ..model import GovkgError
@@ -14,19 +15,36 @@ STARTS_PARA = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二�
 ENDS_PARA = "。！？；:：!?;)）”"
 
 
+DATE_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+FULL_QUANTILE = 0.75  # most lines of a report are wrapped, so full: this quantile is the line width
+FULL_SHARE = 0.85  # a line this close to the width ran to the margin (first-line indent, punctuation)
+
+
+def visual_width(line: str) -> int:
+    """Width in half-em units: CJK (and ambiguous-width quotes) 2, ASCII 1."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line)
+
+
 def reflow(lines: list[str]) -> list[str]:
-    """Join wrapped lines: a line continues the previous unless it starts a heading
-    or the previous one ended a sentence and was short of the line width."""
-    width = max((len(ln) for ln in lines), default=0)
+    """Join wrapped lines back into paragraphs.
+
+    A line continues the previous visual line when that one ran to the right margin
+    (a full line), unless it starts a heading and the previous line ended a sentence.
+    A line short of the margin ends its paragraph, whatever its last character
+    (headings have no final punctuation)."""
+    widths = sorted(visual_width(ln) for ln in lines)
+    full = widths[int(len(widths) * FULL_QUANTILE)] * FULL_SHARE if widths else 0
     out: list[str] = []
+    last = ""  # the previous visual line (out[-1] is the whole paragraph so far)
     for line in lines:
-        if out and not STARTS_PARA.match(line):
-            prev = out[-1]
-            wrapped = len(prev) >= width - 2 or prev[-1] not in ENDS_PARA
-            if wrapped and not re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", line):
-                out[-1] = prev + line
+        if out and not DATE_LINE.fullmatch(line):
+            ran_on = visual_width(last) >= full
+            if ran_on and (not STARTS_PARA.match(line) or last[-1] not in ENDS_PARA):
+                out[-1] += line
+                last = line
                 continue
         out.append(line)
+        last = line
     return out
 
 
