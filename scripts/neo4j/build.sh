@@ -12,6 +12,6 @@ fi
 command -v java >/dev/null || { echo "build.sh: java (17) not found" >&2; exit 1; }
 command -v mvn >/dev/null || { echo "build.sh: mvn (Maven 3.8+) not found" >&2; exit 1; }
 rm -rf target/lib
-mvn -q -B package -DskipTests
+mvn -q -B -Dstyle.color=never package -DskipTests
 touch "$JAR"
 echo "built $PWD/$JAR ($(ls target/lib | wc -l) dependency jars)"

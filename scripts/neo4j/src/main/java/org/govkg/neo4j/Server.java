@@ -69,8 +69,18 @@ public final class Server {
         }, "govkg-neo4j-shutdown"));
 
         // Embedded transactions run without auth, so the system database accepts this directly.
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        // A restart with the same password is refused ("Old password and new password cannot be
+        // the same"), so only a real failure stops the server.
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        } catch (RuntimeException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (!msg.contains("Old password and new password cannot be the same")) {
+                System.err.println("GOVKG-NEO4J ERROR setting the password: " + msg);
+                System.exit(1); // runs the shutdown hook
+            }
+        }
 
         System.out.println("GOVKG-NEO4J READY port=" + port + " home=" + homeDir);
         System.out.flush();
