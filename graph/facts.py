@@ -56,6 +56,7 @@ class Institution:
     label: str
     scope: str  # local (the issuer's own generic body) | global (proper name)
     kind: str  # the suffix class: 律师事务所, 派出所 …
+    qualified: str = ""  # the name the id is made from: 区司法局 → 清远市北江区司法局
     mentions: list[Mention] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)
 

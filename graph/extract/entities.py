@@ -25,12 +25,13 @@ class Found:
     label: str
     kind: str
     scope: str = "global"
+    key: str = ""  # the resolution key: a region-qualified name, or the label
 
 
 def _extend_left(text: str, start: int, lo: int, stops: tuple[str, ...], most: int) -> int:
     i = start
     while i > lo and start - i < most and CJK.match(text[i - 1]):
-        if i - 2 >= lo and text[i - 2].isdigit():
+        if i - 2 >= lo and text[i - 2] in "0123456789":
             break  # 1个综治中心: a count, not part of the name
         if any(text[max(lo, i - len(w)):i] == w for w in stops):
             break
@@ -72,8 +73,9 @@ def find_institutions(text: str, lo: int, hi: int, region: str | None) -> list[F
         for p in places:
             if prefix.startswith(p) and prefix != p:
                 prefix = prefix[len(p):]
-        if region and prefix in ("区", "县", "市") and region.endswith(prefix):
-            out.append(Found(start, m.end(), region + m.group(), m.group(), "global"))
+        if region and prefix in ("区", "县", "市") and prefix in region:
+            qualified = region[: region.rfind(prefix) + 1] + m.group()
+            out.append(Found(start, m.end(), name, m.group(), "global", qualified))
             continue
         rest = prefix
         while rest:
@@ -81,11 +83,12 @@ def find_institutions(text: str, lo: int, hi: int, region: str | None) -> list[F
             if not word:
                 break
             rest = rest[len(word):]
-        if rest:  # a proper name: keep it whole; a bare 区/县/市 is the issuer's region
+        if rest:  # a proper name: keep it whole; a leading bare 区/县/市 is the issuer's
             label = prefix + m.group()
-            if region and label[0] in "区县市" and region.endswith(label[0]):
-                label = region + label[1:]
-            out.append(Found(start, m.end(), label, m.group(), "global"))
+            key = label
+            if region and label[0] in "区县市" and label[0] in region:
+                key = region[: region.rfind(label[0]) + 1] + label[1:]
+            out.append(Found(start, m.end(), label, m.group(), "global", key))
         else:
             label = (prefix if prefix in generic and prefix not in places else "") + m.group()
             out.append(Found(start, m.end(), label, m.group(), "local"))
@@ -138,8 +141,9 @@ def find_mechanisms(text: str, lo: int, hi: int) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
-def institution_id(label: str, scope: str, issuer_key: str) -> str:
-    return f"inst-{short_hash(label if scope == 'global' else issuer_key + '/' + label, 10)}"
+def institution_id(key: str, scope: str, issuer_key: str) -> str:
+    """Proper names are one node across reports; generic ones belong to their issuer."""
+    return f"inst-{short_hash(key if scope == 'global' else issuer_key + '/' + key, 10)}"
 
 
 def mechanism_id(label: str) -> str:
@@ -149,8 +153,9 @@ def mechanism_id(label: str) -> str:
 def group_institutions(found: list[Found], issuer_key: str) -> list[Institution]:
     by: dict[str, Institution] = {}
     for f in found:
-        iid = institution_id(f.label, f.scope, issuer_key)
-        inst = by.setdefault(iid, Institution(iid, f.label, f.scope, f.kind))
+        key = f.key or f.label
+        iid = institution_id(key, f.scope, issuer_key)
+        inst = by.setdefault(iid, Institution(iid, f.label, f.scope, f.kind, key))
         inst.mentions.append(Mention((f.start, f.end), f.label))
     return list(by.values())
 

@@ -8,7 +8,7 @@ from ..numbers import cn_to_int
 
 TITLE = re.compile(r"^(?P<issuer>.*?)(?:关于)?(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?.{0,20}?(?:法治|依法行政).{0,30}?(?:报告|情况)")
 DATE = re.compile(r"^(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
-REGION = re.compile(r"^(?P<r>(?:[^省市]{2,8}?(?:省|自治区))?(?:[^市]{1,8}?市)?(?:[^区县]{1,8}?(?:区|县|旗))?)")
+REGION = re.compile(r"^(?P<r>(?:[^省市区县旗镇乡\s]{1,8}?(?:省|自治区|自治州|市|区|县|旗|镇|乡|街道))+)")
 YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}\s*年")
 BODY_HINT = re.compile(r"(政府|办事处|局|委员会|委|厅|办公室|司法所|院|中心)$")
 
@@ -47,6 +47,12 @@ def find_meta(text: str) -> Meta:
             if issuer:
                 meta.issuer = issuer
             break
+    if meta.title and meta.issuer:  # a fuller name on the next lines: 湖北省谷城县桐林镇人民政府
+        idx = lines.index(meta.title)
+        for line in lines[idx + 1: idx + 3]:
+            if line.endswith(meta.issuer) and len(line) < 40 and line != meta.issuer:
+                meta.issuer = line
+                break
     if meta.title and not meta.issuer:
         idx = next(i for i, ln in enumerate(lines) if meta.title.startswith(ln))
         for line in lines[max(0, idx - 2): idx + 3]:
