@@ -1,0 +1,580 @@
+"""An Extraction as RDF (docs/rdf-shape.md), and byte-stable serialisations of it.
+
+``to_graph(ex)`` gives one report's graph; ``serialise(graph, fmt)`` writes Turtle,
+N-Triples, TriG, N-Quads or JSON-LD whose bytes depend only on the triples (subjects,
+predicates and objects sorted; no blank nodes are ever produced), so two builds of the
+same reports give identical files.
+
+Literal conventions: natural-language text (labels, text, sentences, titles, issuer,
+region, area, what is counted, shared terms) is ``@zh``; codes (part, kinds, scope,
+units, comparators, qualifiers, relations, paths, the figure as written) are plain
+``xsd:string``; numbers are ``xsd:decimal``, counts and offsets ``xsd:integer``,
+dates ``xsd:date``, flags ``xsd:boolean``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from .facts import Extraction
+from .lexicon import load_json
+from .model import GovkgError
+from .vocab import GK, ID, PREFIXES, QUDT, THEME, short_hash
+
+FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nq": "nquads"}
+SUFFIX = {"ttl": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "nq": ".nq"}
+
+_SAFE_ID = re.compile(r"[^A-Za-z0-9._~-]")
+
+
+# --------------------------------------------------------------------------- IRIs
+
+def _seg(text: str) -> str:
+    """An ASCII IRI segment: kept when already safe, else hashed."""
+    text = str(text)
+    return text if text and not _SAFE_ID.search(text) else "h" + short_hash(text)
+
+
+def report_iri(rid: str) -> URIRef:
+    return ID[_seg(rid)]
+
+
+def fact_iri(rid: str, fid: str) -> URIRef:
+    return ID[f"{_seg(rid)}/{_seg(fid)}"]
+
+
+def section_iri(rid: str, path: str) -> URIRef:
+    return ID[f"{_seg(rid)}/section/{short_hash(path)}"]
+
+
+def link_iri(rid: str, action: str, cause: str) -> URIRef:
+    return ID[f"{_seg(rid)}/link/{_seg(action)}/{_seg(cause)}"]
+
+
+def candidate_iri(rid: str, action: str, cause: str) -> URIRef:
+    return ID[f"{_seg(rid)}/candidate/{_seg(action)}/{_seg(cause)}"]
+
+
+def institution_iri(inst_id: str, label: str = "") -> URIRef:
+    key = inst_id[5:] if inst_id.startswith("inst-") else short_hash(label or inst_id)
+    return ID[f"inst/{_seg(key)}"]
+
+
+def mechanism_iri(mech_id: str, label: str = "") -> URIRef:
+    key = mech_id[5:] if mech_id.startswith("mech-") else short_hash(label or mech_id)
+    return ID[f"mech/{_seg(key)}"]
+
+
+def theme_iri(slug: str) -> URIRef:
+    return THEME[_seg(slug)]
+
+
+# --------------------------------------------------------------------------- literals
+
+def zh(text: str | None) -> Literal | None:
+    return Literal(text, lang="zh") if text else None
+
+
+def plain(text: str | None) -> Literal | None:
+    return Literal(str(text)) if text not in (None, "") else None
+
+
+def integer(v: int | None) -> Literal | None:
+    return Literal(int(v), datatype=XSD.integer) if v is not None else None
+
+
+def decimal(v: float | int | None) -> Literal | None:
+    if v is None:
+        return None
+    d = Decimal(repr(float(v))) if isinstance(v, float) else Decimal(int(v))
+    if d == d.to_integral_value():
+        d = d.quantize(Decimal(1))
+    else:
+        d = d.normalize()
+    return Literal(format(d, "f"), datatype=XSD.decimal)
+
+
+def boolean(v: bool) -> Literal:
+    return Literal("true" if v else "false", datatype=XSD.boolean)
+
+
+def date(v: str | None) -> Literal | None:
+    if not v or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(v)):
+        return None
+    return Literal(str(v), datatype=XSD.date)
+
+
+# --------------------------------------------------------------------------- graph
+
+def new_graph() -> Graph:
+    g = Graph(bind_namespaces="none")
+    for p, ns in PREFIXES.items():
+        g.bind(p, ns, override=True)
+    return g
+
+
+class _Builder:
+    def __init__(self, ex: Extraction, outline: Any = None):
+        self.ex = ex
+        self.rid = ex.report.id
+        self.g = new_graph()
+        self.report = report_iri(self.rid)
+        self.text: str = getattr(ex, "text", "") or ""
+        self.outline = outline if outline is not None else getattr(ex, "outline", None)
+        self.sections: dict[str, URIRef] = {}
+        self.themes_used: set[str] = set()
+
+    def add(self, s: Node, p: Node, o: Node | None) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    # ---- report and outline
+    def report_node(self) -> None:
+        r, meta = self.report, self.ex.report.meta
+        from .pipeline import EXTRACTOR_VERSION
+
+        self.add(r, RDF.type, GK.Report)
+        self.add(r, DCTERMS.title, zh(meta.title))
+        self.add(r, RDFS.label, zh(meta.title or meta.issuer or self.rid))
+        self.add(r, GK.reportId, plain(self.rid))
+        self.add(r, GK.issuer, zh(meta.issuer))
+        self.add(r, GK.region, zh(meta.region))
+        self.add(r, GK.year, integer(meta.year))
+        self.add(r, DCTERMS.date, date(meta.published))
+        self.add(r, DCTERMS.source, plain(Path(self.ex.report.source).name))
+        for part in sorted(self.ex.report.missing_parts):
+            self.add(r, GK.missingPart, plain(part))
+        self.add(r, GK.extractorVersion, plain(EXTRACTOR_VERSION))
+
+    def _outline(self):
+        if self.outline is not None or not self.text:
+            return self.outline
+        try:  # the pipeline keeps the text, not the outline: parse it again (cheap)
+            from .model import Document
+            from .outline import parse
+
+            doc = Document(text=self.text, source=self.ex.report.source, format="txt", meta=self.ex.report.meta)
+            self.outline = parse(doc)
+        except GovkgError:
+            self.outline = None
+        return self.outline
+
+    def outline_nodes(self) -> None:
+        outline = self._outline()
+        if outline is None:
+            return
+        for node in outline.walk():
+            if node.path:
+                self.section(node.path, node)
+
+    def section(self, path: str, node: Any = None) -> URIRef:
+        if path in self.sections:
+            return self.sections[path]
+        s = section_iri(self.rid, path)
+        self.sections[path] = s
+        parent_path = path.rsplit("/", 1)[0] if "/" in path else None
+        parent = self.section(parent_path) if parent_path else self.report
+        self.add(s, RDF.type, GK.Section)
+        if parent_path is None:
+            self.add(s, RDF.type, GK.Part)
+        self.add(s, GK.path, plain(path))
+        self.add(s, DCTERMS.isPartOf, parent)
+        self.add(s, GK.inReport, self.report)
+        if node is not None:
+            title = f"{node.number} {node.title}".strip() if node.title else node.number
+            self.add(s, RDFS.label, zh(title or path))
+            self.add(s, GK.part, plain(node.part))
+            self.add(s, GK.sectionKind, plain(node.kind))
+            self.add(s, GK.spanStart, integer(node.span[0]))
+            self.add(s, GK.spanEnd, integer(node.span[1]))
+        else:
+            self.add(s, RDFS.label, zh(path))
+            top = self.outline.parts if self.outline is not None else []
+            root = next((p for p in top if p.path == path.split("/")[0]), None)
+            if root is not None:
+                self.add(s, GK.part, plain(root.part))
+        return s
+
+    # ---- facts
+    def fact(self, f: Any, cls: URIRef, label: str | None, themes: Iterable[str] = ()) -> URIRef:
+        s = fact_iri(self.rid, f.id)
+        self.add(s, RDF.type, cls)
+        self.add(s, RDFS.label, zh(label or f.id))
+        self.add(s, GK.localId, plain(f.id))
+        self.add(s, GK.inReport, self.report)
+        if f.section:
+            self.add(s, PROV.wasDerivedFrom, self.section(f.section))
+        self.add(s, GK.spanStart, integer(f.span[0]))
+        self.add(s, GK.spanEnd, integer(f.span[1]))
+        self.add(s, GK.sentenceStart, integer(f.sentence[0]))
+        self.add(s, GK.sentenceEnd, integer(f.sentence[1]))
+        if self.text:
+            self.add(s, GK.sentence, zh(self.text[f.sentence[0]:f.sentence[1]].strip()))
+        for t in themes:
+            self.themes_used.add(t)
+            self.add(s, GK.theme, theme_iri(t))
+        return s
+
+    def ref(self, fid: str | None) -> URIRef | None:
+        return fact_iri(self.rid, fid) if fid else None
+
+    def facts(self) -> None:
+        ex = self.ex
+        for m in ex.measures:
+            s = self.fact(m, GK.Measure, m.label, m.themes)
+            self.add(s, GK.area, zh(m.area))
+            self.add(s, GK.measureKind, plain(m.kind))
+            self.add(s, GK.text, zh(m.text))
+        for i in ex.indicators:
+            s = self.fact(i, GK.Indicator, f"{i.what} {i.raw}".strip() if i.what else i.raw)
+            self.add(s, GK.indicatorOf, self.ref(i.measure))
+            self.add(s, QUDT.numericValue, decimal(i.value))
+            self.add(s, GK.unit, plain(i.unit))
+            self.add(s, GK.qualifier, plain(i.qualifier))
+            self.add(s, GK.counts, zh(i.what))
+            self.add(s, GK.raw, plain(i.raw))
+            self.add(s, GK.valueMax, decimal(i.value_max))
+            self.add(s, GK.year, integer(i.year))
+            self.add(s, GK.comparesTo, self.ref(i.compares_to))
+            self.add(s, GK.change, decimal(i.change))
+            self.add(s, GK.relation, plain(i.relation))
+        for sc in ex.shortcomings:
+            s = self.fact(sc, GK.Shortcoming, sc.label, sc.themes)
+            self.add(s, GK.text, zh(sc.text))
+        for c in ex.causes:
+            s = self.fact(c, GK.Cause, c.text, c.themes)
+            self.add(s, GK.text, zh(c.text))
+            self.add(s, GK.number, plain(c.number))
+            if c.shortcoming:
+                self.add(s, GK.causeOf, self.ref(c.shortcoming))
+                self.add(self.ref(c.shortcoming), GK.hasCause, s)
+        for a in ex.actions:
+            s = self.fact(a, GK.Action, a.label, a.themes)
+            self.add(s, GK.text, zh(a.text))
+        for t in ex.targets:
+            s = self.fact(t, GK.Target, t.raw or f"{t.comparator}{t.value:g}{t.unit}")
+            self.add(s, GK.targetOf, self.ref(t.action))
+            if t.action:
+                self.add(self.ref(t.action), GK.hasTarget, s)
+            self.add(s, GK.comparator, plain(t.comparator))
+            self.add(s, QUDT.numericValue, decimal(t.value))
+            self.add(s, GK.unit, plain(t.unit))
+            self.add(s, GK.counts, zh(t.what))
+            self.add(s, GK.raw, plain(t.raw))
+            base = t.baseline or {}
+            if base.get("indicator"):
+                self.add(s, GK.baseline, self.ref(base["indicator"]))
+            self.add(s, GK.changeRatio, decimal(base.get("ratio")))
+
+    def shared(self) -> None:
+        for inst in self.ex.institutions:
+            s = institution_iri(inst.id, inst.label)
+            self.add(s, RDF.type, GK.Institution)
+            self.add(s, RDF.type, ORG.Organization)
+            self.add(s, RDFS.label, zh(inst.label))
+            self.add(s, GK.scope, plain(inst.scope))
+            self.add(s, GK.institutionKind, plain(inst.kind))
+            self.add(s, GK.mentionedIn, self.report)
+            for fid in inst.measures:
+                self.add(self.ref(fid), GK.involves, s)
+        for mech in self.ex.mechanisms:
+            s = mechanism_iri(mech.id, mech.label)
+            self.add(s, RDF.type, GK.Mechanism)
+            self.add(s, RDFS.label, zh(mech.label))
+            self.add(s, GK.mechanismKind, plain(mech.kind))
+            self.add(s, GK.mentionedIn, self.report)
+            for fid in mech.measures:
+                self.add(self.ref(fid), GK.usesMechanism, s)
+
+    # ---- links, gaps, coverage matrix
+    def links(self) -> None:
+        ex = self.ex
+        short_of = {c.id: c.shortcoming for c in ex.causes}
+        for ln in ex.links:
+            s = link_iri(self.rid, ln.action, ln.cause)
+            a, c = self.ref(ln.action), self.ref(ln.cause)
+            ev = ln.evidence or {}
+            self.add(s, RDF.type, GK.Link)
+            self.add(s, RDFS.label, zh(f"{ln.action} → {ln.cause}"))
+            self.add(s, GK.inReport, self.report)
+            self.add(s, GK.linkAction, a)
+            self.add(s, GK.linkCause, c)
+            self.add(s, GK.score, decimal(round(float(ln.score), 4)))
+            if ev.get("lexical") is not None:
+                self.add(s, GK.lexicalScore, decimal(round(float(ev["lexical"]), 4)))
+            if ev.get("semantic") is not None:
+                self.add(s, GK.semanticScore, decimal(round(float(ev["semantic"]), 4)))
+            for term in ev.get("terms") or []:
+                self.add(s, GK.sharedTerm, zh(str(term)))
+            for th in ev.get("themes") or []:
+                self.themes_used.add(th)
+                self.add(s, GK.sharedTheme, theme_iri(th))
+            self.add(s, GK.evidenceSentence, zh(ev.get("sentence")))
+            self.add(a, GK.addresses, c)
+            sc = ln.shortcoming or short_of.get(ln.cause)
+            if sc:
+                self.add(a, GK.addressesShortcoming, self.ref(sc))
+        gaps = ex.gaps or {}
+        linked = bool(gaps) or bool(ex.links)
+        if linked:
+            open_ids = {g["cause"] for g in gaps.get("open_causes", [])}
+            unmot = {g["action"] for g in gaps.get("unmotivated_actions", [])}
+            unaddr = {g["shortcoming"] for g in gaps.get("unaddressed_shortcomings", [])}
+            for c in ex.causes:
+                self.add(self.ref(c.id), GK.isOpen, boolean(c.id in open_ids))
+            for a in ex.actions:
+                self.add(self.ref(a.id), GK.unmotivated, boolean(a.id in unmot))
+            for sc in ex.shortcomings:
+                self.add(self.ref(sc.id), GK.unaddressed, boolean(sc.id in unaddr))
+        for g in gaps.get("open_causes", []):
+            self._best(g["cause"], g.get("best_action"), g.get("best_score"))
+        for g in gaps.get("unmotivated_actions", []):
+            self._best(g["action"], g.get("best_cause"), g.get("best_score"))
+        m = ex.matrix or {}
+        causes, actions, scores = m.get("causes") or [], m.get("actions") or [], m.get("scores") or []
+        accepted = {(ln.action, ln.cause) for ln in ex.links}
+        for ci, cid in enumerate(causes):
+            row = scores[ci] if ci < len(scores) else []
+            for ai, aid in enumerate(actions):
+                if ai >= len(row) or row[ai] is None or float(row[ai]) <= 0:
+                    continue
+                s = candidate_iri(self.rid, aid, cid)
+                self.add(s, RDF.type, GK.Candidate)
+                self.add(s, GK.inReport, self.report)
+                self.add(s, GK.candidateAction, self.ref(aid))
+                self.add(s, GK.candidateCause, self.ref(cid))
+                self.add(s, GK.score, decimal(round(min(1.0, float(row[ai])), 4)))
+                self.add(s, GK.accepted, boolean((aid, cid) in accepted))
+
+    def _best(self, fid: str, best: str | None, score: float | None) -> None:
+        if best:
+            self.add(self.ref(fid), GK.bestCandidate, self.ref(best))
+        if score is not None:
+            self.add(self.ref(fid), GK.bestCandidateScore, decimal(round(float(score), 4)))
+
+    def themes(self) -> None:
+        labels = {t["slug"]: t for t in _themes()["themes"]}
+        for slug in sorted(self.themes_used):
+            s = theme_iri(slug)
+            self.add(s, RDF.type, SKOS.Concept)
+            self.add(s, SKOS.inScheme, THEME.scheme)
+            t = labels.get(slug)
+            if t:
+                self.add(s, SKOS.prefLabel, Literal(t["zh"], lang="zh"))
+                self.add(s, SKOS.prefLabel, Literal(t["en"], lang="en"))
+            else:
+                self.add(s, SKOS.prefLabel, Literal(slug, lang="en"))
+
+    def build(self) -> Graph:
+        self.report_node()
+        self.outline_nodes()
+        self.facts()
+        self.shared()
+        self.links()
+        self.themes()
+        return self.g
+
+
+def to_graph(ex: Extraction, outline: Any = None) -> Graph:
+    """One report's graph (docs/rdf-shape.md).  ``outline`` defaults to ``ex.outline``
+    or a re-parse of ``ex.text``; without either, sections are made from fact paths."""
+    return _Builder(ex, outline).build()
+
+
+def _themes() -> dict:
+    return load_json("themes.json")
+
+
+def themes_graph(data: dict | None = None) -> Graph:
+    """The SKOS concept scheme of the themes (ontology/themes.ttl)."""
+    data = data or _themes()
+    g = new_graph()
+    sch = data.get("scheme", {})
+    scheme = THEME[sch.get("slug", "scheme")]
+    g.add((scheme, RDF.type, SKOS.ConceptScheme))
+    if sch.get("zh"):
+        g.add((scheme, SKOS.prefLabel, Literal(sch["zh"], lang="zh")))
+    if sch.get("en"):
+        g.add((scheme, SKOS.prefLabel, Literal(sch["en"], lang="en")))
+    if data.get("_doc"):
+        g.add((scheme, SKOS.definition, Literal(data["_doc"], lang="en")))
+    for t in data["themes"]:
+        s = theme_iri(t["slug"])
+        g.add((s, RDF.type, SKOS.Concept))
+        g.add((s, SKOS.inScheme, scheme))
+        g.add((s, SKOS.topConceptOf, scheme))
+        g.add((scheme, SKOS.hasTopConcept, s))
+        g.add((s, SKOS.notation, Literal(t["slug"])))
+        g.add((s, SKOS.prefLabel, Literal(t["zh"], lang="zh")))
+        g.add((s, SKOS.prefLabel, Literal(t["en"], lang="en")))
+        for kw in t.get("keywords", []):
+            g.add((s, SKOS.hiddenLabel, Literal(kw, lang="zh")))
+    return g
+
+
+# --------------------------------------------------------------------------- serialisation
+
+_PN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?$")
+
+
+class _Names:
+    def __init__(self, prefixes: dict[str, str]):
+        # longest namespace first so gkid: wins over nothing and theme: is exact
+        self.prefixes = sorted(prefixes.items(), key=lambda p: (-len(p[1]), p[0]))
+        self.used: set[str] = set()
+
+    def iri(self, u: str) -> str:
+        for p, ns in self.prefixes:
+            if u.startswith(ns):
+                local = u[len(ns):]
+                if _PN_LOCAL.match(local):
+                    self.used.add(p)
+                    return f"{p}:{local}"
+        return "<" + _iri_escape(u) + ">"
+
+    def term(self, t: Node) -> str:
+        if isinstance(t, URIRef):
+            return self.iri(str(t))
+        if isinstance(t, Literal):
+            body = '"' + _str_escape(str(t)) + '"'
+            if t.language:
+                return f"{body}@{t.language}"
+            if t.datatype is not None and t.datatype != XSD.string:
+                return f"{body}^^{self.iri(str(t.datatype))}"
+            return body
+        raise GovkgError(f"cannot serialise term {t!r} (blank nodes are not used in govkg graphs)")
+
+
+def _str_escape(s: str) -> str:
+    return (s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r").replace("\t", "\\t"))
+
+
+def _iri_escape(s: str) -> str:
+    return "".join(f"\\u{ord(c):04X}" if c in '<>"{}|^`\\' or ord(c) <= 0x20 else c for c in s)
+
+
+def _nt_term(t: Node) -> str:
+    if isinstance(t, URIRef):
+        return "<" + _iri_escape(str(t)) + ">"
+    if isinstance(t, Literal):
+        body = '"' + _str_escape(str(t)) + '"'
+        if t.language:
+            return f"{body}@{t.language}"
+        if t.datatype is not None and t.datatype != XSD.string:
+            return f"{body}^^<{t.datatype}>"
+        return body
+    raise GovkgError(f"cannot serialise term {t!r} (blank nodes are not used in govkg graphs)")
+
+
+def _sort_key(t: Node) -> tuple:
+    if isinstance(t, URIRef):
+        return (0, str(t), "", "")
+    return (1, str(t), str(getattr(t, "datatype", "") or ""), getattr(t, "language", "") or "")
+
+
+def _pred_key(p: Node) -> tuple:
+    return (0 if p == RDF.type else 1, str(p))
+
+
+def _turtle_body(g: Graph, names: _Names, indent: str = "") -> list[str]:
+    by_subject: dict[Node, dict[Node, list[Node]]] = {}
+    for s, p, o in g:
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+    out: list[str] = []
+    for s in sorted(by_subject, key=_sort_key):
+        preds = by_subject[s]
+        lines = []
+        for p in sorted(preds, key=_pred_key):
+            objs = sorted(set(preds[p]), key=_sort_key)
+            pname = "a" if p == RDF.type else names.iri(str(p))
+            lines.append(f"{pname} " + " ,\n{0}        ".format(indent).join(names.term(o) for o in objs))
+        out.append(f"{indent}{names.term(s)}\n{indent}    " + f" ;\n{indent}    ".join(lines) + " .\n")
+    return out
+
+
+def _prefix_lines(names: _Names) -> list[str]:
+    return [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(names.prefixes) if p in names.used]
+
+
+def canonical_turtle(g: Graph, prefixes: dict[str, str] | None = None) -> str:
+    names = _Names({k: str(v) for k, v in (prefixes or PREFIXES).items()})
+    body = _turtle_body(g, names)
+    return "".join(_prefix_lines(names)) + "\n" + "\n".join(body)
+
+
+def canonical_trig(graphs: list[tuple[str, Graph]], prefixes: dict[str, str] | None = None) -> str:
+    names = _Names({k: str(v) for k, v in (prefixes or PREFIXES).items()})
+    blocks = []
+    for name, g in sorted(graphs, key=lambda p: p[0]):
+        body = _turtle_body(g, names, indent="    ")
+        blocks.append(f"{names.iri(name)} {{\n" + "\n".join(body) + "}\n")
+    return "".join(_prefix_lines(names)) + "\n" + "\n".join(blocks)
+
+
+def ntriples(g: Graph) -> str:
+    return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} .\n" for s, p, o in g))
+
+
+def nquads(graphs: list[tuple[str, Graph]]) -> str:
+    return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} <{_iri_escape(n)}> .\n"
+                          for n, g in graphs for s, p, o in g))
+
+
+def jsonld(g: Graph) -> str:
+    """JSON-LD with the govkg prefixes as context; nodes sorted by @id, keys sorted."""
+    ordered = new_graph()
+    for t in sorted(g, key=lambda t: tuple(_sort_key(x) for x in t)):
+        ordered.add(t)
+    context = {p: str(ns) for p, ns in PREFIXES.items()}
+    data = json.loads(ordered.serialize(format="json-ld", context=context, auto_compact=True))
+
+    def canon(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: canon(v[k]) for k in sorted(v)}
+        if isinstance(v, list):
+            items = [canon(x) for x in v]
+            return sorted(items, key=lambda x: json.dumps(x, ensure_ascii=False, sort_keys=True))
+        return v
+
+    return json.dumps(canon(data), ensure_ascii=False, indent=1) + "\n"
+
+
+def merge(graphs: Iterable[Graph]) -> Graph:
+    out = new_graph()
+    for g in graphs:
+        for t in g:
+            out.add(t)
+    return out
+
+
+def serialise(graphs: list[tuple[str, Graph]], fmt: str) -> str:
+    """``[(report IRI, graph)]`` in one format: ttl/nt/jsonld merge the graphs, trig/nq keep them named."""
+    if fmt == "trig":
+        return canonical_trig(graphs)
+    if fmt == "nq":
+        return nquads(graphs)
+    g = merge(g for _, g in graphs)
+    if fmt == "ttl":
+        return canonical_turtle(g)
+    if fmt == "nt":
+        return ntriples(g)
+    if fmt == "jsonld":
+        return jsonld(g)
+    raise GovkgError(f"unknown RDF format {fmt!r} (use {', '.join(FORMATS)})", 2)
+
+
+def to_dataset(graphs: list[tuple[str, Graph]]) -> Dataset:
+    ds = Dataset()
+    for name, g in graphs:
+        ng = ds.graph(URIRef(name))
+        for t in g:
+            ng.add(t)
+    return ds
