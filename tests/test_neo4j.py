@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib import namespace as rdfns
+from rdflib.namespace import RDF, RDFS
 
 from graph import neo4j_load as nl
 from graph.model import GovkgError
@@ -38,8 +39,8 @@ def report(ds: Dataset, rid: URIRef, year: int, edited: bool = False) -> Graph:
     g.add((rid, RDF.type, GK.Report))
     g.add((rid, RDFS.label, Literal(f"{year}年法治政府建设报告", lang="zh")))
     g.add((rid, RDFS.label, Literal(f"Rule of law report {year}", lang="en")))
-    g.add((rid, GK.year, Literal(year, datatype=XSD.integer)))
-    g.add((rid, GK.published, Literal(f"{year}-03-31", datatype=XSD.date)))
+    g.add((rid, GK.year, Literal(year, datatype=rdfns.XSD.integer)))
+    g.add((rid, GK.published, Literal(f"{year}-03-31", datatype=rdfns.XSD.date)))
     g.add((rid, GK.issuer, INST))
     g.add((INST, RDF.type, GK.Institution))
     g.add((INST, RDFS.label, Literal("司法局", lang="zh")))
@@ -48,7 +49,7 @@ def report(ds: Dataset, rid: URIRef, year: int, edited: bool = False) -> Graph:
     g.add((a, RDF.type, GK.Action))
     g.add((a, RDFS.label, Literal("推行非现场监管" if not edited else "推行非现场监管（修订）")))
     g.add((a, GK.theme, THEME.lawEnforcement))
-    g.add((a, GK.budget, Literal("2449.5", datatype=XSD.decimal)))
+    g.add((a, GK.budget, Literal("2449.5", datatype=rdfns.XSD.decimal)))
     g.add((a, GK.completed, Literal(True)))
     g.add((a, URIRef(EX + "tag"), Literal("alpha")))
     g.add((a, URIRef(EX + "tag"), Literal("beta")))
@@ -58,7 +59,7 @@ def report(ds: Dataset, rid: URIRef, year: int, edited: bool = False) -> Graph:
     g.add((link, RDF.type, GK.Link))
     g.add((link, GK.linkAction, a))
     g.add((link, GK.linkCause, c))
-    g.add((link, GK.score, Literal("0.82", datatype=XSD.decimal)))
+    g.add((link, GK.score, Literal("0.82", datatype=rdfns.XSD.decimal)))
     g.add((link, GK.evidenceTerm, Literal("执法")))
     g.add((link, GK.evidenceTerm, Literal("监管")))
     if edited:  # c2 replaces nothing; the old a1 label changes; a new cause appears
@@ -128,9 +129,9 @@ def test_namer_is_deterministic_and_keeps_stored_prefixes():
 
 
 def test_literal_mapping():
-    assert nl.literal_value(Literal("42", datatype=XSD.integer)) == 42
-    assert nl.literal_value(Literal("2.5", datatype=XSD.decimal)) == 2.5
-    assert nl.literal_value(Literal("2023-01-02", datatype=XSD.date)) == dt.date(2023, 1, 2)
+    assert nl.literal_value(Literal("42", datatype=rdfns.XSD.integer)) == 42
+    assert nl.literal_value(Literal("2.5", datatype=rdfns.XSD.decimal)) == 2.5
+    assert nl.literal_value(Literal("2023-01-02", datatype=rdfns.XSD.date)) == dt.date(2023, 1, 2)
     assert nl.literal_value(Literal(True)) is True
     assert nl.literal_value(Literal("x", lang="zh")) == "x"
     assert nl.literal_key("rdfs__label", Literal("x", lang="zh-Hans")) == "rdfs__label_zh_hans"
