@@ -13,8 +13,22 @@ def _clutter() -> re.Pattern:
 
 
 def is_clutter(line: str) -> bool:
+    """A whole line of page furniture, or several such items on one line
+    (【字体：大 中 小】 打印本页 关闭窗口): its tokens (split at spaces and 【) can be grouped,
+    in order, into runs that each are clutter."""
     s = line.strip()
-    return bool(s) and _clutter().fullmatch(s) is not None
+    if not s:
+        return False
+    if _clutter().fullmatch(s) is not None:
+        return True
+    tokens = [t for t in re.split(r"\s+|(?=【)", s) if t]
+    if len(tokens) < 2 or len(tokens) > 40:
+        return False
+    covered = [True] + [False] * len(tokens)  # covered[i]: tokens[:i] are all clutter runs
+    for j in range(1, len(tokens) + 1):
+        covered[j] = any(covered[i] and _clutter().fullmatch(" ".join(tokens[i:j])) is not None
+                         for i in range(j))
+    return covered[-1]
 
 
 def normalise(text: str) -> str:

@@ -32,6 +32,7 @@ def region_of(issuer: str) -> str | None:
 def find_meta(text: str) -> Meta:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     meta = Meta()
+    first = last = 0  # the lines the title was found on
     for i, line in enumerate(lines[:6]):
         m = TITLE.match(line)
         if not m and i + 1 < len(lines) and YEAR.search(line):
@@ -41,6 +42,7 @@ def find_meta(text: str) -> Meta:
             if m:
                 line = joined
         if m:
+            first, last = i, i + (line != lines[i])
             meta.title = line
             meta.year = _year(m.group("year"))
             issuer = m.group("issuer").strip()
@@ -48,15 +50,13 @@ def find_meta(text: str) -> Meta:
                 meta.issuer = issuer
             break
     if meta.title and meta.issuer:  # a fuller name on the next lines: 湖北省谷城县桐林镇人民政府
-        idx = lines.index(meta.title)
-        for line in lines[idx + 1: idx + 3]:
+        for line in lines[last + 1: last + 3]:
             if line.endswith(meta.issuer) and len(line) < 40 and line != meta.issuer:
                 meta.issuer = line
                 break
     if meta.title and not meta.issuer:
-        idx = next(i for i, ln in enumerate(lines) if meta.title.startswith(ln))
-        for line in lines[max(0, idx - 2): idx + 3]:
-            if line != meta.title and BODY_HINT.search(line) and len(line) < 40:
+        for line in lines[max(0, first - 2): first] + lines[last + 1: last + 3]:
+            if BODY_HINT.search(line) and len(line) < 40:
                 meta.issuer = line
                 break
     for line in reversed(lines[-6:]):
