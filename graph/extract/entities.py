@@ -29,14 +29,25 @@ class Found:
 
 
 def _extend_left(text: str, start: int, lo: int, stops: tuple[str, ...], most: int) -> int:
+    """Where a name ending at ``start`` begins: the run of CJK characters before it,
+    cut after the last jieba token that is a stop word (严格落实|行政|裁量权 → 行政…;
+    诉调|对接|工作室 keeps 对接, the single 对 inside a word is no stop)."""
+    import jieba
+
+    jieba.setLogLevel(60)
     i = start
     while i > lo and start - i < most and CJK.match(text[i - 1]):
         if i - 2 >= lo and text[i - 2] in "0123456789":
             break  # 1个综治中心: a count, not part of the name
-        if any(text[max(lo, i - len(w)):i] == w for w in stops):
-            break
         i -= 1
-    return i
+    truncated = start - i >= most
+    tokens = jieba.lcut(text[i:start], HMM=False)
+    cut, pos = i, i
+    for n, tok in enumerate(tokens):
+        pos += len(tok)
+        if tok in stops or (n == 0 and truncated) or any(len(w) > 1 and tok.endswith(w) for w in stops):
+            cut = pos
+    return cut
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +124,9 @@ def _quoted_ok(label: str, follower: str, lex: dict) -> bool:
     return not any(follower.startswith(f) for f in lex["quoted_exclude_followers"])
 
 
-def find_mechanisms(text: str, lo: int, hi: int) -> list[Found]:
+def find_mechanisms(text: str, lo: int, hi: int, titles: tuple[tuple[int, int], ...] = ()) -> list[Found]:
+    """Mechanisms in text[lo:hi]; suffix names inside heading ``titles`` are left out
+    (a title such as 调解机制持续完善 sums up an area, it does not name a mechanism)."""
     lex = load_json("mechanisms.json")
     quoted, suffix, formulas = _mech_rx()
     verbs = tuple(sorted(lex["leading_verbs"], key=len, reverse=True))
@@ -134,6 +147,8 @@ def find_mechanisms(text: str, lo: int, hi: int) -> list[Found]:
         start = _extend_left(text, m.start(), lo, verbs, 12)
         label = text[start:m.end()]
         if len(label) - len(m.group()) < 2 or label in lex["generic_labels"] or text[start - 1:start] in "”\"":
+            continue
+        if any(a <= start < b for a, b in titles):
             continue
         out.append(Found(start, m.end(), label, "suffix"))
     out = [f for f in out if not any(g is not f and g.start <= f.start and f.end <= g.end

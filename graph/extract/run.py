@@ -136,10 +136,11 @@ def _entities(outline: Outline, ex: Extraction, rid: str) -> None:
     region = outline.doc.meta.region
     holders = [(m.id, m.span) for m in ex.measures] + [(a.id, a.span) for a in ex.actions]
     insts, mechs = [], []
+    titles = tuple(n.title_span for n in outline.walk() if n.kind != "enum")
     for part in outline.parts:
         lo, hi = part.span
         insts += entities.find_institutions(text, lo, hi, region)
-        mechs += entities.find_mechanisms(text, lo, hi)
+        mechs += entities.find_mechanisms(text, lo, hi, titles)
     issuer_key = outline.doc.meta.issuer or rid
     ex.institutions = entities.group_institutions(insts, issuer_key)
     ex.mechanisms = entities.group_mechanisms(mechs, text)
