@@ -120,7 +120,8 @@ def _labels(gold: list[dict], found: list) -> tuple[dict, list, list]:
 # --------------------------------------------------------------------------- extraction
 
 def _extract(source: Path) -> dict[str, Any]:
-    sys.path.insert(0, str(ROOT))
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     from graph.pipeline import extract_report  # noqa: E402  (written elsewhere)
 
     extraction = extract_report(str(source))
