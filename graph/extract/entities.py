@@ -165,13 +165,13 @@ def mechanism_id(label: str) -> str:
     return f"mech-{short_hash(label, 10)}"
 
 
-def group_institutions(found: list[Found], issuer_key: str) -> list[Institution]:
+def group_institutions(found: list[Found], issuer_key: str, text: str) -> list[Institution]:
     by: dict[str, Institution] = {}
     for f in found:
         key = f.key or f.label
         iid = institution_id(key, f.scope, issuer_key)
         inst = by.setdefault(iid, Institution(iid, f.label, f.scope, f.kind, key))
-        inst.mentions.append(Mention((f.start, f.end), f.label))
+        inst.mentions.append(Mention((f.start, f.end), text[f.start:f.end]))
     return list(by.values())
 
 

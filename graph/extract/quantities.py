@@ -73,6 +73,7 @@ def _excluded(text: str, m: re.Match) -> bool:
 def find_quantities(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     hi = len(text) if hi is None else hi
     big_values = load_json("quantities.json")["big"]
+    aliases = load_json("quantities.json").get("unit_aliases", {})
     out = []
     for m in pattern().finditer(text, lo, hi):
         if _excluded(text, m):
@@ -83,7 +84,7 @@ def find_quantities(text: str, lo: int = 0, hi: int | None = None) -> list[Quant
         scale = Decimal(big_values[m.group("big")]) if m.group("big") else Decimal(1)
         vmax = _number(m.group("num2")) if m.group("num2") else None
         unit = m.group("unit")
-        unit = "%" if unit in ("%", "％") else unit
+        unit = aliases.get(unit, unit)
         qual = m.group("q1") or m.group("q2") or m.group("pre") or ""
         out.append(Quantity(start=m.start(), end=m.end(), raw=m.group(), value=_plain(value * scale),
                             unit=unit, qualifier=qual,

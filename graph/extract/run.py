@@ -142,7 +142,7 @@ def _entities(outline: Outline, ex: Extraction, rid: str) -> None:
         insts += entities.find_institutions(text, lo, hi, region)
         mechs += entities.find_mechanisms(text, lo, hi, titles)
     issuer_key = outline.doc.meta.issuer or rid
-    ex.institutions = entities.group_institutions(insts, issuer_key)
+    ex.institutions = entities.group_institutions(insts, issuer_key, text)
     ex.mechanisms = entities.group_mechanisms(mechs, text)
     for thing in ex.institutions + ex.mechanisms:
         thing.measures = sorted({hid for hid, (a, b) in holders
