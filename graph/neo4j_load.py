@@ -19,8 +19,11 @@ Mapping (compatible with neosemantics' SHORTEN / LABELS / ARRAY settings):
   graph holds a sorted array (never last-value-wins); mixed types become strings;
 * a node of class ``gk:Link`` with ``gk:linkAction A`` and ``gk:linkCause C`` is not
   a node: it is the relationship ``(A)-[:gk__addresses {uri: link}]->(C)`` carrying
-  all the link's literals (and other IRIs as strings).  A triple pointing at a link
-  stores the link's IRI as a string property;
+  all the link's literals (and other IRIs as strings) and ``gk__accepted``: true when
+  the graph also has the plain triple ``A gk:addresses C`` (which is then not written
+  separately), false for a mere candidate.  A plain ``gk:addresses`` triple without a
+  link is an ordinary relationship (no ``uri``).  A triple pointing at a link stores
+  the link's IRI as a string property;
 * provenance: every node and relationship has ``gk__graph``, the sorted list of the
   named-graph IRIs (reports) it came from.  Loading a graph first removes that graph
   from every node / relationship, deleting those left with no graph (shared nodes –
@@ -403,11 +406,20 @@ def plan_graph(gid: str, g: Graph, namer: Namer) -> GraphPlan:
         lab = tuple(sorted(labels.get(u, ())))
         row_props = {k: _collapse(v) for k, v in sorted(props.get(u, {}).items())}
         plan.nodes.setdefault(lab, []).append({"uri": u, "props": row_props})
+    # a plain gk:addresses triple next to a Link for the same pair (an accepted link) is folded
+    # into the link's relationship, which says so in gk__accepted
+    plain = rels.get(plan.link_type, set())
+    linked = {(uri(a), uri(c)) for a, c in links.values()}
+    if plain:
+        rels[plan.link_type] = plain - linked
+        if not rels[plan.link_type]:
+            del rels[plan.link_type]
     for t in sorted(rels):
         plan.rels[t] = [{"s": s, "o": o} for s, o in sorted(rels[t])]
     for node in sorted(links, key=str):
         a, c = links[node]
         lp = {k: _collapse(v) for k, v in sorted(link_props[node].items())}
+        lp["gk__accepted"] = (uri(a), uri(c)) in plain
         plan.links.append({"a": uri(a), "c": uri(c), "uri": uri(node), "props": lp})
     return plan
 

@@ -62,6 +62,8 @@ def report(ds: Dataset, rid: URIRef, year: int, edited: bool = False) -> Graph:
     g.add((link, GK.score, Literal("0.82", datatype=rdfns.XSD.decimal)))
     g.add((link, GK.evidenceTerm, Literal("执法")))
     g.add((link, GK.evidenceTerm, Literal("监管")))
+    if rid != R2:  # accepted (folded into the link's relationship); in R2 a mere candidate
+        g.add((a, GK.addresses, c))
     if edited:  # c2 replaces nothing; the old a1 label changes; a new cause appears
         g.add((c2, RDF.type, GK.Cause))
         g.add((c2, RDFS.label, Literal("新技术投入不足")))
@@ -167,6 +169,10 @@ def test_load_maps_n10s_conventions(db):
                          a=f"{R1}/a1").records[0]["r"]
     assert r["uri"] == f"{R1}/l1" and r["gk__score"] == 0.82
     assert r["gk__evidenceTerm"] == ["执法", "监管"] and r["gk__graph"] == [str(R1)]
+    assert r["gk__accepted"] is True
+    assert count(db, "MATCH ()-[r:gk__addresses]->() RETURN count(r)") == 2
+    assert db.execute_query("MATCH ()-[r:gk__addresses {uri: $u}]->() RETURN r.gk__accepted AS x",
+                            u=f"{R2}/l1").records[0]["x"] is False
     # shared nodes list both reports; every relationship names its report
     theme = db.execute_query("MATCH (n:gk__Theme) RETURN n.gk__graph AS g").records
     assert [t["g"] for t in theme] == [[str(R1), str(R2)]]
