@@ -61,11 +61,12 @@ def number_of(marker: str) -> str:
 
 
 def split_title(line: Line, marker_end: int) -> tuple[Span, int]:
-    """The title span and where the body starts (an inline title ends at the first 。)."""
+    """The title span and where the body starts (an inline title ends at the first 。,
+    or at a colon within 30 characters that comes before it: 公众参与：召开……)."""
     rest = line.text[marker_end:]
     cut = rest.find(TITLE_END)
-    if cut < 0 or cut > 60:
-        soft = min((i for i in (rest.find(c) for c in TITLE_SOFT_END) if 0 <= i <= 30), default=-1)
+    soft = min((i for i in (rest.find(c) for c in TITLE_SOFT_END) if 0 <= i <= 30), default=-1)
+    if cut < 0 or cut > 60 or 0 < soft < cut:
         cut = soft
     if 0 < cut < len(rest) - 1:
         t0 = line.start + marker_end
