@@ -294,3 +294,20 @@ def test_cli_outline_json(sample_files):
     assert [p["part"] for p in data["parts"]] == ["measures", "leadership", "shortcomings", "plan"]
     assert data["missing"] == ["other"]
     assert r.stderr.strip().startswith("govkg: warning:")
+
+
+# ---------------------------------------------------------------------------------------
+# every fixture report, in every format
+
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "reports").glob("*.txt"))
+
+
+@pytest.mark.parametrize("report", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_fixture_reports_round_trip(report, tmp_path):
+    text = report.read_text(encoding="utf-8")
+    base_doc = read_text(text)
+    base = signature(parse(base_doc))
+    for name, write in variants.WRITERS.items():
+        doc = read(write(text, tmp_path))
+        assert signature(parse(doc)) == base, name
+        assert doc.meta == base_doc.meta, name
