@@ -156,13 +156,50 @@ def find_mechanisms(text: str, lo: int, hi: int, titles: tuple[tuple[int, int], 
     return sorted(out, key=lambda f: f.start)
 
 
+def _alias_key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().strip("“”\"'‘’「」 ")
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[dict[str, str], list[tuple[str, str]], dict[str, str]]:
+    """data/lexicon/aliases.json (docs/entity-resolution.md), normalised; empty when absent."""
+    try:
+        lex = load_json("aliases.json")
+    except FileNotFoundError:
+        return {}, [], {}
+    inst = {_alias_key(k): _alias_key(v) for k, v in lex.get("institutions", {}).items()}
+    suffixes = sorted(((_alias_key(k), _alias_key(v)) for k, v in lex.get("institution_suffixes", {}).items()),
+                      key=lambda kv: -len(kv[0]))
+    mech = {_alias_key(k): _alias_key(v) for k, v in lex.get("mechanisms", {}).items()}
+    return inst, suffixes, mech
+
+
+def canonical_institution(key: str) -> str:
+    """The resolution key of an institution name: the alias table's canonical name, or
+    the name with a variant suffix replaced (银水区法院 → 银水区人民法院)."""
+    inst, suffixes, _ = _aliases()
+    k = _alias_key(key)
+    if k in inst:
+        return inst[k]
+    for variant, canon in suffixes:
+        if k.endswith(variant) and not k.endswith(canon):
+            return inst.get(k[: len(k) - len(variant)] + canon, k[: len(k) - len(variant)] + canon)
+    return key
+
+
+def canonical_mechanism(label: str) -> str:
+    """The resolution key of a mechanism label (三项制度 → 行政执法三项制度)."""
+    return _aliases()[2].get(_alias_key(label), label)
+
+
 def institution_id(key: str, scope: str, issuer_key: str) -> str:
     """Proper names are one node across reports; generic ones belong to their issuer."""
+    key = canonical_institution(key)
     return f"inst-{short_hash(key if scope == 'global' else issuer_key + '/' + key, 10)}"
 
 
 def mechanism_id(label: str) -> str:
-    return f"mech-{short_hash(label, 10)}"
+    return f"mech-{short_hash(canonical_mechanism(label), 10)}"
 
 
 def group_institutions(found: list[Found], issuer_key: str, text: str) -> list[Institution]:
