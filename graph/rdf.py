@@ -272,6 +272,8 @@ class _Builder:
             if base.get("indicator"):
                 self.add(s, GK.baseline, self.ref(base["indicator"]))
             self.add(s, GK.changeRatio, decimal(base.get("ratio")))
+            if base.get("indicator") and base.get("score") is not None:
+                self.add(s, GK.baselineScore, decimal(round(float(base["score"]), 4)))
 
     def shared(self) -> None:
         for inst in self.ex.institutions:
@@ -317,6 +319,10 @@ class _Builder:
                 self.themes_used.add(th)
                 self.add(s, GK.sharedTheme, theme_iri(th))
             self.add(s, GK.evidenceSentence, zh(ev.get("sentence")))
+            span = ev.get("sentence_span")
+            if span and len(span) == 2:
+                self.add(s, GK.evidenceStart, integer(span[0]))
+                self.add(s, GK.evidenceEnd, integer(span[1]))
             self.add(a, GK.addresses, c)
             sc = ln.shortcoming or short_of.get(ln.cause)
             if sc:

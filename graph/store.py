@@ -1,0 +1,209 @@
+"""The embedded on-disk SPARQL store (pyoxigraph/RocksDB): one named graph per report.
+
+The graph name is the report IRI.  ``replace_report`` swaps one report's graph in a
+single SPARQL update (oxigraph runs an update in one transaction: either the old graph
+is dropped and the new one inserted, or nothing changes), leaving every other report
+untouched.  Queries see the union of the named graphs as their default graph.
+
+``query_dataset`` runs the same query on an in-memory rdflib Dataset, for benchmarks
+and for environments without the store.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from .model import GovkgError
+from .rdf import _nt_term  # the same escaping as the N-Triples writer
+from .vocab import ID
+
+DEFAULT_STORE = Path("out") / "store"
+_RID = re.compile(r"^[A-Za-z0-9._~-]+$")
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$")
+
+
+def _ox():
+    import pyoxigraph
+
+    return pyoxigraph
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False, create: bool = True):
+    """A pyoxigraph Store at ``path``; read-only opening lets queries run beside a writer."""
+    ox = _ox()
+    p = Path(path)
+    if read_only or not create:
+        if not p.is_dir() or not any(p.iterdir()):
+            raise GovkgError(f"no store at {p} (run `govkg build` first, or give --store DIR)")
+    try:
+        return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
+    except OSError as exc:
+        msg = _first_line(exc)
+        if "lock" in msg.lower():
+            raise GovkgError(f"store {p} is in use by another govkg process ({msg})") from None
+        raise GovkgError(f"cannot open store {p}: {msg}") from None
+
+
+def report_graph_name(report_iri: str | URIRef):
+    return _ox().NamedNode(str(report_iri))
+
+
+def _insert_data(graph_iri: str, g: Graph) -> str:
+    lines = sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} ." for s, p, o in g)
+    return f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n" + "\n".join(lines) + "\n} }"
+
+
+def replace_report(store, report_iri: str | URIRef, graph: Graph) -> int:
+    """Replace the named graph ``report_iri`` by ``graph`` in one transaction; other graphs stay."""
+    iri = check_iri(str(report_iri))
+    update = f"DROP SILENT GRAPH <{iri}> ;\n" + _insert_data(iri, graph)
+    try:
+        store.update(update)
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise GovkgError(f"cannot write report {iri} to the store: {_first_line(exc)}") from None
+    return len(graph)
+
+
+def remove_report(store, report_iri: str | URIRef) -> None:
+    store.remove_graph(report_graph_name(check_iri(str(report_iri))))
+
+
+def reports(store) -> list[str]:
+    return sorted(n.value for n in store.named_graphs() if hasattr(n, "value"))
+
+
+def count(store, graph: str | None = None) -> int:
+    ox = _ox()
+    g = ox.NamedNode(graph) if graph else None
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, g))
+
+
+# --------------------------------------------------------------------------- queries
+
+def check_iri(iri: str) -> str:
+    if not _IRI.match(iri):
+        raise GovkgError(f"not an IRI: {iri!r}", 2)
+    return iri
+
+
+def report_ref(ref: str) -> str:
+    """A report given by its id (``2025-r24300a1032``) or full IRI, as an IRI string."""
+    ref = ref.strip()
+    if _RID.match(ref):
+        return str(ID[ref])
+    return check_iri(ref)
+
+
+def _py(term: Any) -> Any:
+    """A pyoxigraph or rdflib term as a plain Python value (IRIs as strings)."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        dt = term.datatype
+        if dt in (XSD.integer, XSD.int, XSD.long):
+            return int(term)
+        if dt in (XSD.decimal, XSD.double, XSD.float):
+            return float(term)
+        if dt == XSD.boolean:
+            return term.toPython()
+        return str(term)
+    if isinstance(term, URIRef):
+        return str(term)
+    ox = _ox()
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype is not None else ""
+        v = term.value
+        if dt.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
+            return int(v)
+        if dt.endswith(("#decimal", "#double", "#float")):
+            return float(v)
+        if dt.endswith("#boolean"):
+            return v in ("true", "1")
+        return v
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+def _bindings_ox(bindings: dict[str, Any] | None) -> dict:
+    ox = _ox()
+    out = {}
+    for k, v in (bindings or {}).items():
+        if v is None:
+            continue
+        if isinstance(v, URIRef):
+            out[ox.Variable(k)] = ox.NamedNode(str(v))
+        elif isinstance(v, bool):
+            out[ox.Variable(k)] = ox.Literal("true" if v else "false",
+                                             datatype=ox.NamedNode(str(XSD.boolean)))
+        elif isinstance(v, (int, float)):
+            dt = XSD.integer if isinstance(v, int) else XSD.decimal
+            out[ox.Variable(k)] = ox.Literal(str(v), datatype=ox.NamedNode(str(dt)))
+        else:
+            out[ox.Variable(k)] = ox.Literal(str(v))
+    return out
+
+
+def query(store, sparql: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict]]:
+    """Run a SELECT (or ASK) over the union of the report graphs; ``bindings`` pre-bind
+    variables (an rdflib URIRef binds an IRI, a str a plain literal) — never pasted into the text."""
+    ox = _ox()
+    try:
+        res = store.query(sparql, use_default_graph_as_union=True, substitutions=_bindings_ox(bindings))
+    except SyntaxError as exc:
+        raise GovkgError(f"SPARQL syntax error: {_first_line(exc)}", 2) from None
+    except (OSError, ValueError, TypeError, RuntimeError) as exc:
+        raise GovkgError(f"SPARQL query failed: {_first_line(exc)}") from None
+    if isinstance(res, ox.QueryBoolean):
+        return ["result"], [{"result": bool(res)}]
+    if isinstance(res, ox.QueryTriples):
+        rows = [{"subject": _py(t.subject), "predicate": _py(t.predicate), "object": _py(t.object)} for t in res]
+        return ["subject", "predicate", "object"], rows
+    cols = [v.value for v in res.variables]
+    rows = []
+    for sol in res:
+        rows.append({c: _py(sol[c]) for c in cols})
+    return cols, rows
+
+
+# --------------------------------------------------------------------------- rdflib fallback
+
+def dataset(graphs: Iterable[tuple[str, Graph]]) -> Dataset:
+    """An in-memory rdflib Dataset with one named graph per report and a union default graph."""
+    ds = Dataset(default_union=True)
+    for name, g in graphs:
+        ng = ds.graph(URIRef(name))
+        for t in g:
+            ng.add(t)
+    return ds
+
+
+def query_dataset(ds: Dataset, sparql: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict]]:
+    """The same query on an rdflib Dataset (union default graph), same result shape as ``query``."""
+    from pyparsing import ParseException
+
+    ds.default_union = True
+    init = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v)) for k, v in (bindings or {}).items()
+            if v is not None}
+    try:
+        res = ds.query(sparql, initBindings=init)
+    except ParseException as exc:
+        raise GovkgError(f"SPARQL syntax error: {_first_line(exc)}", 2) from None
+    if res.type == "ASK":
+        return ["result"], [{"result": bool(res.askAnswer)}]
+    if res.type in ("CONSTRUCT", "DESCRIBE"):
+        return ["subject", "predicate", "object"], [
+            {"subject": _py(s), "predicate": _py(p), "object": _py(o)} for s, p, o in res.graph]
+    cols = [str(v) for v in res.vars]
+    return cols, [{c: _py(row[c]) for c in cols} for row in res]
