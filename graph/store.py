@@ -207,3 +207,33 @@ def query_dataset(ds: Dataset, sparql: str, bindings: dict[str, Any] | None = No
             {"subject": _py(s), "predicate": _py(p), "object": _py(o)} for s, p, o in res.graph]
     cols = [str(v) for v in res.vars]
     return cols, [{c: _py(row[c]) for c in cols} for row in res]
+
+
+def _rdflib_term(t: Any):
+    ox = _ox()
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value if t.datatype is not None else None
+        return Literal(t.value) if dt in (None, str(XSD.string)) else Literal(t.value, datatype=URIRef(dt))
+    if isinstance(t, ox.BlankNode):
+        from rdflib import BNode
+
+        return BNode(t.value)
+    raise GovkgError(f"unsupported term in store: {t!r}")
+
+
+def export_graphs(store, names: Iterable[str] | None = None) -> list[tuple[str, Graph]]:
+    """``[(report IRI, rdflib Graph)]`` for the named graphs of the store (all by default)."""
+    from .rdf import new_graph
+
+    ox = _ox()
+    out = []
+    for name in sorted(names if names is not None else reports(store)):
+        g = new_graph()
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+            g.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
+        out.append((name, g))
+    return out

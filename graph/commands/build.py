@@ -1,0 +1,209 @@
+"""`govkg build [REPORT|DIR ...]`: extract, convert to RDF, validate, and write the graph.
+
+Outputs (under --out, default ``out/``): ``kg.ttl`` (every report in the store, canonical
+Turtle, byte-identical across runs), the other formats asked for with --format, the
+oxigraph store ``store/`` (one named graph per report, replaced report by report) and
+``kg.html`` when the HTML view (graph.html) is installed.  A report that cannot be read,
+extracted or validated gets one error line; the others are still built, and the exit
+code is 1 at the end.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import click
+
+from ..lexicon import PACKAGE_ROOT
+from ..model import GovkgError
+from ..readers import EXTENSIONS
+
+DEFAULT_REPORTS = PACKAGE_ROOT / "data" / "reports"
+RDF_FORMATS = ("ttl", "jsonld", "nt", "trig", "nq")
+
+
+def report_files(inputs: tuple[str, ...]) -> tuple[list[Path], list[str]]:
+    """The report files named or found in the directories given; missing paths as errors."""
+    files: list[Path] = []
+    errors: list[str] = []
+    if not inputs:
+        found = sorted(DEFAULT_REPORTS.glob("*.txt"))
+        if not found:
+            raise GovkgError(f"no reports given and none in {DEFAULT_REPORTS}", 2)
+        return found, errors
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in EXTENSIONS)
+            if not found:
+                errors.append(f"{p}: no reports (.txt .html .docx .pdf) in this directory")
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            errors.append(f"{p}: no such file or directory")
+    return files, errors
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def build_report(path: Path):
+    """(report IRI, graph, validation report) for one file; raises GovkgError when unusable."""
+    from ..pipeline import extract_report
+    from ..rdf import report_iri, to_graph
+    from ..validate import check
+
+    ex = extract_report(path)
+    g = to_graph(ex)
+    rep = check(g, name=str(path))
+    return str(report_iri(ex.report.id)), g, rep
+
+
+def _parse_formats(value: str) -> list[str]:
+    fmts = [f.strip().lower().lstrip(".") for f in value.split(",") if f.strip()]
+    fmts = ["jsonld" if f in ("json-ld", "json") else "ttl" if f == "turtle" else f for f in fmts]
+    bad = [f for f in fmts if f not in RDF_FORMATS]
+    if bad:
+        raise GovkgError(f"unknown format {', '.join(bad)} (use {','.join(RDF_FORMATS)})", 2)
+    return ["ttl"] + [f for f in dict.fromkeys(fmts) if f != "ttl"]
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Directory for kg.ttl, store/ and kg.html.")
+@click.option("--format", "formats", default="ttl", show_default=True,
+              help="Comma-separated RDF formats to write besides kg.ttl: ttl,jsonld,nt,trig,nq.")
+@click.option("--no-html", is_flag=True, help="Do not write kg.html.")
+@click.option("--no-store", is_flag=True, help="Do not load the oxigraph store (kg files hold this build only).")
+@click.option("--fresh", is_flag=True, help="Empty the store first, so it holds only the reports of this build.")
+@click.option("--quiet", "-q", is_flag=True, help="Only errors.")
+def build(inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool, no_store: bool,
+          fresh: bool, quiet: bool) -> int:
+    """Build the knowledge graph from REPORT files or DIRs (default: the bundled data/reports/*.txt).
+
+    Every report is extracted, converted to RDF, validated against ontology/shapes.ttl and
+    stored as its own named graph; an invalid report is refused with its violations."""
+    from ..rdf import SUFFIX, serialise
+    from .. import store as st
+
+    t0 = time.perf_counter()
+    fmts = _parse_formats(formats)
+    out = Path(out_dir)
+    files, errors = report_files(inputs)
+    for e in errors:
+        click.echo(f"govkg: error: {e}", err=True)
+    failed = len(errors)
+
+    built: dict[str, tuple[str, object]] = {}  # report IRI -> (source, graph)
+    warnings = 0
+    for path in files:
+        try:
+            iri, g, rep = build_report(path)
+        except GovkgError as exc:
+            msg = str(exc)
+            first, _, rest = msg.partition("\n")
+            prefix = "" if first.startswith(str(path)) else f"{path}: "
+            click.echo(f"govkg: error: {prefix}{first}", err=True)
+            if rest:
+                click.echo(rest, err=True)
+            failed += 1
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
+            click.echo(f"govkg: error: {path}: {type(exc).__name__}: {_one_line(exc)}", err=True)
+            failed += 1
+            continue
+        if iri in built:
+            click.echo(f"govkg: warning: {path} has the same report id as {built[iri][0]}; keeping {path}",
+                       err=True)
+        built[iri] = (str(path), g)
+        warnings += len(rep.warnings)
+        if rep.warnings and not quiet:
+            click.echo(f"govkg: warning: {path}: {len(rep.warnings)} SHACL warning(s):\n"
+                       + rep.text("Warning", limit=10), err=True)
+    t_extract = time.perf_counter() - t0
+
+    if not built:
+        if not quiet:
+            click.echo("nothing built", err=True)
+        return 1
+
+    out.mkdir(parents=True, exist_ok=True)
+    if no_store:
+        graphs = sorted((iri, g) for iri, (_, g) in built.items())
+        store_note = None
+    else:
+        store_dir = out / "store"
+        store = st.open_store(store_dir)
+        try:
+            if fresh:
+                for name in st.reports(store):
+                    if name not in built:
+                        st.remove_report(store, name)
+            for iri, (_, g) in sorted(built.items()):
+                st.replace_report(store, iri, g)
+            store.flush()
+            graphs = st.export_graphs(store)
+            store_note = f"{store_dir}/ ({len(graphs)} report{'s' if len(graphs) != 1 else ''}, " \
+                         f"{sum(len(g) for _, g in graphs)} triples)"
+        finally:
+            del store
+    t_store = time.perf_counter() - t0 - t_extract
+
+    written = []
+    for fmt in fmts:
+        path = out / f"kg{SUFFIX[fmt]}"
+        write_atomic(path, serialise(graphs, fmt))
+        written.append(path)
+    t_write = time.perf_counter() - t0 - t_extract - t_store
+
+    html_note = None
+    if not no_html:
+        try:
+            from .. import html as html_mod
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("graph.html",):
+                raise
+            html_note = "kg.html skipped (the HTML view, graph.html, is not installed)"
+        else:
+            from ..rdf import merge
+
+            try:
+                html_mod.write_html(merge(g for _, g in graphs), out / "kg.html")
+                html_note = str(out / "kg.html")
+            except Exception as exc:  # noqa: BLE001 - the view is optional; the graph is built
+                click.echo(f"govkg: warning: kg.html not written: {_one_line(exc)}", err=True)
+
+    if not quiet:
+        total = time.perf_counter() - t0
+        click.echo(f"built {len(built)} report{'s' if len(built) != 1 else ''}"
+                   f"{f', {failed} failed' if failed else ''} in {total:.2f}s "
+                   f"(extract+validate {t_extract:.2f}s, store {t_store:.2f}s, write {t_write:.2f}s)")
+        for p in written:
+            click.echo(f"  {p}")
+        if store_note:
+            click.echo(f"  {store_note}")
+        if html_note:
+            click.echo(f"  {html_note}")
+    return 1 if failed else 0
