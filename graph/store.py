@@ -19,7 +19,7 @@ from rdflib.namespace import XSD
 
 from .model import GovkgError
 from .rdf import _nt_term  # the same escaping as the N-Triples writer
-from .vocab import ID
+from .vocab import ID, PREFIXES
 
 DEFAULT_STORE = Path("out") / "store"
 _RID = re.compile(r"^[A-Za-z0-9._~-]+$")
@@ -32,9 +32,10 @@ def _ox():
     return pyoxigraph
 
 
-def _first_line(exc: BaseException) -> str:
+def _first_line(exc: BaseException, limit: int = 240) -> str:
     text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
+    line = text.splitlines()[0]
+    return line if len(line) <= limit else line[:limit - 1] + "…"
 
 
 def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False, create: bool = True):
@@ -160,7 +161,8 @@ def query(store, sparql: str, bindings: dict[str, Any] | None = None) -> tuple[l
     variables (an rdflib URIRef binds an IRI, a str a plain literal) — never pasted into the text."""
     ox = _ox()
     try:
-        res = store.query(sparql, use_default_graph_as_union=True, substitutions=_bindings_ox(bindings))
+        res = store.query(sparql, use_default_graph_as_union=True, substitutions=_bindings_ox(bindings),
+                          prefixes={k: str(v) for k, v in PREFIXES.items()})
     except SyntaxError as exc:
         raise GovkgError(f"SPARQL syntax error: {_first_line(exc)}", 2) from None
     except (OSError, ValueError, TypeError, RuntimeError) as exc:
@@ -197,7 +199,7 @@ def query_dataset(ds: Dataset, sparql: str, bindings: dict[str, Any] | None = No
     init = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v)) for k, v in (bindings or {}).items()
             if v is not None}
     try:
-        res = ds.query(sparql, initBindings=init)
+        res = ds.query(sparql, initBindings=init, initNs={k: v for k, v in PREFIXES.items()})
     except ParseException as exc:
         raise GovkgError(f"SPARQL syntax error: {_first_line(exc)}", 2) from None
     if res.type == "ASK":

@@ -1,0 +1,152 @@
+"""`govkg query NAME`, `govkg sparql QUERY|FILE` and `govkg stats`: read the built store.
+
+Named queries are the ``.rq`` files of graph/queries; ``--report`` pre-binds ``?report``
+(by substitution, never by pasting text into the query).  Queries see the union of the
+report graphs; the govkg prefixes (gk:, gkid:, theme:, qudt:, dcterms:, rdfs: …) are
+predeclared for `govkg sparql`.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rdflib import URIRef
+
+from ..model import GovkgError
+from ..output import FORMATS, render
+from ..vocab import ID, PREFIXES
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+DEFAULT_STORE = "out/store"
+
+
+def named_queries() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def describe(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            return line.lstrip("# ").strip()
+    return ""
+
+
+def load_query(name: str) -> str:
+    queries = named_queries()
+    if name not in queries:
+        raise GovkgError(f"unknown query {name!r} (known: {', '.join(queries)}; see govkg query --list)", 2)
+    return queries[name].read_text(encoding="utf-8")
+
+
+def _short(value):
+    """IRIs shortened for tables: instances relative to gkid:, other known namespaces prefixed."""
+    if not isinstance(value, str) or "://" not in value:
+        return value
+    if value.startswith(str(ID)):
+        return value[len(str(ID)):]
+    for p, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
+        if value.startswith(str(ns)):
+            return f"{p}:{value[len(str(ns)):]}"
+    return value
+
+
+def emit(cols: list[str], rows: list[dict], fmt: str) -> None:
+    if fmt != "json":
+        rows = [{k: _short(v) for k, v in r.items()} for r in rows]
+    click.echo(render(rows, cols, fmt=fmt), nl=False)
+
+
+def _report_binding(store, report: str | None) -> dict:
+    from .. import store as st
+
+    if not report:
+        return {}
+    iri = st.report_ref(report)
+    known = st.reports(store)
+    if iri not in known:
+        ids = ", ".join(k[len(str(ID)):] if k.startswith(str(ID)) else k for k in known) or "none"
+        raise GovkgError(f"no report {report!r} in the store (reports: {ids})")
+    return {"report": URIRef(iri)}
+
+
+def run_named(store, name: str, report: str | None = None) -> tuple[list[str], list[dict]]:
+    """Run the named query NAME on an open store, optionally for one report."""
+    from .. import store as st
+
+    return st.query(store, load_query(name), _report_binding(store, report))
+
+
+store_option = click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True,
+                            type=click.Path(file_okay=False), help="The store written by govkg build.")
+format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+
+
+@click.command()
+@click.argument("name", required=False)
+@store_option
+@click.option("--report", help="Only this report: its id (e.g. 2025-r24300a1032) or IRI.")
+@format_option
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_: bool) -> None:
+    """Run the planners' named query NAME (links, gaps, unmotivated, targets, indicators,
+    institutions, mechanisms, coverage, reports) on the store."""
+    if list_ or not name:
+        if not list_:
+            raise GovkgError("give a query NAME, or --list to see them", 2)
+        rows = [{"name": n, "description": describe(p)} for n, p in named_queries().items()]
+        click.echo(render(rows, ["name", "description"], fmt=fmt, max_width=100), nl=False)
+        return
+    text = load_query(name)  # unknown names fail before the store is opened
+    from .. import store as st
+
+    store = st.open_store(store_dir, read_only=True)
+    cols, rows = st.query(store, text, _report_binding(store, report))
+    emit(cols, rows, fmt)
+
+
+@click.command()
+@click.argument("query_text", metavar="QUERY|FILE")
+@store_option
+@click.option("--report", help="Pre-bind ?report to this report (id or IRI).")
+@format_option
+def sparql(query_text: str, store_dir: str, report: str | None, fmt: str) -> None:
+    """Run a SPARQL query (text, or a .rq file) on the store; the govkg prefixes are predeclared."""
+    looks_like_path = len(query_text) < 1024 and not any(c.isspace() for c in query_text)
+    p = Path(query_text) if looks_like_path else None
+    if p is not None and p.is_file():
+        query_text = p.read_text(encoding="utf-8")
+    elif p is not None and p.suffix in (".rq", ".sparql"):
+        raise GovkgError(f"query file not found: {p}", 2)
+    from .. import store as st
+
+    store = st.open_store(store_dir, read_only=True)
+    cols, rows = st.query(store, query_text, _report_binding(store, report))
+    emit(cols, rows, fmt)
+
+
+@click.command()
+@store_option
+@format_option
+@click.option("--top", default=10, show_default=True, help="How many of the most linked causes and actions.")
+def stats(store_dir: str, fmt: str, top: int) -> None:
+    """Counts per class and the shape of the link graph: most linked causes and actions,
+    connected components, causes and shortcomings that reach no action."""
+    from .. import store as st
+    from ..netstats import stats as compute
+
+    store = st.open_store(store_dir, read_only=True)
+    data = compute(lambda q: st.query(store, q), top=top)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for section, rows in data.items():
+        if fmt == "table":
+            click.echo(f"# {section.replace('_', ' ')} ({len(rows)})")
+        rows = [{k: (";".join(v) if isinstance(v, list) else v) for k, v in r.items()} for r in rows]
+        if fmt == "csv":
+            click.echo(f"# {section}")
+        if not rows:
+            click.echo("(none)" if fmt == "table" else "", nl=fmt == "table")
+            continue
+        emit(list(rows[0].keys()), rows, fmt)
