@@ -260,8 +260,10 @@ def link_baselines(ex: Extraction, text: str, sents: Sentences, p: dict) -> None
 
 
 def baseline_score(t: Target, ind: Indicator, t_sent: str, i_sent: str, bp: dict) -> float:
-    what = max(sim.bigram_sim(t.what, ind.what), sim.bigram_containment(ind.what, t.what),
-               sim.bigram_containment(t.what, ind.what)) if t.what and ind.what else 0.0
+    what = 0.0
+    if t.what:  # what the target counts, against what the indicator counts or its sentence
+        what = max(sim.bigram_sim(t.what, ind.what), sim.bigram_containment(ind.what, t.what),
+                   sim.bigram_containment(t.what, ind.what), sim.bigram_containment(t.what, i_sent))
     sent = sim.bigram_sim(t_sent, i_sent)
     return bp["what_weight"] * what + bp["sentence_weight"] * sent
 
