@@ -158,7 +158,8 @@ def _bindings_ox(bindings: dict[str, Any] | None) -> dict:
 
 def query(store, sparql: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict]]:
     """Run a SELECT (or ASK) over the union of the report graphs; ``bindings`` pre-bind
-    variables (an rdflib URIRef binds an IRI, a str a plain literal) — never pasted into the text."""
+    variables (an rdflib URIRef binds an IRI, a str a plain literal) — never pasted into the text;
+    oxigraph requires a bound variable to be in the SELECT projection."""
     ox = _ox()
     try:
         res = store.query(sparql, use_default_graph_as_union=True, substitutions=_bindings_ox(bindings),
@@ -183,11 +184,14 @@ def query(store, sparql: str, bindings: dict[str, Any] | None = None) -> tuple[l
 
 def dataset(graphs: Iterable[tuple[str, Graph]]) -> Dataset:
     """An in-memory rdflib Dataset with one named graph per report and a union default graph."""
+    import warnings
+
     ds = Dataset(default_union=True)
-    for name, g in graphs:
-        ng = ds.graph(URIRef(name))
-        for t in g:
-            ng.add(t)
+    with warnings.catch_warnings():  # rdflib 7.1+ deprecates default_context, used internally
+        warnings.simplefilter("ignore", DeprecationWarning)
+        for name, g in graphs:
+            ng = ds.graph(URIRef(name))
+            ng.addN((s, p, o, ng) for s, p, o in g)
     return ds
 
 
@@ -198,8 +202,15 @@ def query_dataset(ds: Dataset, sparql: str, bindings: dict[str, Any] | None = No
     ds.default_union = True
     init = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v)) for k, v in (bindings or {}).items()
             if v is not None}
+    import warnings
+
     try:
-        res = ds.query(sparql, initBindings=init, initNs={k: v for k, v in PREFIXES.items()})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            res = ds.query(sparql, initBindings=init, initNs={k: v for k, v in PREFIXES.items()})
+            if res.type == "SELECT":
+                cols = [str(v) for v in res.vars]
+                return cols, [{c: _py(row[c]) for c in cols} for row in res]
     except ParseException as exc:
         raise GovkgError(f"SPARQL syntax error: {_first_line(exc)}", 2) from None
     if res.type == "ASK":
