@@ -1,0 +1,169 @@
+"""The planners' named queries on the sample, and the query/sparql/stats commands."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graph import store as st
+from graph.commands.query import load_query, named_queries, run_named
+from graph.model import GovkgError
+from graph.pipeline import extract_report
+from graph.rdf import report_iri, to_graph
+
+from kgutil import SAMPLE, govkg, variant
+
+NAMES = {"links", "gaps", "unmotivated", "targets", "indicators", "institutions", "mechanisms", "coverage"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A store directory with the sample and a second report; the sample's extraction."""
+    tmp = tmp_path_factory.mktemp("q")
+    ex, other = extract_report(SAMPLE), extract_report(variant(tmp))
+    path = tmp / "store"
+    store = st.open_store(path)
+    for e in (ex, other):
+        st.replace_report(store, str(report_iri(e.report.id)), to_graph(e))
+    store.flush()
+    del store
+    return path, ex, other
+
+
+@pytest.fixture(scope="module")
+def store(built):
+    return st.open_store(built[0], read_only=True)
+
+
+def run(store, name, ex):
+    return run_named(store, name, ex.report.id)[1]
+
+
+def test_every_named_query_exists_and_runs(built, store):
+    _, ex, _ = built
+    assert NAMES <= set(named_queries())
+    for name in named_queries():
+        cols, rows = run_named(store, name, ex.report.id)
+        assert "report" in cols, name
+        assert all(r["report"] == str(report_iri(ex.report.id)) for r in rows), name
+
+
+def test_targets(built, store):
+    _, ex, _ = built
+    rows = run(store, "targets", ex)
+    got = {(r["comparator"], r["value"], r["unit"]) for r in rows}
+    assert got == {("不少于", 12, "次"), ("不少于", 4, "场"), ("不少于", 100, "场次")}
+    by_id = {r["target"]: r for r in rows}
+    for t in ex.targets:
+        r = by_id[t.id]
+        assert r["action"] == t.action
+        if t.baseline and t.baseline.get("indicator"):
+            assert r["baseline"] == t.baseline["indicator"]
+            assert r["baselineValue"] == pytest.approx(t.baseline["value"])
+            assert r["changeRatio"] == pytest.approx(t.baseline["ratio"], abs=1e-4)
+
+
+def test_mechanisms_and_institutions(built, store):
+    _, ex, _ = built
+    mechs = {r["mechanism"]: r for r in run(store, "mechanisms", ex)}
+    assert "三所联动" in mechs
+    assert set(mechs["三所联动"]["measures"].split(";")) >= {"measure-5-1"}
+    insts = {r["institution"]: r for r in run(store, "institutions", ex)}
+    assert insts["重庆法韵律师事务所"]["scope"] == "global"
+    assert "measure-2-2" in insts["重庆法韵律师事务所"]["measures"].split(";")
+
+
+def test_indicators(built, store):
+    _, ex, _ = built
+    rows = run(store, "indicators", ex)
+    assert len(rows) == len(ex.indicators)
+    r = next(r for r in rows if r["indicator"] == "measure-1-1-i4")
+    assert (r["value"], r["unit"], r["qualifier"], r["measure"]) == (33000, "人次", "余", "measure-1-1")
+
+
+def test_links_gaps_unmotivated_agree_with_extraction(built, store):
+    _, ex, _ = built
+    links = run(store, "links", ex)
+    assert {(r["action"], r["cause"]) for r in links} == {(l.action, l.cause) for l in ex.links}
+    for r in links:
+        assert 0 <= r["score"] <= 1
+    gaps = {r["cause"]: r for r in run(store, "gaps", ex)}
+    unmot = {r["action"]: r for r in run(store, "unmotivated", ex)}
+    if ex.links or ex.gaps:
+        assert set(gaps) == {g["cause"] for g in ex.gaps.get("open_causes", [])}
+        assert set(unmot) == {g["action"] for g in ex.gaps.get("unmotivated_actions", [])}
+        for g in ex.gaps.get("unmotivated_actions", []):
+            if g.get("best_cause"):
+                assert unmot[g["action"]]["bestCause"] == g["best_cause"]
+                assert unmot[g["action"]]["bestScore"] == pytest.approx(g["best_score"], abs=1e-4)
+    else:  # no linker: every cause is open and every action unmotivated
+        assert set(gaps) == {c.id for c in ex.causes}
+        assert set(unmot) == {a.id for a in ex.actions}
+
+
+def test_coverage_is_the_full_matrix(built, store):
+    _, ex, _ = built
+    rows = run(store, "coverage", ex)
+    assert len(rows) == len(ex.causes) * len(ex.actions)
+    accepted = {(r["action"], r["cause"]) for r in rows if r["accepted"]}
+    assert accepted == {(l.action, l.cause) for l in ex.links}
+    if ex.matrix.get("scores"):
+        ci, ai = ex.matrix["causes"].index("cause-1-1"), ex.matrix["actions"].index("action-1")
+        r = next(r for r in rows if (r["cause"], r["action"]) == ("cause-1-1", "action-1"))
+        assert r["score"] == pytest.approx(ex.matrix["scores"][ci][ai], abs=1e-4)
+
+
+def test_report_filter(built, store):
+    _, ex, other = built
+    all_rows = run_named(store, "targets")[1]
+    assert len(all_rows) == len(ex.targets) + len(other.targets)
+    only = run(store, "targets", other)
+    assert {r["report"] for r in only} == {str(report_iri(other.report.id))}
+    with pytest.raises(GovkgError):
+        run_named(store, "targets", "2099-rnothere")
+    with pytest.raises(GovkgError):
+        load_query("nope")
+
+
+def test_cli_query_formats(built):
+    path, ex, _ = built
+    res = govkg("query", "targets", "--store", str(path), "--report", ex.report.id, "--format", "json")
+    assert res.returncode == 0, res.stderr
+    rows = json.loads(res.stdout)
+    assert {r["raw"] for r in rows} >= {"全年开展专题学习不少于12次"}
+    res = govkg("query", "mechanisms", "--store", str(path), "--format", "csv")
+    assert res.returncode == 0 and "三所联动" in res.stdout
+    res = govkg("query", "--list")
+    assert res.returncode == 0 and all(n in res.stdout for n in NAMES)
+    res = govkg("sparql", "SELECT ?r ?y WHERE { ?r a gk:Report ; gk:year ?y } ORDER BY ?y",
+                "--store", str(path), "--format", "csv")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines()[1:] == [f"{r},{y}" for r, y in sorted(
+        [(built[2].report.id, 2024), (ex.report.id, 2025)], key=lambda p: p[1])]
+
+
+def test_cli_errors_are_one_line(built):
+    path, _, _ = built
+    for args in (("query", "nope", "--store", str(path)),
+                 ("sparql", "SELECT ?x WHERE { ?x a gk:Report", "--store", str(path)),
+                 ("query", "links", "--report", "x> } ; DROP ALL", "--store", str(path))):
+        res = govkg(*args)
+        assert res.returncode != 0, args
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("govkg: error:"), (args, res.stderr)
+        assert "Traceback" not in res.stderr
+
+
+def test_stats(built):
+    path, ex, _ = built
+    res = govkg("stats", "--store", str(path), "--format", "json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    counts = {r["class"]: r["count"] for r in data["classes"]}
+    assert counts["https://w3id.org/govkg/ont#Measure"] == 2 * len(ex.measures)
+    assert {"summary", "most_linked", "components", "causes_without_action"} <= set(data)
+    if ex.links:
+        top = data["most_linked"][0]
+        assert top["links"] >= 1
+    res = govkg("stats", "--store", str(path))
+    assert res.returncode == 0 and "# components" in res.stdout
