@@ -1,0 +1,396 @@
+"""Building a corpus: thousands of reports into one store, spread over every core.
+
+``build_corpus(paths, store_dir)`` extracts the reports in worker processes
+(``ProcessPoolExecutor``, chunked): each worker reads, extracts (graph.pipeline), converts to
+RDF (graph.rdf.to_graph) and returns the report's graph as one SPARQL update text
+(``DROP SILENT GRAPH <r> ; INSERT DATA { GRAPH <r> { N-Triples } }``) plus a small digest for
+year-over-year matching.  The parent applies each update as it arrives (oxigraph runs an
+update in one transaction: a report is in the store whole or not at all), so the corpus is
+never held in memory: the parent keeps only the digests, spilled to a temporary file, and the
+corpus-wide token counts.  When all reports are in, consecutive years of the same issuer
+are matched (graph.followthrough) and each pair's graph is stored the same way.
+
+A file that cannot be read or extracted is reported (path and one-line reason) and skipped;
+the run goes on and the store holds only whole reports.  Two files giving the same report
+id (same issuer and year) keep the first in path order; the second is skipped.  Paths are
+sorted and every graph is deterministic, so the same corpus rebuilt gives the same graph
+(``canonical_nquads`` / ``graph_digest`` compare two stores).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .model import GovkgError
+from .readers import EXTENSIONS
+
+
+# --------------------------------------------------------------------------- inputs
+
+def report_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Report files named, or found (recursively, sorted) in the directories named."""
+    out: list[Path] = []
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS
+                              and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+        else:
+            out.append(p)
+    seen: set[Path] = set()
+    uniq = []
+    for p in out:
+        if p not in seen:
+            seen.add(p)
+            uniq.append(p)
+    return uniq
+
+
+# --------------------------------------------------------------------------- worker
+
+_OPTS: dict[str, Any] = {"link": True, "semantic": True, "validate": False}
+
+
+def _init_worker(opts: dict[str, Any]) -> None:
+    _OPTS.update(opts)
+    import jieba
+
+    jieba.setLogLevel(60)
+    if not opts.get("semantic", True):
+        from . import similarity
+
+        # lexical links only: the sentence encoder is never loaded in this process
+        similarity._ENCODER, similarity._WARNED = False, True
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    line = text.splitlines()[0] if text else ""
+    name = type(exc).__name__
+    return line if isinstance(exc, GovkgError) and line else f"{name}: {line}" if line else name
+
+
+def _nt_lines(g) -> str:
+    from .rdf import _nt_term  # the N-Triples escaping of the RDF writer
+
+    cache: dict[Any, str] = {}
+
+    def term(t):
+        s = cache.get(t)
+        if s is None:
+            s = cache[t] = _nt_term(t)
+        return s
+
+    return "\n".join(sorted(f"{term(s)} {term(p)} {term(o)} ." for s, p, o in g))
+
+
+def update_text(graph_iri: str, g) -> str:
+    """One SPARQL update replacing the named graph ``graph_iri`` by ``g``."""
+    from .store import check_iri
+
+    iri = check_iri(graph_iri)
+    return f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{_nt_lines(g)}\n}} }}"
+
+
+def process_report(path: str | Path) -> tuple:
+    """Worker: ``("ok", path, report IRI, update text, triples, digest)`` or ``("err", path, reason)``."""
+    try:
+        from .followthrough import digest
+        from .pipeline import extract_report
+        from .rdf import report_iri, to_graph
+
+        ex = extract_report(path, link=_OPTS["link"])
+        g = to_graph(ex)
+        if _OPTS.get("validate"):
+            from .validate import check
+
+            check(g, name=str(path))
+        iri = str(report_iri(ex.report.id))
+        return ("ok", str(path), iri, update_text(iri, g), len(g), digest(ex))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        return ("err", str(path), _one_line(exc))
+
+
+# --------------------------------------------------------------------------- progress
+
+class Progress:
+    """A plain progress bar on stderr: count, percentage, rate and ETA.  On a terminal it
+    redraws in place (at most 10 times a second); otherwise it prints a line every 10%."""
+
+    def __init__(self, total: int, label: str = "build", enabled: bool = True, stream=None):
+        self.total, self.label, self.enabled = total, label, enabled and total > 0
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.done = self.skipped = 0
+        self.t0 = time.perf_counter()
+        self._last = 0.0
+        self._decile = -1
+
+    def update(self, ok: bool = True) -> None:
+        self.done += 1
+        self.skipped += 0 if ok else 1
+        if not self.enabled:
+            return
+        now = time.perf_counter()
+        if self.tty:
+            if now - self._last >= 0.1 or self.done == self.total:
+                self._last = now
+                self.stream.write("\r" + self.line(now))
+                self.stream.flush()
+        else:
+            decile = self.done * 10 // self.total
+            if decile != self._decile:
+                self._decile = decile
+                self.stream.write(self.line(now) + "\n")
+                self.stream.flush()
+
+    def line(self, now: float | None = None) -> str:
+        now = now or time.perf_counter()
+        dt = max(now - self.t0, 1e-9)
+        rate = self.done / dt
+        left = (self.total - self.done) / rate if rate > 0 else 0.0
+        width = 24
+        fill = int(width * self.done / self.total) if self.total else width
+        skipped = f" {self.skipped} skipped" if self.skipped else ""
+        return (f"{self.label} [{'#' * fill}{'.' * (width - fill)}] {self.done}/{self.total} "
+                f"{100 * self.done / self.total:3.0f}% {rate:6.1f}/s ETA {_fmt_secs(left)}{skipped}")
+
+    def close(self) -> None:
+        if self.enabled and self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _fmt_secs(s: float) -> str:
+    s = int(round(s))
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+# --------------------------------------------------------------------------- summary
+
+@dataclass
+class Summary:
+    reports: int = 0                      # reports read and stored
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    triples: int = 0                      # quads in the store at the end
+    report_triples: int = 0               # triples written for the reports of this run
+    pairs: int = 0                        # consecutive-year pairs of one issuer
+    follow_links: int = 0                 # action → measure (gk:carriedOutBy)
+    untraced: int = 0                     # actions that left no trace
+    recurrences: int = 0                  # gk:recurs
+    seconds: float = 0.0
+    workers: int = 1
+    store: str = ""
+    dump: str | None = None
+    phases: dict[str, float] = field(default_factory=dict)
+
+    def text(self) -> str:
+        lines = [f"read {self.reports} report{'s' if self.reports != 1 else ''}, skipped {len(self.skipped)}, "
+                 f"{self.triples} triples in {self.store} ({self.seconds:.2f}s, {self.workers} worker"
+                 f"{'s' if self.workers != 1 else ''}, {self.reports / self.seconds if self.seconds else 0:.1f} reports/s)",
+                 f"year over year: {self.pairs} pair{'s' if self.pairs != 1 else ''}, {self.follow_links} "
+                 f"actions carried out, {self.untraced} left no trace, {self.recurrences} recurring shortcomings"]
+        if self.dump:
+            lines.append(f"dump: {self.dump}")
+        for path, reason in self.skipped:
+            lines.append(f"skipped {path}: {reason}")
+        return "\n".join(lines)
+
+    __str__ = text
+
+
+# --------------------------------------------------------------------------- digests on disk
+
+class _Digests:
+    """Digests spilled to a temporary file; only an index (issuer, year → offset) in memory."""
+
+    def __init__(self):
+        from .followthrough import CorpusIdf
+
+        self.fh = tempfile.TemporaryFile()
+        self.index: dict[str, dict[int, int]] = {}
+        self.idf = CorpusIdf()
+
+    def add(self, d: dict) -> None:
+        self.idf.add(d)
+        if not d.get("issuer") or not d.get("year"):
+            return
+        off = self.fh.seek(0, os.SEEK_END)
+        pickle.dump(d, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.index.setdefault(d["issuer"], {})[int(d["year"])] = off
+
+    def get(self, off: int) -> dict:
+        self.fh.seek(off)
+        return pickle.load(self.fh)
+
+    def pairs(self) -> Iterator[tuple[dict, dict]]:
+        for issuer in sorted(self.index):
+            years = self.index[issuer]
+            for y in sorted(years):
+                if y + 1 in years:
+                    yield self.get(years[y]), self.get(years[y + 1])
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+# --------------------------------------------------------------------------- build
+
+def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Iterator[tuple]:
+    if workers <= 1:
+        saved = dict(_OPTS)
+        _init_worker(opts)
+        try:
+            for p in paths:
+                yield process_report(p)
+        finally:
+            _OPTS.clear()
+            _OPTS.update(saved)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(opts,)) as pool:
+        yield from pool.map(process_report, paths, chunksize=chunksize)
+
+
+def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: str | Path | None = None,
+                 workers: int | None = os.cpu_count(), progress: bool = True, *, chunksize: int | None = None,
+                 link: bool = True, semantic: bool = True, validate: bool = False,
+                 followthrough: bool = True, fresh: bool = False) -> Summary:
+    """Extract every report in ``paths`` (files or directories) into the oxigraph store at
+    ``store_dir`` (one named graph per report, plus one per consecutive-year pair of an
+    issuer), over ``workers`` processes; ``ttl_path`` also dumps the store (.nq, .trig, or
+    .ttl/.nt for the union of the graphs).  ``semantic=False`` links with the lexical score
+    only (no sentence encoder); ``validate`` refuses reports with SHACL violations;
+    ``fresh`` empties the store first."""
+    from . import store as st
+
+    t0 = time.perf_counter()
+    files = report_paths(paths)
+    workers = max(1, min(workers or 1, len(files) or 1))
+    chunksize = chunksize or max(1, min(32, len(files) // (workers * 8) or 1))
+    opts = {"link": link, "semantic": semantic, "validate": validate}
+    summary = Summary(workers=workers, store=str(store_dir))
+    store = st.open_store(store_dir)
+    digests = _Digests()
+    bar = Progress(len(files), "build", progress)
+    seen: dict[str, str] = {}
+    try:
+        if fresh:
+            store.clear()
+        for res in _results(files, workers, chunksize, opts):
+            if res[0] == "err":
+                _, path, reason = res
+                summary.skipped.append((path, reason))
+                bar.update(False)
+                continue
+            _, path, iri, update, n, dig = res
+            if iri in seen:
+                summary.skipped.append((path, f"same report id as {seen[iri]} (same issuer and year)"))
+                bar.update(False)
+                continue
+            try:
+                store.update(update)
+            except (OSError, SyntaxError, ValueError) as exc:
+                summary.skipped.append((path, f"not stored: {_one_line(exc)}"))
+                bar.update(False)
+                continue
+            seen[iri] = path
+            summary.reports += 1
+            summary.report_triples += n
+            digests.add(dig)
+            bar.update(True)
+        bar.close()
+        summary.phases["reports"] = time.perf_counter() - t0
+        if followthrough:
+            t1 = time.perf_counter()
+            _follow(store, digests, summary)
+            summary.phases["followthrough"] = time.perf_counter() - t1
+        store.flush()
+        summary.triples = len(store)
+        if ttl_path:
+            t1 = time.perf_counter()
+            dump(store, ttl_path)
+            summary.dump = str(ttl_path)
+            summary.phases["dump"] = time.perf_counter() - t1
+    finally:
+        digests.close()
+        del store
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _follow(store, digests: _Digests, summary: Summary) -> None:
+    from .followthrough import follow_pair, pair_graph
+
+    for e, l in digests.pairs():
+        res = follow_pair(e, l, digests.idf)
+        name, g = pair_graph(res)
+        store.update(update_text(name, g))
+        summary.pairs += 1
+        summary.follow_links += len(res.links)
+        summary.untraced += len(res.untraced)
+        summary.recurrences += len(res.recurs)
+
+
+# --------------------------------------------------------------------------- dumps
+
+def dump(store, path: str | Path) -> None:
+    """The store as a file: .nq / .trig keep the named graphs; .ttl / .nt hold their union."""
+    import pyoxigraph as ox
+
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    suffix = p.suffix.lower()
+    tmp = p.with_name(f".{p.name}.tmp")
+    if suffix in (".nq", ".trig"):
+        fmt = ox.RdfFormat.N_QUADS if suffix == ".nq" else ox.RdfFormat.TRIG
+        store.dump(output=str(tmp), format=fmt)
+    elif suffix in (".ttl", ".nt"):
+        fmt = ox.RdfFormat.TURTLE if suffix == ".ttl" else ox.RdfFormat.N_TRIPLES
+        res = store.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        triples = (ox.Triple(sol["s"], sol["p"], sol["o"]) for sol in res)
+        ox.serialize(triples, str(tmp), fmt, prefixes=_prefixes()) if suffix == ".ttl" else \
+            ox.serialize(triples, str(tmp), fmt)
+    else:
+        raise GovkgError(f"unknown dump format {suffix!r} (use .nq, .trig, .ttl or .nt)", 2)
+    os.replace(tmp, p)
+
+
+def _prefixes() -> dict[str, str]:
+    from .vocab import PREFIXES
+
+    return {k: str(v) for k, v in PREFIXES.items()}
+
+
+def canonical_nquads(store_or_dir) -> Iterator[str]:
+    """Every quad of a store (or store directory) as N-Quads lines, sorted."""
+    from . import store as st
+
+    store = st.open_store(store_or_dir, read_only=True) if isinstance(store_or_dir, (str, Path)) else store_or_dir
+    yield from sorted(str(q) + " ." for q in store.quads_for_pattern(None, None, None, None))
+
+
+def graph_digest(store_or_dir) -> str:
+    """sha256 of the sorted N-Quads of a store: equal digests, equal graphs."""
+    h = hashlib.sha256()
+    for line in canonical_nquads(store_or_dir):
+        h.update(line.encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------- CLI helper
+
+def build_paths(paths: Iterable[str | Path], out_dir: str | Path = "out", workers: int | None = None,
+                progress: bool = True, dump_name: str | None = "kg.nq", **kw) -> Summary:
+    """What `govkg build DIR …` runs for a corpus: the store at ``out/store`` and a dump."""
+    out = Path(out_dir)
+    return build_corpus(paths, out / "store", out / dump_name if dump_name else None,
+                        workers=workers or os.cpu_count(), progress=progress, **kw)
