@@ -62,6 +62,8 @@ def _excluded(text: str, m: re.Match) -> bool:
     after = text[e] if e < len(text) else ""
     if before == "第" or before in "・·.．" or before.isdigit() or after in "・·":
         return True
+    if before in load_json("quantities.json").get("date_before", ()) and m.group("unit") == "日":
+        return True  # 3月15日 is a date
     num = m.group("num")
     if not num[0].isdigit() and len(num) == 1 and not (m.group("q1") or m.group("big")):
         return True
