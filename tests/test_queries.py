@@ -42,7 +42,9 @@ def run(store, name, ex):
 def test_every_named_query_exists_and_runs(built, store):
     _, ex, _ = built
     assert NAMES <= set(named_queries())
-    for name in named_queries():
+    for name in named_queries():  # every query file runs (other engineers add cross-report ones)
+        run_named(store, name)
+    for name in NAMES | {"reports"}:
         cols, rows = run_named(store, name, ex.report.id)
         assert "report" in cols, name
         assert all(r["report"] == str(report_iri(ex.report.id)) for r in rows), name

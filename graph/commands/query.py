@@ -8,6 +8,7 @@ predeclared for `govkg sparql`.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -57,11 +58,13 @@ def emit(cols: list[str], rows: list[dict], fmt: str) -> None:
     click.echo(render(rows, cols, fmt=fmt), nl=False)
 
 
-def _report_binding(store, report: str | None) -> dict:
+def _report_binding(store, report: str | None, text: str | None = None, name: str = "query") -> dict:
     from .. import store as st
 
     if not report:
         return {}
+    if text is not None and not re.search(r"SELECT\b[^{]*\?report\b", text, re.S | re.I):
+        raise GovkgError(f"{name} has no ?report column, so --report does not apply to it", 2)
     iri = st.report_ref(report)
     known = st.reports(store)
     if iri not in known:
@@ -74,7 +77,8 @@ def run_named(store, name: str, report: str | None = None) -> tuple[list[str], l
     """Run the named query NAME on an open store, optionally for one report."""
     from .. import store as st
 
-    return st.query(store, load_query(name), _report_binding(store, report))
+    text = load_query(name)
+    return st.query(store, text, _report_binding(store, report, text, name))
 
 
 store_option = click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True,
@@ -101,7 +105,7 @@ def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_:
     from .. import store as st
 
     store = st.open_store(store_dir, read_only=True)
-    cols, rows = st.query(store, text, _report_binding(store, report))
+    cols, rows = st.query(store, text, _report_binding(store, report, text, f"query {name!r}"))
     emit(cols, rows, fmt)
 
 
@@ -121,7 +125,7 @@ def sparql(query_text: str, store_dir: str, report: str | None, fmt: str) -> Non
     from .. import store as st
 
     store = st.open_store(store_dir, read_only=True)
-    cols, rows = st.query(store, query_text, _report_binding(store, report))
+    cols, rows = st.query(store, query_text, _report_binding(store, report, query_text, "the query"))
     emit(cols, rows, fmt)
 
 
