@@ -78,8 +78,15 @@ def remove_report(store, report_iri: str | URIRef) -> None:
     store.remove_graph(report_graph_name(check_iri(str(report_iri))))
 
 
-def reports(store) -> list[str]:
+def graph_names(store) -> list[str]:
+    """Every named graph: the report graphs and any others (e.g. year-over-year pairs)."""
     return sorted(n.value for n in store.named_graphs() if hasattr(n, "value"))
+
+
+def reports(store) -> list[str]:
+    """The report graphs: named graphs whose name is a gk:Report inside them."""
+    res = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/govkg/ont#Report> } }")
+    return sorted(sol["g"].value for sol in res)
 
 
 def count(store, graph: str | None = None) -> int:
@@ -244,7 +251,7 @@ def export_graphs(store, names: Iterable[str] | None = None) -> list[tuple[str, 
 
     ox = _ox()
     out = []
-    for name in sorted(names if names is not None else reports(store)):
+    for name in sorted(names if names is not None else graph_names(store)):
         g = new_graph()
         for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
             g.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
