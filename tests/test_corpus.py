@@ -1,0 +1,239 @@
+"""Corpus build (graph/corpus.py), year over year (graph/followthrough.py) and entity
+resolution across reports (graph/extract/entities.py + data/lexicon/aliases.json)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _gen():
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "scripts" / "gen_corpus.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gen_corpus", mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def lexical_only():
+    """Lexical links only in this process (the build workers get ``semantic=False``)."""
+    from graph import similarity
+
+    saved = similarity._ENCODER, similarity._WARNED
+    similarity._ENCODER, similarity._WARNED = False, True
+    yield
+    similarity._ENCODER, similarity._WARNED = saved
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    d = tmp_path_factory.mktemp("corpus30")
+    _gen().generate(d, 30, seed=7)
+    return d
+
+
+def _truth(d: Path) -> dict[str, dict]:
+    return {t["file"]: t for t in map(json.loads, (d / "truth.jsonl").read_text("utf-8").splitlines())}
+
+
+@pytest.fixture(scope="module")
+def built(corpus, tmp_path_factory):
+    from graph.corpus import build_corpus
+
+    work = tmp_path_factory.mktemp("build")
+    src = work / "reports"
+    shutil.copytree(corpus, src)
+    (src / "00100_2024_broken.txt").write_bytes(bytes(range(256)) * 20)  # binary junk
+    (src / "00101_2024_empty.txt").write_text("   \n", encoding="utf-8")
+    summary = build_corpus([src], work / "store", work / "kg.nq", workers=2, progress=False, semantic=False)
+    return src, work, summary
+
+
+def test_corpus_builds_with_summary(built):
+    src, work, s = built
+    print(s.text())
+    assert s.reports == 30
+    assert s.triples > 30 * 500 and s.seconds > 0
+    assert s.pairs >= 5 and s.follow_links > 0 and s.untraced > 0
+    assert (work / "kg.nq").stat().st_size > 0
+    text = s.text()
+    assert "read 30 reports, skipped 2" in text
+
+
+def test_bad_files_are_skipped_and_reported(built):
+    src, work, s = built
+    skipped = dict(s.skipped)
+    assert set(skipped) == {str(src / "00100_2024_broken.txt"), str(src / "00101_2024_empty.txt")}
+    for path, reason in s.skipped:
+        assert reason and "\n" not in reason
+    # the store holds the 30 reports and the year pairs, nothing of the bad files
+    from graph import store as st
+
+    store = st.open_store(work / "store", read_only=True)
+    names = [n.value for n in store.named_graphs()]
+    assert sum("/followthrough/" not in n for n in names) == 30
+    assert sum("/followthrough/" in n for n in names) == s.pairs
+
+
+def test_rebuild_gives_the_same_graph(built, tmp_path):
+    from graph.corpus import build_corpus, graph_digest
+
+    src, work, s = built
+    first = graph_digest(work / "store")
+    again = build_corpus([src], tmp_path / "store", workers=1, progress=False, semantic=False)
+    assert again.reports == s.reports and again.triples == s.triples
+    assert graph_digest(tmp_path / "store") == first
+    # rebuilding into the same store replaces each report's graph: same graph again
+    build_corpus([src], work / "store", workers=2, progress=False, semantic=False)
+    assert graph_digest(work / "store") == first
+
+
+def _pr(pred: set, gold: set) -> tuple[float, float]:
+    tp = len(pred & gold)
+    return tp / max(1, len(pred)), tp / max(1, len(gold))
+
+
+def _gold_links(truth: dict[str, dict]) -> set[tuple]:
+    gold = set()
+    for t in truth.values():
+        if t.get("pair", {}).get("role") == "second":
+            for c in t["carried_out"]:
+                gold.add((t["issuer"], t["year"] - 1, f"action-{c['action']}", f"measure-{c['area']}-{c['item']}"))
+    return gold
+
+
+def test_followthrough_in_store_against_truth(built, corpus):
+    """End to end: the follow-through query on the built store, scored against truth.jsonl."""
+    from graph import store as st
+
+    src, work, s = built
+    store = st.open_store(work / "store", read_only=True)
+    _, rows = st.query(store, (ROOT / "graph" / "queries" / "followthrough.rq").read_text("utf-8"))
+    pred = {(r["issuer"], r["year"], r["action"], r["measure"]) for r in rows if r["measure"]}
+    gold = _gold_links(_truth(corpus))
+    p, r = _pr(pred, gold)
+    print(f"follow-through (30 reports, store): precision {p:.3f} recall {r:.3f} ({len(gold)} gold links)")
+    assert p >= 0.8 and r >= 0.8
+    # untraced actions = the truth's dropped ones
+    truth = _truth(corpus)
+    dropped = {(t["issuer"], t["year"] - 1, f"action-{n}") for t in truth.values()
+               if t.get("pair", {}).get("role") == "second" for n in t["dropped"]}
+    untraced = {(r["issuer"], r["year"], r["action"]) for r in rows if not r["measure"]}
+    p, r = _pr(untraced, dropped)
+    print(f"left no trace: precision {p:.3f} recall {r:.3f}")
+    assert p >= 0.8 and r >= 0.8
+
+
+def test_followthrough_precision_recall_on_pairs(tmp_path, lexical_only):
+    """More pairs: 160 generated reports, matched in process, scored against truth.jsonl."""
+    from graph import followthrough as ft
+    from graph.pipeline import extract_report
+
+    _gen().generate(tmp_path, 160, seed=11)
+    truth = _truth(tmp_path)
+    digests = [ft.digest(extract_report(tmp_path / f, link=False)) for f in sorted(truth)]
+    pred, rec_pred, rec_gold = set(), set(), set()
+    by_rid = {d["rid"]: d for d in digests}
+    for res, name, g in ft.follow_corpus(digests):
+        e, l = res.earlier, res.later
+        pred |= {(e["issuer"], e["year"], x.action, x.measure) for x in res.links}
+        later_labels = {s["id"]: s["label"] for s in l["shortcomings"]}
+        rec_pred |= {(l["rid"], later_labels[x.later]) for x in res.recurs}
+        earlier_labels = {s["label"] for s in by_rid[e["rid"]]["shortcomings"]}
+        rec_gold |= {(l["rid"], lab) for lab in later_labels.values() if lab in earlier_labels}
+    gold = _gold_links(truth)
+    p, r = _pr(pred, gold)
+    print(f"follow-through (160 reports): precision {p:.3f} recall {r:.3f} ({len(gold)} gold links)")
+    assert p >= 0.8 and r >= 0.8
+    rp, rr = _pr(rec_pred, rec_gold)
+    print(f"recurring shortcomings (same title next year): precision {rp:.3f} recall {rr:.3f}")
+    assert rr >= 0.8
+
+
+# --------------------------------------------------------------------------- entity resolution
+
+def _texts(corpus: Path) -> list[tuple[str, str, str]]:
+    truth = _truth(corpus)
+    return [(f, truth[f]["issuer"], (corpus / f).read_text("utf-8")) for f in sorted(truth)]
+
+
+def _extract_text(tmp_path: Path, name: str, text: str):
+    from graph.pipeline import extract_report
+
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return extract_report(p, link=False)
+
+
+def test_same_law_firm_in_two_reports_is_one_iri(corpus, tmp_path, lexical_only):
+    from graph.rdf import institution_iri
+
+    firm = "青石明德律师事务所"
+    picked = []
+    for f, issuer, text in _texts(corpus):
+        if re.search(r"聘请[\u4e00-\u9fff]{2,8}律师事务所", text) and issuer not in {i for _, i, _ in picked}:
+            picked.append((f, issuer, re.sub(r"聘请[\u4e00-\u9fff]{2,8}律师事务所", f"聘请{firm}", text)))
+        if len(picked) == 2:
+            break
+    assert len(picked) == 2
+    iris = []
+    for f, _, text in picked:
+        ex = _extract_text(tmp_path, f, text)
+        inst = [i for i in ex.institutions if i.label == firm]
+        assert inst and inst[0].scope == "global"
+        iris.append(institution_iri(inst[0].id, inst[0].label))
+    assert iris[0] == iris[1]
+
+
+def test_generic_sifasuo_of_two_issuers_is_two_iris(corpus, tmp_path, lexical_only):
+    from graph.rdf import institution_iri
+
+    found = {}
+    for f, issuer, text in _texts(corpus):
+        if issuer in found or "司法所" not in text:
+            continue
+        ex = _extract_text(tmp_path, f, text)
+        local = [i for i in ex.institutions if i.label == "司法所" and i.scope == "local"]
+        if local:
+            found[issuer] = institution_iri(local[0].id, local[0].label)
+        if len(found) == 2:
+            break
+    assert len(found) == 2
+    a, b = found.values()
+    assert a != b
+
+
+def test_shared_mechanism_is_one_iri(built):
+    """A mechanism mentioned by several issuers is one node (spread.rq counts its issuers)."""
+    from graph import store as st
+
+    src, work, s = built
+    store = st.open_store(work / "store", read_only=True)
+    _, rows = st.query(store, (ROOT / "graph" / "queries" / "spread.rq").read_text("utf-8"))
+    assert rows and rows[0]["issuers"] >= 2
+    top = rows[0]
+    _, per = st.query(store, "PREFIX gk: <https://w3id.org/govkg/ont#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                             "SELECT DISTINCT ?m ?label WHERE { ?m a gk:Mechanism ; rdfs:label ?l FILTER(str(?l) = ?label) }",
+                      {"label": top["label"]})
+    assert [r["m"] for r in per] == [top["mechanism"]]
+
+
+def test_alias_table_resolves_variants():
+    from graph.extract.entities import canonical_institution, institution_id, mechanism_id
+
+    assert mechanism_id("三项制度") == mechanism_id("行政执法三项制度") == mechanism_id("执法“三项制度”")
+    assert mechanism_id("“三所联动”") == mechanism_id("三所联动机制")
+    assert mechanism_id("三所联动机制") != mechanism_id("行政执法三项制度")
+    assert canonical_institution("银水区法院") == "银水区人民法院"
+    assert institution_id("银水区法院", "global", "x") == institution_id("银水区人民法院", "global", "y")
+    # scope is never changed by an alias: a generic name stays per issuer
+    assert institution_id("调委会", "local", "A") != institution_id("调解委员会", "local", "B")
+    assert institution_id("调委会", "local", "A") == institution_id("调解委员会", "local", "A")
