@@ -146,7 +146,7 @@ def _num(v: Any) -> str:
 def vis_options(n_nodes: int) -> dict:
     """Physics that settles and then stops; cheaper settings as the graph grows."""
     big = n_nodes > 500
-    iterations = 300 if n_nodes <= 500 else 150 if n_nodes <= 2500 else 60
+    iterations = 300 if n_nodes <= 500 else 100 if n_nodes <= 2500 else 40
     return {
         "autoResize": True,
         "layout": {"improvedLayout": not big, "randomSeed": 7},
@@ -172,9 +172,45 @@ def vis_options(n_nodes: int) -> dict:
     }
 
 
+# Above this many nodes a canvas frame gets costly (software rendering: ~1 s per frame
+# at 10,000 nodes with dashed and labelled edges), so edges are drawn plain: no dashes,
+# no score labels (the width and the tooltip still carry the score).
+PLAIN_EDGES_ABOVE = 1000
+
+
+def _initial_positions(nxg: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Start positions for big graphs (no improvedLayout there): each report's facts in
+    its own cell of a grid, a shared node (institution, mechanism, theme) at the mean of
+    its neighbours; the few physics iterations then only have to relax each cluster."""
+    import random
+
+    rng = random.Random(7)
+    reports = sorted({d.get("report", "") for _, d in nxg.nodes(data=True) if d.get("report")})
+    cols = max(1, math.ceil(math.sqrt(len(reports))))
+    per = nxg.number_of_nodes() / max(1, len(reports))
+    cell = 40.0 * math.sqrt(per) + 200
+    centre = {r: ((i % cols) * cell, (i // cols) * cell) for i, r in enumerate(reports)}
+    pos: dict[str, tuple[float, float]] = {}
+    for n, d in nxg.nodes(data=True):
+        c = centre.get(d.get("report", ""))
+        if c is not None:
+            a, rad = rng.random() * 2 * math.pi, cell * 0.4 * math.sqrt(rng.random())
+            pos[n] = (round(c[0] + rad * math.cos(a), 1), round(c[1] + rad * math.sin(a), 1))
+    mid = ((cols - 1) * cell / 2, (math.ceil(len(reports) / cols) - 1) * cell / 2)
+    for n in nxg.nodes:
+        if n not in pos:
+            nb = [pos[m] for m in list(nxg.successors(n)) + list(nxg.predecessors(n)) if m in pos]
+            x, y = (sum(p[0] for p in nb) / len(nb), sum(p[1] for p in nb) / len(nb)) if nb else mid
+            pos[n] = (round(x + rng.uniform(-30, 30), 1), round(y + rng.uniform(-30, 30), 1))
+    return pos
+
+
 def network_data(nxg: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
     """vis nodes and edges for the view, built through a pyvis Network."""
     from pyvis.network import Network
+
+    plain = nxg.number_of_nodes() > PLAIN_EDGES_ABOVE
+    seeds = _initial_positions(nxg) if nxg.number_of_nodes() > 500 else {}
 
     net = Network(directed=True, cdn_resources="remote")  # its template is never used
     net.node_ids = _Ids()
@@ -202,6 +238,8 @@ def network_data(nxg: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
             opts["gap"] = "unaddressed"
         if d.get("focus"):
             opts["focus"] = True
+        if n in seeds:
+            opts["x"], opts["y"] = seeds[n]
         net.add_node(n, label=d.get("short") or d["label"], shape=shape,
                      color={"background": colour, "border": border,
                             "highlight": {"background": colour, "border": "#222222"},
@@ -212,18 +250,19 @@ def network_data(nxg: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
         colour, dashes, _ = EDGE_STYLE.get(kind, ("#999999", False, kind))
         opts = {"id": f"e{i}", "kind": kind, "color": {"color": colour, "highlight": "#222222",
                                                         "hover": "#222222", "opacity": 0.8},
-                "dashes": dashes, "width": 1}
+                "dashes": dashes and not plain, "width": 1}
         score = d.get("score")
         if kind == "addresses":
             s = float(score) if score is not None else 0.5
             opts["width"] = round(1 + 6 * max(0.0, min(1.0, s)), 2)
             if score is not None:
-                opts["label"] = f"{s:.2f}"
                 opts["score"] = s
+                if not plain:
+                    opts["label"] = f"{s:.2f}"
             for key in ("lexical", "semantic", "terms", "evidence"):
                 if d.get(key) not in (None, "", []):
                     opts[key] = d[key]
-        if kind == "baseline" and d.get("change_ratio") is not None:
+        if kind == "baseline" and d.get("change_ratio") is not None and not plain:
             opts["label"] = f"×{d['change_ratio']:g}"
         net.add_edge(u, v, **opts)
     return net.nodes, net.edges

@@ -166,6 +166,9 @@
   var DIM_NODE = { background: '#eeeeee', border: '#dddddd', highlight: { background: '#eeeeee', border: '#bbbbbb' },
                    hover: { background: '#eeeeee', border: '#bbbbbb' } };
   var dimmed = false;
+  // Dimming restyles every node and edge; above this size that costs seconds, so the
+  // neighbourhood is shown by selecting it instead (vis draws selected items emphasised).
+  var DIM_LIMIT = 3000;
   function highlight(ids) {
     ids = [].concat(ids).filter(function (id) { return byId[id]; });
     var keep = {};
@@ -173,6 +176,12 @@
       keep[id] = 1;
       network.getConnectedNodes(id).forEach(function (m) { keep[m] = 1; });
     });
+    G.highlighted = Object.keys(keep);
+    G.highlightedFrom = ids;
+    if (DATA.nodes.length > DIM_LIMIT) {
+      network.setSelection({ nodes: G.highlighted, edges: [] }, { highlightEdges: true });
+      return;
+    }
     var nu = [], eu = [];
     DATA.nodes.forEach(function (n) {
       var on = !!keep[n.id];
@@ -185,10 +194,9 @@
     });
     nodes.update(nu); edges.update(eu);
     dimmed = true;
-    G.highlighted = Object.keys(keep);
-    G.highlightedFrom = ids;
   }
   function clearHighlight() {
+    G.highlighted = []; G.highlightedFrom = [];
     if (!dimmed) return;
     nodes.update(DATA.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: '#222222' }, dim: false }; }));
     edges.update(DATA.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: '#333333' }, dim: false }; }));

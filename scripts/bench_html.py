@@ -1,0 +1,232 @@
+#!/usr/bin/env python
+"""Time `govkg html` export and the page's first render for synthetic graphs.
+
+    .venv/bin/python scripts/bench_html.py [--sizes 200,2000,10000] [--keep DIR]
+
+Graphs are made directly in the docs/rdf-shape.md shape, report by report, with the
+proportions of the sample report (per 100 nodes: 10 measures, 36 indicators, 9
+institutions, 24 mechanisms, 2 shortcomings, 7 causes, 4 actions, 2 targets), links,
+candidates and gap flags, plus the 11 shared themes.  Export is ``write_html`` (RDF →
+networkx → pyvis → page file); first render is page load until the layout has settled
+and physics is off, in headless Debian Chromium with every request but the file
+aborted.  Ratios are against the smallest size.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rdflib import Graph, Literal  # noqa: E402
+from rdflib import namespace as rdfns  # noqa: E402
+from rdflib.namespace import PROV, RDF, RDFS, SKOS  # noqa: E402
+
+from graph.html import write_html  # noqa: E402
+from graph.vocab import GK, ID, QUDT, THEME  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+THEMES = ["government-functions", "administrative-rules", "decision-making", "law-enforcement",
+          "emergency-response", "dispute-resolution", "oversight", "digital-support",
+          "legal-education", "grassroots-capacity", "party-leadership"]
+WORDS = ("法治 政府 建设 执法 规范 监督 培训 普法 宣传 决策 调解 纠纷 审查 服务 基层 队伍 "
+         "制度 机制 平台 社区 网格 信访 改革 公开 考核 学习 经费 人才 信息化 专项 整治 排查").split()
+PER_100 = {"measure": 10, "indicator": 36, "institution": 9, "mechanism": 24, "shortcoming": 2,
+           "cause": 7, "action": 4, "target": 2}  # plus themes, shared; sums to 94
+
+
+def _label(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(WORDS) for _ in range(n))
+
+
+def synthetic(n_nodes: int, seed: int = 7) -> Graph:
+    rng = random.Random(seed)
+    g = Graph()
+    dec = rdfns.XSD.decimal
+    integer = rdfns.XSD.integer
+
+    def lit(v, dt=None):
+        return Literal(v, datatype=dt) if dt else Literal(v, lang="zh")
+
+    for slug in THEMES:
+        t = THEME[slug]
+        g.add((t, RDF.type, SKOS.Concept))
+        g.add((t, SKOS.prefLabel, Literal(_label(rng, 2) + "体系", lang="zh")))
+    made, r = len(THEMES), 0
+    per_report = sum(PER_100.values())
+    while made < n_nodes:
+        scale = min(1.0, (n_nodes - made) / per_report)
+        rid = f"2025-rbench{r:04d}"
+        rep = ID[rid]
+        g.add((rep, RDF.type, GK.Report))
+        g.add((rep, RDFS.label, lit(f"第{r + 1}号 区人民政府关于2025年度法治政府建设情况的报告")))
+        sec = ID[f"{rid}/section/s1"]
+        g.add((sec, RDF.type, GK.Section))
+        g.add((sec, GK.path, Literal("一/(一)/1")))
+        ids: dict[str, list] = {}
+        pos = 0
+        for cls, k in PER_100.items():
+            k = max(1, round(k * scale)) if cls in ("cause", "action", "shortcoming", "measure") else round(k * scale)
+            for i in range(k):
+                if made >= n_nodes:
+                    break
+                s = ID[f"{rid}/{cls}-{i + 1}"]
+                ids.setdefault(cls, []).append(s)
+                made += 1
+                rdf_cls = {"measure": GK.Measure, "indicator": GK.Indicator, "institution": GK.Institution,
+                           "mechanism": GK.Mechanism, "shortcoming": GK.Shortcoming, "cause": GK.Cause,
+                           "action": GK.Action, "target": GK.Target}[cls]
+                g.add((s, RDF.type, rdf_cls))
+                g.add((s, RDFS.label, lit(_label(rng, rng.randint(2, 9)))))
+                if cls in ("institution", "mechanism"):
+                    continue
+                g.add((s, GK.inReport, rep))
+                g.add((s, PROV.wasDerivedFrom, sec))
+                g.add((s, GK.spanStart, Literal(pos, datatype=integer)))
+                g.add((s, GK.spanEnd, Literal(pos + 20, datatype=integer)))
+                g.add((s, GK.sentence, lit(_label(rng, 14) + "。")))
+                pos += 40
+                if cls in ("measure", "shortcoming", "cause", "action"):
+                    for slug in rng.sample(THEMES, rng.randint(1, 3)):
+                        g.add((s, GK.theme, THEME[slug]))
+                if cls in ("indicator", "target"):
+                    g.add((s, QUDT.numericValue, Literal(str(rng.randint(1, 500)), datatype=dec)))
+                    g.add((s, GK.unit, Literal("件")))
+        for s in ids.get("indicator", []):
+            if ids.get("measure"):
+                g.add((s, GK.indicatorOf, rng.choice(ids["measure"])))
+        for cls, pred in (("institution", GK.involves), ("mechanism", GK.usesMechanism)):
+            for o in ids.get(cls, []):
+                for _ in range(rng.randint(1, 2)):
+                    g.add((rng.choice(ids.get("measure", []) + ids.get("action", [])), pred, o))
+        causes, actions = ids.get("cause", []), ids.get("action", [])
+        for c in causes:
+            g.add((rng.choice(ids.get("shortcoming", causes[:1])), GK.hasCause, c))
+        linked_c, linked_a = set(), set()
+        for c in causes:
+            for a in actions:
+                score = round(rng.random() * 0.8, 3)
+                accepted = score > 0.5
+                cand = ID[f"{rid}/candidate/{a.split('/')[-1]}/{c.split('/')[-1]}"]
+                g.add((cand, RDF.type, GK.Candidate))
+                g.add((cand, GK.inReport, rep))
+                g.add((cand, GK.candidateAction, a))
+                g.add((cand, GK.candidateCause, c))
+                g.add((cand, GK.score, Literal(str(score), datatype=dec)))
+                g.add((cand, GK.accepted, Literal(accepted)))
+                if accepted:
+                    linked_c.add(c)
+                    linked_a.add(a)
+                    g.add((a, GK.addresses, c))
+                    ln = ID[f"{rid}/link/{a.split('/')[-1]}/{c.split('/')[-1]}"]
+                    g.add((ln, RDF.type, GK.Link))
+                    g.add((ln, GK.inReport, rep))
+                    g.add((ln, GK.linkAction, a))
+                    g.add((ln, GK.linkCause, c))
+                    g.add((ln, GK.score, Literal(str(score), datatype=dec)))
+        for c in causes:
+            g.add((c, GK.isOpen, Literal(c not in linked_c)))
+        for a in actions:
+            g.add((a, GK.unmotivated, Literal(a not in linked_a)))
+        for t in ids.get("target", []):
+            if actions:
+                g.add((rng.choice(actions), GK.hasTarget, t))
+            if ids.get("indicator"):
+                g.add((t, GK.baseline, rng.choice(ids["indicator"])))
+        r += 1
+    return g
+
+
+def render_time(ctx, path: Path, timeout: float = 600.0) -> tuple[float, float, int, int]:
+    """(wall seconds from navigation to settled, in-page ms to settled, nodes, edges)."""
+    page = ctx.new_page()
+    url = path.resolve().as_uri()
+    blocked = []
+
+    def route(rt):
+        if rt.request.url == url:
+            rt.continue_()
+        else:
+            blocked.append(rt.request.url)
+            rt.abort()
+
+    page.route("**/*", route)
+    t = time.perf_counter()
+    page.goto(url, timeout=timeout * 1000)
+    end = t + timeout
+    while not page.evaluate("!!(window.govkg && window.govkg.stabilized)"):
+        if time.perf_counter() > end:
+            raise SystemExit(f"{path}: did not settle within {timeout}s")
+        time.sleep(0.02)
+    wall = time.perf_counter() - t
+    inpage = page.evaluate("govkg.timings.stabilized")
+    drawn = page.evaluate("govkg.drawn()")
+    page.close()
+    if blocked:
+        raise SystemExit(f"{path}: the page tried to fetch {blocked[:3]}")
+    return wall, inpage, drawn["nodes"], drawn["edges"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="200,2000,10000")
+    ap.add_argument("--keep", help="Keep the pages in this directory.")
+    ap.add_argument("--no-browser", action="store_true", help="Time the export only.")
+    a = ap.parse_args()
+    sizes = [int(s) for s in a.sizes.split(",")]
+    out = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="govkg-bench-"))
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    ctx = pw = None
+    user_data = None
+    if not a.no_browser:
+        from playwright.sync_api import sync_playwright
+
+        pw = sync_playwright().start()
+        user_data = tempfile.mkdtemp(prefix="govkg-chromium-")
+        ctx = pw.chromium.launch_persistent_context(user_data, executable_path=CHROMIUM, headless=True,
+                                                    args=ARGS, viewport={"width": 1400, "height": 900})
+    try:
+        for n in sizes:
+            g = synthetic(n)
+            path = out / f"bench-{n}.html"
+            t = time.perf_counter()
+            info = write_html(g, path)
+            export = time.perf_counter() - t
+            row = {"n": n, "nodes": info["nodes"], "edges": info["edges"], "triples": len(g),
+                   "kb": info["bytes"] // 1024, "export": export}
+            if ctx is not None:
+                wall, inpage, dn, de = render_time(ctx, path)
+                assert (dn, de) == (info["nodes"], info["edges"]), (dn, de, info)
+                row.update(render=wall, inpage=inpage / 1000)
+            rows.append(row)
+            print(f"  {n}: done", file=sys.stderr)
+    finally:
+        if ctx is not None:
+            ctx.close()
+            pw.stop()
+            shutil.rmtree(user_data, ignore_errors=True)
+        if not a.keep:
+            shutil.rmtree(out, ignore_errors=True)
+    base = rows[0]
+    head = f"{'nodes':>7} {'edges':>7} {'triples':>8} {'KB':>6} {'export s':>9} {'×':>6}"
+    if "render" in base:
+        head += f" {'render s':>9} {'×':>6} {'in-page s':>9}"
+    print(head)
+    for r in rows:
+        line = (f"{r['nodes']:>7} {r['edges']:>7} {r['triples']:>8} {r['kb']:>6} {r['export']:>9.2f} "
+                f"{r['export'] / base['export']:>6.1f}")
+        if "render" in r:
+            line += f" {r['render']:>9.2f} {r['render'] / base['render']:>6.1f} {r['inpage']:>9.2f}"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
