@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 GOVKG  := $(VENV)/bin/govkg
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install browser neo4j-build bench clean
+.PHONY: run test install browser neo4j-build bench bench-html bench-neo4j clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -27,6 +27,12 @@ test: install browser neo4j-build
 
 bench: install
 	$(PY) scripts/bench.py
+
+bench-html: install browser
+	$(PY) scripts/bench_html.py
+
+bench-neo4j: install neo4j-build
+	$(GOVKG) neo4j start && $(PY) scripts/bench_neo4j.py; $(GOVKG) neo4j stop
 
 clean:
 	rm -rf out .neo4j build *.egg-info
