@@ -92,9 +92,20 @@ format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), defa
 @click.option("--report", help="Only this report: its id (e.g. 2025-r24300a1032) or IRI.")
 @format_option
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_: bool) -> None:
+@click.option("--neo4j", "neo4j_uri", default=None, metavar="URI",
+              help="Run the query's Cypher twin (NAME.cypher) on Neo4j at this Bolt URI instead of the store.")
+@click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True,
+              help="Neo4j user, with --neo4j (env NEO4J_USERNAME)")
+@click.option("--password", envvar="NEO4J_PASSWORD", default="govkg-dev-pw", show_default=True,
+              help="Neo4j password, with --neo4j (env NEO4J_PASSWORD)")
+@click.option("--database", envvar="NEO4J_DATABASE", default=None,
+              help="Neo4j database, with --neo4j (env NEO4J_DATABASE; default: the server's)")
+def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_: bool,
+          neo4j_uri: str | None = None, user: str = "neo4j", password: str = "govkg-dev-pw",
+          database: str | None = None) -> None:
     """Run the planners' named query NAME (links, gaps, unmotivated, targets, indicators,
-    institutions, mechanisms, coverage, reports) on the store."""
+    institutions, mechanisms, coverage, reports) on the store, or its Cypher twin on Neo4j
+    with --neo4j URI (same columns, rows and output)."""
     if list_ or not name:
         if not list_:
             raise GovkgError("give a query NAME, or --list to see them", 2)
@@ -102,6 +113,19 @@ def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_:
         click.echo(render(rows, ["name", "description"], fmt=fmt, max_width=100), nl=False)
         return
     text = load_query(name)  # unknown names fail before the store is opened
+    if neo4j_uri:
+        from .. import neo4j_load as nl
+        from .. import neo4j_query as nq
+
+        nq.load_cypher(name)  # a missing twin fails before connecting
+        driver = nl.connect(neo4j_uri, user, password, database)
+        try:
+            with nl.neo4j_errors(neo4j_uri, user):
+                cols, rows = nq.run_named(driver, name, report, database)
+        finally:
+            driver.close()
+        emit(cols, rows, fmt)
+        return
     from .. import store as st
 
     store = st.open_store(store_dir, read_only=True)
