@@ -9,5 +9,5 @@ WITH r.uri AS report, inst, coalesce(inst.rdfs__label_zh, inst.rdfs__label) AS i
      count(DISTINCT f) AS uses, collect(DISTINCT toString(f.gk__localId)) AS facts
 WITH report, institution, scope, kind, uses, COLLECT { UNWIND facts AS x RETURN x ORDER BY x } AS facts
 RETURN report, institution, scope, kind, uses,
-       CASE size(facts) WHEN 0 THEN '' ELSE reduce(s = head(facts), x IN tail(facts) | s + ';' + x) END AS measures
+       CASE size(facts) WHEN 0 THEN null ELSE reduce(s = head(facts), x IN tail(facts) | s + ';' + x) END AS measures
 ORDER BY report, uses DESC, institution

@@ -16,5 +16,5 @@ WITH l.gk__inReport AS report, a.gk__localId AS action, coalesce(a.rdfs__label_z
      l.gk__semanticScore AS semantic, collect(DISTINCT toString(term)) AS terms
 WITH *, COLLECT { UNWIND terms AS t RETURN t ORDER BY t } AS terms
 RETURN report, action, actionLabel, cause, causeLabel, shortcoming, score, lexical, semantic,
-       CASE size(terms) WHEN 0 THEN '' ELSE reduce(x = head(terms), t IN tail(terms) | x + ';' + t) END AS terms
+       CASE size(terms) WHEN 0 THEN null ELSE reduce(x = head(terms), t IN tail(terms) | x + ';' + t) END AS terms
 ORDER BY report, action, score DESC, cause

@@ -8,5 +8,5 @@ WITH r.uri AS report, mech, coalesce(mech.rdfs__label_zh, mech.rdfs__label) AS m
      mech.gk__mechanismKind AS kind, count(DISTINCT f) AS uses, collect(DISTINCT toString(f.gk__localId)) AS facts
 WITH report, mechanism, kind, uses, COLLECT { UNWIND facts AS x RETURN x ORDER BY x } AS facts
 RETURN report, mechanism, kind, uses,
-       CASE size(facts) WHEN 0 THEN '' ELSE reduce(s = head(facts), x IN tail(facts) | s + ';' + x) END AS measures
+       CASE size(facts) WHEN 0 THEN null ELSE reduce(s = head(facts), x IN tail(facts) | s + ';' + x) END AS measures
 ORDER BY report, uses DESC, mechanism
