@@ -118,6 +118,8 @@ def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_:
         from .. import neo4j_query as nq
 
         nq.load_cypher(name)  # a missing twin fails before connecting
+        if report and not re.search(r"SELECT\b[^{]*\?report\b", text, re.S | re.I):
+            raise GovkgError(f"query {name!r} has no ?report column, so --report does not apply to it", 2)
         driver = nl.connect(neo4j_uri, user, password, database)
         try:
             with nl.neo4j_errors(neo4j_uri, user):
