@@ -394,3 +394,40 @@ def build_paths(paths: Iterable[str | Path], out_dir: str | Path = "out", worker
     out = Path(out_dir)
     return build_corpus(paths, out / "store", out / dump_name if dump_name else None,
                         workers=workers or os.cpu_count(), progress=progress, **kw)
+
+
+def build_command(files: list[Path], out: Path, workers: int | None, formats: list[str] | None = None,
+                  fresh: bool = False, quiet: bool = False, failed: int = 0) -> int:
+    """`govkg build DIR …` for a corpus: the store ``out/store``, ``out/kg.nq`` (plus kg.trig /
+    kg.ttl / kg.nt when asked for with --format), one line per skipped file, the summary.
+    Exit code 1 when a file was skipped (the others are built)."""
+    import click
+
+    out.mkdir(parents=True, exist_ok=True)
+    s = build_corpus(files, out / "store", out / "kg.nq", workers=workers or os.cpu_count(),
+                     progress=not quiet, fresh=fresh)
+    written = [out / "kg.nq"]
+    if formats:
+        import pyoxigraph  # noqa: F401
+        from . import store as st
+
+        store = st.open_store(out / "store")
+        try:
+            for fmt in formats:
+                if fmt in ("trig", "ttl", "nt"):
+                    dump(store, out / f"kg.{fmt}")
+                    written.append(out / f"kg.{fmt}")
+                elif fmt != "nq":
+                    click.echo(f"govkg: warning: --format {fmt} is not written for a corpus build "
+                               f"(use nq, trig, ttl or nt)", err=True)
+        finally:
+            del store
+    for path, reason in s.skipped:
+        name = Path(path).name
+        click.echo(f"govkg: error: {'' if reason.startswith((path, name)) else f'{path}: '}{reason}", err=True)
+    if not quiet:
+        lines = s.text().splitlines()
+        click.echo("\n".join(line for line in lines if not line.startswith("skipped ")))
+        for p in written:
+            click.echo(f"  {p}")
+    return 1 if (s.skipped or failed or not s.reports) else 0

@@ -1,0 +1,360 @@
+#!/usr/bin/env python3
+"""One table of govkg's speed, every figure a ratio against a baseline run in this process.
+
+    .venv/bin/python scripts/bench.py [--max 10000] [--query-reports 1000] [--semantic]
+        [--rdflib-timeout 300] [--neo4j] [--no-html] [--keep DIR]
+
+Rows (the baseline of each group is marked ×1.00):
+
+* extraction: reports/second of the per-report work of a build (read, extract, link, RDF,
+  digest: graph.corpus.process_report) on one core (baseline), then on all cores (pool);
+* build: graph.corpus.build_corpus of 100, 1,000 and 10,000 generated reports
+  (``--max 1000`` stops at 1,000): seconds, peak memory (resident set of the parent plus its
+  workers, sampled every 50 ms), and the growth factor against the previous size (linear
+  scaling = ×10 time, bounded memory = ×1);
+* queries: every named query (graph/queries/*.rq) on the ``--query-reports`` store, oxigraph
+  (best of 3) against rdflib's in-memory Dataset loaded from the same quads (one run, killed
+  after ``--rdflib-timeout`` s); the ratio is rdflib time / oxigraph time;
+* neo4j (only with ``--neo4j``: it empties the database): govkg's loader against
+  rdflib-neo4j (scripts/bench_neo4j.py) on the 100-report graphs' first 10 reports;
+* html: the HTML export (graph.html.write_html, as scripts/bench_html.py) of 10 reports
+  (baseline) and 100 reports.
+
+Corpora come from scripts/gen_corpus.generate (seed 7) in a temporary directory.  By default
+links are lexical (the sentence encoder is not loaded: ``--semantic`` loads it in every
+worker, ~0.3 s a report more).  The machine may be shared: the ratios are what to read.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import multiprocessing as mp
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from graph import corpus  # noqa: E402
+
+
+def _gen_module():
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "scripts" / "gen_corpus.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gen_corpus", mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+class PeakRSS:
+    """Peak resident memory of this process plus its children, sampled in a thread."""
+
+    def __init__(self, every: float = 0.05):
+        import psutil
+
+        self.proc = psutil.Process()
+        self.every = every
+        self.peak = 0
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> int:
+        total = 0
+        for p in [self.proc] + self.proc.children(recursive=True):
+            try:
+                total += p.memory_info().rss
+            except Exception:  # noqa: BLE001 - a worker that just exited
+                pass
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._sample())
+            self._stop.wait(self.every)
+
+    def __enter__(self):
+        self.peak = self._sample()
+        self._t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._t.join()
+        self.peak = max(self.peak, self._sample())
+
+
+class Table:
+    def __init__(self):
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def add(self, what: str, figure: str, ratio: float | None, note: str = "") -> None:
+        self.rows.append((what, figure, "—" if ratio is None else f"×{ratio:.2f}", note))
+        print(f"  {what}: {figure} {'' if ratio is None else f'×{ratio:.2f}'} {note}", file=sys.stderr)
+
+    def print(self) -> None:
+        head = ("measure", "figure", "ratio", "baseline / note")
+        widths = [max(_w(r[i]) for r in self.rows + [head]) for i in range(4)]
+        line = "  ".join("-" * w for w in widths)
+        print(line)
+        print("  ".join(_pad(h, w) for h, w in zip(head, widths)))
+        print(line)
+        for r in self.rows:
+            print("  ".join(_pad(c, w) for c, w in zip(r, widths)))
+        print(line)
+
+
+def _w(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * (w - _w(s))
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.0f} MB"
+
+
+# --------------------------------------------------------------------------- extraction
+
+def bench_extraction(files: list[Path], semantic: bool, table: Table, n_one: int = 60, n_all: int = 240) -> None:
+    opts = {"link": True, "semantic": semantic, "validate": False}
+    corpus._init_worker(opts)
+    corpus.process_report(files[0])  # warm up: jieba dictionaries, lexicons, encoder
+    one = files[1:1 + n_one]
+    t0 = time.perf_counter()
+    for p in one:
+        corpus.process_report(p)
+    rate1 = len(one) / (time.perf_counter() - t0)
+    table.add("extraction, 1 core", f"{rate1:.1f} reports/s", 1.0, "baseline")
+    workers = os.cpu_count() or 1
+    many = files[:n_all]
+    from concurrent.futures import ProcessPoolExecutor
+
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(workers, initializer=corpus._init_worker, initargs=(opts,)) as pool:
+        n = sum(1 for _ in pool.map(corpus.process_report, many, chunksize=8))
+    rate_n = n / (time.perf_counter() - t0)
+    table.add(f"extraction, {workers} cores", f"{rate_n:.1f} reports/s", rate_n / rate1,
+              "vs 1 core (worker start-up included)")
+
+
+# --------------------------------------------------------------------------- builds
+
+def bench_builds(files: list[Path], sizes: list[int], work: Path, semantic: bool, table: Table) -> dict[int, Path]:
+    stores: dict[int, Path] = {}
+    base = prev = None
+    for n in sizes:
+        store = work / f"store-{n}"
+        with PeakRSS() as mem:
+            s = corpus.build_corpus(files[:n], store, workers=os.cpu_count(), progress=True, semantic=semantic)
+        stores[n] = store
+        secs, peak = s.seconds, mem.peak
+        if base is None:
+            base = (n, secs, peak)
+            table.add(f"build {n:,} reports", f"{secs:.1f} s, {n / secs:.1f} reports/s, {s.triples:,} triples",
+                      1.0, "baseline (time)")
+            table.add(f"  peak memory, {n:,}", _mb(peak), 1.0, "baseline (memory)")
+        else:
+            pn, psecs, ppeak = prev
+            table.add(f"build {n:,} reports", f"{secs:.1f} s, {n / secs:.1f} reports/s, {s.triples:,} triples",
+                      secs / base[1], f"vs {base[0]:,}; growth ×{secs / psecs:.2f} for ×{n / pn:.0f} reports")
+            table.add(f"  peak memory, {n:,}", _mb(peak), peak / base[2],
+                      f"vs {base[0]:,}; growth ×{peak / ppeak:.2f} for ×{n / pn:.0f} reports")
+        if s.skipped:
+            table.add(f"  skipped in {n:,}", str(len(s.skipped)), None, s.skipped[0][1][:60])
+        prev = (n, secs, peak)
+    return stores
+
+
+# --------------------------------------------------------------------------- queries
+
+_DS = None
+
+
+def _rdflib_child(sparql: str, conn) -> None:
+    from graph import store as st
+
+    t0 = time.perf_counter()
+    try:
+        _, rows = st.query_dataset(_DS, sparql)
+        conn.send((time.perf_counter() - t0, len(rows), None))
+    except Exception as exc:  # noqa: BLE001
+        conn.send((time.perf_counter() - t0, 0, f"{type(exc).__name__}: {exc}"[:80]))
+
+
+def bench_queries(store_dir: Path, n_reports: int, timeout: float, table: Table, work: Path) -> None:
+    global _DS
+    from rdflib import Dataset
+
+    from graph import store as st
+
+    queries = sorted((ROOT / "graph" / "queries").glob("*.rq"))
+    store = st.open_store(store_dir, read_only=True)
+    ox_times = {}
+    for q in queries:
+        sparql = q.read_text("utf-8")
+        best, rows = None, 0
+        for _ in range(3):
+            t0 = time.perf_counter()
+            try:
+                _, r = st.query(store, sparql)
+            except Exception as exc:  # noqa: BLE001
+                print(f"bench: {q.name} failed on oxigraph: {exc}", file=sys.stderr)
+                r = None
+                break
+            dt = time.perf_counter() - t0
+            best, rows = (dt if best is None else min(best, dt)), len(r)
+        ox_times[q.stem] = (best, rows)
+    nq = work / f"kg-{n_reports}.nq"
+    corpus.dump(store, nq)
+    del store
+    print(f"bench: loading {nq.stat().st_size / 2**20:.0f} MB of N-Quads into rdflib …", file=sys.stderr)
+    t0 = time.perf_counter()
+    ds = Dataset(default_union=True)
+    ds.parse(str(nq), format="nquads")
+    load = time.perf_counter() - t0
+    _DS = ds
+    ctx = mp.get_context("fork")
+    for name, (oxt, rows) in ox_times.items():
+        if oxt is None:
+            table.add(f"query {name} ({n_reports:,} reports)", "oxigraph failed", None)
+            continue
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_rdflib_child, args=((ROOT / "graph" / "queries" / f"{name}.rq").read_text("utf-8"), child))
+        proc.start()
+        got = parent.poll(timeout)
+        if got:
+            rt, rrows, err = parent.recv()
+        proc.join(1)
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+        if not got:
+            table.add(f"query {name} ({n_reports:,} reports)", f"oxigraph {oxt * 1000:.0f} ms, {rows} rows",
+                      None, f"rdflib > {timeout:.0f} s (killed): ratio > {timeout / oxt:.0f}")
+        elif err:
+            table.add(f"query {name} ({n_reports:,} reports)", f"oxigraph {oxt * 1000:.0f} ms, {rows} rows",
+                      None, f"rdflib failed: {err}")
+        else:
+            note = "rdflib time / oxigraph time" + ("" if rrows == rows else f" (rdflib {rrows} rows)")
+            table.add(f"query {name} ({n_reports:,} reports)", f"oxigraph {oxt * 1000:.0f} ms, rdflib {rt * 1000:.0f} ms",
+                      rt / oxt if oxt else None, note)
+    table.add(f"rdflib Dataset load ({n_reports:,} reports)", f"{load:.1f} s", None, "not counted in the queries")
+    _DS = None
+
+
+# --------------------------------------------------------------------------- neo4j, html
+
+def bench_neo4j(store_dir: Path, table: Table, reports: int = 10) -> None:
+    try:
+        import bench_neo4j as bn
+        from graph import neo4j_load as nl
+        from graph import store as st
+
+        driver = nl.connect()
+    except Exception as exc:  # noqa: BLE001
+        table.add("neo4j load", "not reachable", None, str(exc).splitlines()[0][:60])
+        return
+    store = st.open_store(store_dir, read_only=True)
+    names = st.reports(store)[:reports]
+    graphs = st.export_graphs(store, names)
+    del store
+    triples = sum(len(g) for _, g in graphs)
+    try:
+        bn.wipe(driver)
+        t_theirs = bn.run_rdflib_neo4j(graphs, nl.DEFAULT_URI, nl.DEFAULT_USER, nl.DEFAULT_PASSWORD)
+        bn.wipe(driver)
+        t_ours = bn.run_ours(graphs, driver)
+        bn.wipe(driver)
+    finally:
+        driver.close()
+    table.add(f"neo4j load, rdflib-neo4j ({reports} reports)", f"{triples / t_theirs:,.0f} triples/s", 1.0, "baseline")
+    table.add(f"neo4j load, govkg ({reports} reports)", f"{triples / t_ours:,.0f} triples/s", t_theirs / t_ours,
+              "throughput vs rdflib-neo4j")
+
+
+def bench_html(store_dir: Path, table: Table, work: Path, sizes=(10, 100)) -> None:
+    try:
+        from graph.html import write_html
+        from graph import store as st
+        from graph.rdf import merge
+    except Exception as exc:  # noqa: BLE001
+        table.add("html export", "not available", None, str(exc)[:60])
+        return
+    store = st.open_store(store_dir, read_only=True)
+    names = st.reports(store)
+    base = None
+    for n in sizes:
+        graphs = st.export_graphs(store, names[:n])
+        g = merge(gr for _, gr in graphs)
+        t0 = time.perf_counter()
+        try:
+            write_html(g, work / f"kg-{n}.html")
+        except Exception as exc:  # noqa: BLE001
+            table.add(f"html export {n} reports", "failed", None, str(exc).splitlines()[0][:60])
+            return
+        dt = time.perf_counter() - t0
+        if base is None:
+            base = (n, dt)
+            table.add(f"html export {n} reports", f"{dt:.2f} s ({len(g):,} triples)", 1.0, "baseline")
+        else:
+            table.add(f"html export {n} reports", f"{dt:.2f} s ({len(g):,} triples)", dt / base[1],
+                      f"vs {base[0]} reports (×{n / base[0]:.0f} reports)")
+    del store
+
+
+# --------------------------------------------------------------------------- main
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--max", type=int, default=10000, help="largest build (100, 1000, 10000 up to this)")
+    ap.add_argument("--query-reports", type=int, default=1000, help="store size for the query comparison")
+    ap.add_argument("--semantic", action="store_true", help="load the sentence encoder in every worker")
+    ap.add_argument("--rdflib-timeout", type=float, default=300.0)
+    ap.add_argument("--neo4j", action="store_true", help="also time the Neo4j load (EMPTIES the database)")
+    ap.add_argument("--no-html", action="store_true")
+    ap.add_argument("--keep", help="keep the corpus and stores in this directory")
+    args = ap.parse_args(argv)
+
+    sizes = [n for n in (100, 1000, 10000) if n <= args.max] or [args.max]
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="govkg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    table = Table()
+    t_all = time.perf_counter()
+    try:
+        src = work / "reports"
+        n_gen = max(sizes + [args.query_reports, 300])
+        if not (src / "truth.jsonl").exists() or len(list(src.glob("*.txt"))) < n_gen:
+            shutil.rmtree(src, ignore_errors=True)
+            print(f"bench: generating {n_gen} reports …", file=sys.stderr)
+            _gen_module().generate(src, n_gen, seed=7)
+        files = sorted(src.glob("*.txt"))
+        bench_extraction(files, args.semantic, table)
+        build_sizes = sorted(set(sizes + ([args.query_reports] if args.query_reports not in sizes else [])))
+        stores = bench_builds(files, build_sizes, work, args.semantic, table)
+        bench_queries(stores[args.query_reports], args.query_reports, args.rdflib_timeout, table, work)
+        small = stores[min(stores)]
+        if args.neo4j:
+            bench_neo4j(small, table)
+        if not args.no_html:
+            bench_html(small, table, work)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"govkg bench: {os.cpu_count()} cores, links {'lexical+semantic' if args.semantic else 'lexical'}, "
+          f"{time.perf_counter() - t_all:.0f} s in all")
+    table.print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
