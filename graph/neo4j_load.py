@@ -142,12 +142,28 @@ def read_input(paths: Iterable[str | Path] = (), store: str | Path | None = None
         if not sdir.is_dir():
             raise GovkgError(f"store directory not found: {sdir}")
         found = sorted(p for p in sdir.rglob("*") if p.is_file() and p.suffix.lower() in RDF_SUFFIXES)
-        if not found:
-            raise GovkgError(f"no RDF files ({', '.join(sorted(RDF_SUFFIXES))}) in store {sdir}")
+        if not found:  # the Oxigraph store that `govkg build` writes
+            return _merge(files, _store_graphs(sdir))
         files.extend(found)
-    if not files:
+    return _merge(files, [])
+
+
+def _store_graphs(sdir: Path) -> list[tuple[str, Graph]]:
+    from .store import export_graphs, open_store
+
+    try:
+        store = open_store(sdir, read_only=True, create=False)
+    except GovkgError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - not a store: a clear message, not a traceback
+        raise GovkgError(f"{sdir} is neither a govkg store nor a folder of RDF files ({_first_line(exc)})") from None
+    return export_graphs(store)
+
+
+def _merge(files: list[Path], graphs: list[tuple[str, Graph]]) -> list[tuple[str, Graph]]:
+    if not files and not graphs:
         raise GovkgError("nothing to load: give KG files (.ttl/.trig/.nq) or --store DIR")
-    merged: dict[str, Graph] = {}
+    merged: dict[str, Graph] = dict(graphs)
     for f in files:
         fmt = RDF_SUFFIXES.get(f.suffix.lower())
         if not f.is_file():
