@@ -12,9 +12,10 @@ Rows (the baseline of each group is marked ×1.00):
   (``--max 1000`` stops at 1,000): seconds, peak memory (resident set of the parent plus its
   workers, sampled every 50 ms), and the growth factor against the previous size (linear
   scaling = ×10 time, bounded memory = ×1);
-* queries: every named query (graph/queries/*.rq) on the ``--query-reports`` store, oxigraph
-  (best of 3) against rdflib's in-memory Dataset loaded from the same quads (one run, killed
-  after ``--rdflib-timeout`` s); the ratio is rdflib time / oxigraph time;
+* queries: the corpus queries (followthrough, recurring, spread; ``--queries all`` for every
+  graph/queries/*.rq) on the ``--query-reports`` store, oxigraph (best of 3) against rdflib's
+  in-memory Dataset loaded from the same quads (one run); each runs in a forked child killed
+  after ``--rdflib-timeout`` s; the ratio is rdflib time / oxigraph time;
 * neo4j (only with ``--neo4j``: it empties the database): govkg's loader against
   rdflib-neo4j (scripts/bench_neo4j.py) on the 100-report graphs' first 10 reports;
 * html: the HTML export (graph.html.write_html, as scripts/bench_html.py) of 10 reports
@@ -180,41 +181,58 @@ def bench_builds(files: list[Path], sizes: list[int], work: Path, semantic: bool
 _DS = None
 
 
-def _rdflib_child(sparql: str, conn) -> None:
+def _query_child(engine: str, where: str, sparql: str, conn) -> None:
+    """In a forked child: run ``sparql`` (best of 3 on oxigraph, once on rdflib), send (secs, rows, err)."""
     from graph import store as st
 
-    t0 = time.perf_counter()
     try:
-        _, rows = st.query_dataset(_DS, sparql)
-        conn.send((time.perf_counter() - t0, len(rows), None))
+        if engine == "oxigraph":
+            store = st.open_store(where, read_only=True)
+            best = None
+            for _ in range(3):
+                t0 = time.perf_counter()
+                _, rows = st.query(store, sparql)
+                dt = time.perf_counter() - t0
+                best = dt if best is None else min(best, dt)
+        else:
+            t0 = time.perf_counter()
+            _, rows = st.query_dataset(_DS, sparql)
+            best = time.perf_counter() - t0
+        conn.send((best, len(rows), None))
     except Exception as exc:  # noqa: BLE001
-        conn.send((time.perf_counter() - t0, 0, f"{type(exc).__name__}: {exc}"[:80]))
+        conn.send((0.0, 0, f"{type(exc).__name__}: {exc}".splitlines()[0][:80]))
 
 
-def bench_queries(store_dir: Path, n_reports: int, timeout: float, table: Table, work: Path) -> None:
+def _timed(engine: str, where: str, sparql: str, timeout: float):
+    """(secs, rows, err) or None when the query did not finish within ``timeout`` (killed)."""
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_query_child, args=(engine, where, sparql, child))
+    proc.start()
+    got = parent.poll(timeout)
+    res = parent.recv() if got else None
+    proc.join(1)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+    return res
+
+
+def bench_queries(store_dir: Path, n_reports: int, timeout: float, table: Table, work: Path,
+                  names: list[str] | None = None) -> None:
     global _DS
     from rdflib import Dataset
 
     from graph import store as st
 
     queries = sorted((ROOT / "graph" / "queries").glob("*.rq"))
-    store = st.open_store(store_dir, read_only=True)
+    if names:
+        queries = [q for q in queries if q.stem in names]
     ox_times = {}
     for q in queries:
-        sparql = q.read_text("utf-8")
-        best, rows = None, 0
-        for _ in range(3):
-            t0 = time.perf_counter()
-            try:
-                _, r = st.query(store, sparql)
-            except Exception as exc:  # noqa: BLE001
-                print(f"bench: {q.name} failed on oxigraph: {exc}", file=sys.stderr)
-                r = None
-                break
-            dt = time.perf_counter() - t0
-            best, rows = (dt if best is None else min(best, dt)), len(r)
-        ox_times[q.stem] = (best, rows)
+        ox_times[q.stem] = _timed("oxigraph", str(store_dir), q.read_text("utf-8"), timeout)
     nq = work / f"kg-{n_reports}.nq"
+    store = st.open_store(store_dir, read_only=True)
     corpus.dump(store, nq)
     del store
     print(f"bench: loading {nq.stat().st_size / 2**20:.0f} MB of N-Quads into rdflib …", file=sys.stderr)
@@ -223,30 +241,22 @@ def bench_queries(store_dir: Path, n_reports: int, timeout: float, table: Table,
     ds.parse(str(nq), format="nquads")
     load = time.perf_counter() - t0
     _DS = ds
-    ctx = mp.get_context("fork")
-    for name, (oxt, rows) in ox_times.items():
-        if oxt is None:
-            table.add(f"query {name} ({n_reports:,} reports)", "oxigraph failed", None)
+    for name, ox in ox_times.items():
+        what = f"query {name} ({n_reports:,} reports)"
+        if ox is None or ox[2]:
+            table.add(what, f"oxigraph {'> %.0f s' % timeout if ox is None else 'failed: ' + ox[2]}", None)
             continue
-        parent, child = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_rdflib_child, args=((ROOT / "graph" / "queries" / f"{name}.rq").read_text("utf-8"), child))
-        proc.start()
-        got = parent.poll(timeout)
-        if got:
-            rt, rrows, err = parent.recv()
-        proc.join(1)
-        if proc.is_alive():
-            proc.kill()
-            proc.join()
-        if not got:
-            table.add(f"query {name} ({n_reports:,} reports)", f"oxigraph {oxt * 1000:.0f} ms, {rows} rows",
-                      None, f"rdflib > {timeout:.0f} s (killed): ratio > {timeout / oxt:.0f}")
-        elif err:
-            table.add(f"query {name} ({n_reports:,} reports)", f"oxigraph {oxt * 1000:.0f} ms, {rows} rows",
-                      None, f"rdflib failed: {err}")
+        oxt, rows, _ = ox
+        rd = _timed("rdflib", "", (ROOT / "graph" / "queries" / f"{name}.rq").read_text("utf-8"), timeout)
+        if rd is None:
+            table.add(what, f"oxigraph {oxt * 1000:.0f} ms, {rows} rows", None,
+                      f"rdflib > {timeout:.0f} s (killed): ratio > {timeout / oxt:.0f}")
+        elif rd[2]:
+            table.add(what, f"oxigraph {oxt * 1000:.0f} ms, {rows} rows", None, f"rdflib failed: {rd[2]}")
         else:
+            rt, rrows, _ = rd
             note = "rdflib time / oxigraph time" + ("" if rrows == rows else f" (rdflib {rrows} rows)")
-            table.add(f"query {name} ({n_reports:,} reports)", f"oxigraph {oxt * 1000:.0f} ms, rdflib {rt * 1000:.0f} ms",
+            table.add(what, f"oxigraph {oxt * 1000:.0f} ms, rdflib {rt * 1000:.0f} ms",
                       rt / oxt if oxt else None, note)
     table.add(f"rdflib Dataset load ({n_reports:,} reports)", f"{load:.1f} s", None, "not counted in the queries")
     _DS = None
@@ -319,7 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max", type=int, default=10000, help="largest build (100, 1000, 10000 up to this)")
     ap.add_argument("--query-reports", type=int, default=1000, help="store size for the query comparison")
     ap.add_argument("--semantic", action="store_true", help="load the sentence encoder in every worker")
-    ap.add_argument("--rdflib-timeout", type=float, default=300.0)
+    ap.add_argument("--rdflib-timeout", type=float, default=300.0, help="per query and engine")
+    ap.add_argument("--queries", default="followthrough,recurring,spread",
+                    help="comma-separated named queries to compare, or 'all' (graph/queries/*.rq)")
     ap.add_argument("--neo4j", action="store_true", help="also time the Neo4j load (EMPTIES the database)")
     ap.add_argument("--no-html", action="store_true")
     ap.add_argument("--keep", help="keep the corpus and stores in this directory")
@@ -341,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_extraction(files, args.semantic, table)
         build_sizes = sorted(set(sizes + ([args.query_reports] if args.query_reports not in sizes else [])))
         stores = bench_builds(files, build_sizes, work, args.semantic, table)
-        bench_queries(stores[args.query_reports], args.query_reports, args.rdflib_timeout, table, work)
+        names = None if args.queries == "all" else [q.strip() for q in args.queries.split(",") if q.strip()]
+        bench_queries(stores[args.query_reports], args.query_reports, args.rdflib_timeout, table, work, names)
         small = stores[min(stores)]
         if args.neo4j:
             bench_neo4j(small, table)
