@@ -119,6 +119,10 @@ def process_report(path: str | Path) -> tuple:
         return ("err", str(path), _one_line(exc))
 
 
+def _process_chunk(paths: list[Path]) -> list[tuple]:
+    return [process_report(p) for p in paths]
+
+
 # --------------------------------------------------------------------------- progress
 
 class Progress:
@@ -255,8 +259,23 @@ def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Ite
             _OPTS.clear()
             _OPTS.update(saved)
         return
+    # a bounded window of chunks in flight, results in path order: when the store is slower
+    # than the workers, finished reports wait in the workers instead of piling up here
+    from collections import deque
+
+    chunks = [paths[i:i + chunksize] for i in range(0, len(paths), chunksize)]
+    window = deque()
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(opts,)) as pool:
-        yield from pool.map(process_report, paths, chunksize=chunksize)
+        it = iter(chunks)
+        for chunk in it:
+            window.append(pool.submit(_process_chunk, chunk))
+            if len(window) >= 2 * workers:
+                break
+        while window:
+            yield from window.popleft().result()
+            nxt = next(it, None)
+            if nxt is not None:
+                window.append(pool.submit(_process_chunk, nxt))
 
 
 def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: str | Path | None = None,
@@ -274,7 +293,7 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: s
     t0 = time.perf_counter()
     files = report_paths(paths)
     workers = max(1, min(workers or 1, len(files) or 1))
-    chunksize = chunksize or max(1, min(32, len(files) // (workers * 8) or 1))
+    chunksize = chunksize or max(1, min(8, len(files) // (workers * 8) or 1))
     opts = {"link": link, "semantic": semantic, "validate": validate}
     summary = Summary(workers=workers, store=str(store_dir))
     store = st.open_store(store_dir)
