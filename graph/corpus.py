@@ -64,11 +64,10 @@ def _init_worker(opts: dict[str, Any]) -> None:
     import jieba
 
     jieba.setLogLevel(60)
-    if not opts.get("semantic", True):
-        from . import similarity
+    from . import similarity
 
-        # lexical links only: the sentence encoder is never loaded in this process
-        similarity._ENCODER, similarity._WARNED = False, True
+    # lexical links only when asked: the sentence encoder is then never loaded in this process
+    similarity.set_semantic(opts.get("semantic", True))
 
 
 def _one_line(exc: BaseException) -> str:
@@ -250,7 +249,10 @@ class _Digests:
 
 def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Iterator[tuple]:
     if workers <= 1:
+        from . import similarity
+
         saved = dict(_OPTS)
+        semantic = similarity.set_semantic(True)
         _init_worker(opts)
         try:
             for p in paths:
@@ -258,6 +260,7 @@ def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Ite
         finally:
             _OPTS.clear()
             _OPTS.update(saved)
+            similarity.set_semantic(semantic)
         return
     # a bounded window of chunks in flight, results in path order: when the store is slower
     # than the workers, finished reports wait in the workers instead of piling up here
@@ -416,7 +419,7 @@ def build_paths(paths: Iterable[str | Path], out_dir: str | Path = "out", worker
 
 
 def build_command(files: list[Path], out: Path, workers: int | None, formats: list[str] | None = None,
-                  fresh: bool = False, quiet: bool = False, failed: int = 0) -> int:
+                  fresh: bool = False, quiet: bool = False, failed: int = 0, validate: bool = True) -> int:
     """`govkg build DIR …` for a corpus: the store ``out/store``, ``out/kg.nq`` (plus kg.trig /
     kg.ttl / kg.nt when asked for with --format), one line per skipped file, the summary.
     Exit code 1 when a file was skipped (the others are built)."""
@@ -424,7 +427,7 @@ def build_command(files: list[Path], out: Path, workers: int | None, formats: li
 
     out.mkdir(parents=True, exist_ok=True)
     s = build_corpus(files, out / "store", out / "kg.nq", workers=workers or os.cpu_count(),
-                     progress=not quiet, fresh=fresh)
+                     progress=not quiet, fresh=fresh, validate=validate)
     written = [out / "kg.nq"]
     if formats:
         import pyoxigraph  # noqa: F401

@@ -300,6 +300,10 @@ class _Builder:
         ex = self.ex
         short_of = {c.id: c.shortcoming for c in ex.causes}
         for ln in ex.links:
+            if not ln.cause:  # a shortcoming that names no cause is addressed as a whole
+                if ln.shortcoming:
+                    self.add(self.ref(ln.action), GK.addressesShortcoming, self.ref(ln.shortcoming))
+                continue
             s = link_iri(self.rid, ln.action, ln.cause)
             a, c = self.ref(ln.action), self.ref(ln.cause)
             ev = ln.evidence or {}

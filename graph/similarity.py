@@ -152,9 +152,22 @@ def _make_encoder():
     return enc
 
 
+_ENABLED = True
+
+
+def set_semantic(enabled: bool) -> bool:
+    """Use the sentence encoder in this process or not (lexical links only, no warning);
+    returns the previous setting so that a caller can restore it."""
+    global _ENABLED
+    previous, _ENABLED = _ENABLED, enabled
+    return previous
+
+
 def encoder():
     """The process-wide encoder, or None (after one warning on stderr) when it cannot load."""
     global _ENCODER, _WARNED
+    if not _ENABLED:
+        return None
     with _LOCK:
         if _ENCODER is None:
             try:

@@ -27,10 +27,9 @@ def lexical_only():
     """Lexical links only in this process (the build workers get ``semantic=False``)."""
     from graph import similarity
 
-    saved = similarity._ENCODER, similarity._WARNED
-    similarity._ENCODER, similarity._WARNED = False, True
+    saved = similarity.set_semantic(False)
     yield
-    similarity._ENCODER, similarity._WARNED = saved
+    similarity.set_semantic(saved)
 
 
 @pytest.fixture(scope="module")

@@ -99,11 +99,13 @@ def _parse_formats(value: str) -> list[str]:
 @click.option("--no-store", is_flag=True, help="Do not load the oxigraph store (kg files hold this build only).")
 @click.option("--fresh", is_flag=True, help="Empty the store first, so it holds only the reports of this build.")
 @click.option("--quiet", "-q", is_flag=True, help="Only errors.")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="SHACL-validate every report (a corpus build may skip it for speed).")
 @click.option("--workers", "-j", type=int, default=None,
               help="Corpus build over N processes (graph/corpus.py): the default for a DIR (all cores); "
                    "with several files only when given; -j 1 keeps the one-by-one build.")
 def build(inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool, no_store: bool,
-          fresh: bool, quiet: bool, workers: int | None = None) -> int:
+          fresh: bool, quiet: bool, validate: bool = True, workers: int | None = None) -> int:
     """Build the knowledge graph from REPORT files or DIRs (default: the bundled data/reports/*.txt).
 
     Every report is extracted, converted to RDF, validated against ontology/shapes.ttl and
@@ -124,7 +126,7 @@ def build(inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool, no
 
         src = click.get_current_context().get_parameter_source("formats")
         return build_command(files, out, workers, None if src and src.name == "DEFAULT" else fmts,
-                             fresh=fresh, quiet=quiet, failed=failed)
+                             fresh=fresh, quiet=quiet, failed=failed, validate=validate)
 
     built: dict[str, tuple[str, object]] = {}  # report IRI -> (source, graph)
     warnings = 0
