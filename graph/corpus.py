@@ -78,7 +78,7 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _nt_lines(g) -> str:
-    from .rdf import _nt_term  # the N-Triples escaping of the RDF writer
+    from .serialize import _nt_term  # the N-Triples escaping of the RDF writer
 
     cache: dict[Any, str] = {}
 
@@ -430,7 +430,6 @@ def build_command(files: list[Path], out: Path, workers: int | None, formats: li
                      progress=not quiet, fresh=fresh, validate=validate)
     written = [out / "kg.nq"]
     if formats:
-        import pyoxigraph  # noqa: F401
         from . import store as st
 
         store = st.open_store(out / "store")

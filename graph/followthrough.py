@@ -26,12 +26,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from . import similarity as sim
 from .facts import Extraction
-from .rdf import boolean, decimal, fact_iri, integer, new_graph, report_iri, theme_iri, zh, _seg
+from .rdf import _seg, boolean, decimal, fact_iri, integer, report_iri, theme_iri, zh
+from .serialize import new_graph
 from .vocab import GK, ID
 
 THRESHOLD = 0.16       # follow-through: least score of the best measure

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from .lexicon import load_json
 from .model import PARTS, Document, GovkgError, Node, Outline, Span
-from .numbers import cn_to_int
 from .readers.meta import DATE, BODY_HINT
 
 CN = "一二三四五六七八九十"

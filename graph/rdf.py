@@ -1,9 +1,6 @@
-"""An Extraction as RDF (docs/rdf-shape.md), and byte-stable serialisations of it.
+"""An Extraction as RDF (docs/rdf-shape.md); graph.serialize writes it byte-stably.
 
-``to_graph(ex)`` gives one report's graph; ``serialise(graph, fmt)`` writes Turtle,
-N-Triples, TriG, N-Quads or JSON-LD whose bytes depend only on the triples (subjects,
-predicates and objects sorted; no blank nodes are ever produced), so two builds of the
-same reports give identical files.
+``to_graph(ex)`` gives one report's graph, with deterministic ASCII IRIs.
 
 Literal conventions: natural-language text (labels, text, sentences, titles, issuer,
 region, area, what is counted, shared terms) is ``@zh``; codes (part, kinds, scope,
@@ -13,23 +10,20 @@ dates ``xsd:date``, flags ``xsd:boolean``.
 """
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from .facts import Extraction
 from .lexicon import load_json
 from .model import GovkgError
-from .vocab import GK, ID, PREFIXES, QUDT, THEME, short_hash
-
-FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nq": "nquads"}
-SUFFIX = {"ttl": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "nq": ".nq"}
+from .serialize import new_graph
+from .vocab import GK, ID, QUDT, THEME, short_hash
 
 _SAFE_ID = re.compile(r"[^A-Za-z0-9._~-]")
 
@@ -112,13 +106,6 @@ def date(v: str | None) -> Literal | None:
 
 
 # --------------------------------------------------------------------------- graph
-
-def new_graph() -> Graph:
-    g = Graph(bind_namespaces="none")
-    for p, ns in PREFIXES.items():
-        g.bind(p, ns, override=True)
-    return g
-
 
 class _Builder:
     def __init__(self, ex: Extraction, outline: Any = None):
@@ -427,164 +414,3 @@ def themes_graph(data: dict | None = None) -> Graph:
         for kw in t.get("keywords", []):
             g.add((s, SKOS.hiddenLabel, Literal(kw, lang="zh")))
     return g
-
-
-# --------------------------------------------------------------------------- serialisation
-
-_PN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?$")
-
-
-class _Names:
-    def __init__(self, prefixes: dict[str, str]):
-        # longest namespace first so gkid: wins over nothing and theme: is exact
-        self.prefixes = sorted(prefixes.items(), key=lambda p: (-len(p[1]), p[0]))
-        self.used: set[str] = set()
-
-    def iri(self, u: str) -> str:
-        for p, ns in self.prefixes:
-            if u.startswith(ns):
-                local = u[len(ns):]
-                if _PN_LOCAL.match(local):
-                    self.used.add(p)
-                    return f"{p}:{local}"
-        return "<" + _iri_escape(u) + ">"
-
-    def term(self, t: Node) -> str:
-        if isinstance(t, URIRef):
-            return self.iri(str(t))
-        if isinstance(t, Literal):
-            body = '"' + _str_escape(str(t)) + '"'
-            if t.language:
-                return f"{body}@{t.language}"
-            if t.datatype is not None and t.datatype != XSD.string:
-                return f"{body}^^{self.iri(str(t.datatype))}"
-            return body
-        raise GovkgError(f"cannot serialise term {t!r} (blank nodes are not used in govkg graphs)")
-
-
-def _str_escape(s: str) -> str:
-    return (s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            .replace("\r", "\\r").replace("\t", "\\t"))
-
-
-def _iri_escape(s: str) -> str:
-    return "".join(f"\\u{ord(c):04X}" if c in '<>"{}|^`\\' or ord(c) <= 0x20 else c for c in s)
-
-
-def _nt_term(t: Node) -> str:
-    if isinstance(t, URIRef):
-        return "<" + _iri_escape(str(t)) + ">"
-    if isinstance(t, Literal):
-        body = '"' + _str_escape(str(t)) + '"'
-        if t.language:
-            return f"{body}@{t.language}"
-        if t.datatype is not None and t.datatype != XSD.string:
-            return f"{body}^^<{t.datatype}>"
-        return body
-    raise GovkgError(f"cannot serialise term {t!r} (blank nodes are not used in govkg graphs)")
-
-
-def _sort_key(t: Node) -> tuple:
-    if isinstance(t, URIRef):
-        return (0, str(t), "", "")
-    return (1, str(t), str(getattr(t, "datatype", "") or ""), getattr(t, "language", "") or "")
-
-
-def _pred_key(p: Node) -> tuple:
-    return (0 if p == RDF.type else 1, str(p))
-
-
-def _turtle_body(g: Graph, names: _Names, indent: str = "") -> list[str]:
-    by_subject: dict[Node, dict[Node, list[Node]]] = {}
-    for s, p, o in g:
-        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
-    out: list[str] = []
-    for s in sorted(by_subject, key=_sort_key):
-        preds = by_subject[s]
-        lines = []
-        for p in sorted(preds, key=_pred_key):
-            objs = sorted(set(preds[p]), key=_sort_key)
-            pname = "a" if p == RDF.type else names.iri(str(p))
-            lines.append(f"{pname} " + " ,\n{0}        ".format(indent).join(names.term(o) for o in objs))
-        out.append(f"{indent}{names.term(s)}\n{indent}    " + f" ;\n{indent}    ".join(lines) + " .\n")
-    return out
-
-
-def _prefix_lines(names: _Names) -> list[str]:
-    return [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(names.prefixes) if p in names.used]
-
-
-def canonical_turtle(g: Graph, prefixes: dict[str, str] | None = None) -> str:
-    names = _Names({k: str(v) for k, v in (prefixes or PREFIXES).items()})
-    body = _turtle_body(g, names)
-    return "".join(_prefix_lines(names)) + "\n" + "\n".join(body)
-
-
-def canonical_trig(graphs: list[tuple[str, Graph]], prefixes: dict[str, str] | None = None) -> str:
-    names = _Names({k: str(v) for k, v in (prefixes or PREFIXES).items()})
-    blocks = []
-    for name, g in sorted(graphs, key=lambda p: p[0]):
-        body = _turtle_body(g, names, indent="    ")
-        blocks.append(f"{names.iri(name)} {{\n" + "\n".join(body) + "}\n")
-    return "".join(_prefix_lines(names)) + "\n" + "\n".join(blocks)
-
-
-def ntriples(g: Graph) -> str:
-    return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} .\n" for s, p, o in g))
-
-
-def nquads(graphs: list[tuple[str, Graph]]) -> str:
-    return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} <{_iri_escape(n)}> .\n"
-                          for n, g in graphs for s, p, o in g))
-
-
-def jsonld(g: Graph) -> str:
-    """JSON-LD with the govkg prefixes as context; nodes sorted by @id, keys sorted."""
-    ordered = new_graph()
-    for t in sorted(g, key=lambda t: tuple(_sort_key(x) for x in t)):
-        ordered.add(t)
-    context = {p: str(ns) for p, ns in PREFIXES.items()}
-    data = json.loads(ordered.serialize(format="json-ld", context=context, auto_compact=True))
-
-    def canon(v: Any) -> Any:
-        if isinstance(v, dict):
-            return {k: canon(v[k]) for k in sorted(v)}
-        if isinstance(v, list):
-            items = [canon(x) for x in v]
-            return sorted(items, key=lambda x: json.dumps(x, ensure_ascii=False, sort_keys=True))
-        return v
-
-    return json.dumps(canon(data), ensure_ascii=False, indent=1) + "\n"
-
-
-def merge(graphs: Iterable[Graph]) -> Graph:
-    out = new_graph()
-    for g in graphs:
-        for t in g:
-            out.add(t)
-    return out
-
-
-def serialise(graphs: list[tuple[str, Graph]], fmt: str) -> str:
-    """``[(report IRI, graph)]`` in one format: ttl/nt/jsonld merge the graphs, trig/nq keep them named."""
-    if fmt == "trig":
-        return canonical_trig(graphs)
-    if fmt == "nq":
-        return nquads(graphs)
-    g = merge(g for _, g in graphs)
-    if fmt == "ttl":
-        return canonical_turtle(g)
-    if fmt == "nt":
-        return ntriples(g)
-    if fmt == "jsonld":
-        return jsonld(g)
-    raise GovkgError(f"unknown RDF format {fmt!r} (use {', '.join(FORMATS)})", 2)
-
-
-def to_dataset(graphs: list[tuple[str, Graph]]) -> Dataset:
-    ds = Dataset()
-    for name, g in graphs:
-        ng = ds.graph(URIRef(name))
-        for t in g:
-            ng.add(t)
-    return ds

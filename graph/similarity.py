@@ -191,7 +191,7 @@ def reset_encoder() -> None:
 
 def embed(texts: Sequence[str]) -> np.ndarray | None:
     """L2-normalised embeddings of all ``texts`` in one batch, or None without an encoder."""
-    global _ENCODER, _WARNED
+    global _ENCODER
     enc = encoder()
     if enc is None:
         return None

@@ -18,7 +18,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from .model import GovkgError
-from .rdf import _nt_term  # the same escaping as the N-Triples writer
+from .serialize import _nt_term  # the same escaping as the N-Triples writer
 from .vocab import ID, PREFIXES
 
 DEFAULT_STORE = Path("out") / "store"
@@ -247,7 +247,7 @@ def _rdflib_term(t: Any):
 
 def export_graphs(store, names: Iterable[str] | None = None) -> list[tuple[str, Graph]]:
     """``[(report IRI, rdflib Graph)]`` for the named graphs of the store (all by default)."""
-    from .rdf import new_graph
+    from .serialize import new_graph
 
     ox = _ox()
     out = []

@@ -296,7 +296,7 @@ def bench_html(store_dir: Path, table: Table, work: Path, sizes=(10, 100)) -> No
     try:
         from graph.html import write_html
         from graph import store as st
-        from graph.rdf import merge
+        from graph.serialize import merge
     except Exception as exc:  # noqa: BLE001
         table.add("html export", "not available", None, str(exc)[:60])
         return

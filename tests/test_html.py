@@ -210,7 +210,7 @@ def test_to_nx_matches_the_rdf_of_the_sample(sample_graph, sample_nx):
 
 
 def test_to_nx_reads_a_dataset(sample_graph, sample_nx):
-    from graph.rdf import to_dataset
+    from graph.serialize import to_dataset
 
     ds = to_dataset([("https://w3id.org/govkg/id/r", sample_graph)])
     v = to_nx(ds)
@@ -309,7 +309,7 @@ def test_write_is_atomic_and_leaves_no_temp(tmp_path, sample_graph):
 
 
 def test_sources_turtle_file_and_store(tmp_path, sample_graph, sample_nx):
-    from graph.rdf import canonical_turtle
+    from graph.serialize import canonical_turtle
 
     ttl = tmp_path / "g.ttl"
     ttl.write_text(canonical_turtle(sample_graph), encoding="utf-8")

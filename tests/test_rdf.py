@@ -10,7 +10,8 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from graph.model import GovkgError
 from graph.pipeline import extract_report
-from graph.rdf import canonical_turtle, fact_iri, link_iri, report_iri, serialise, to_graph
+from graph.rdf import fact_iri, link_iri, report_iri, to_graph
+from graph.serialize import canonical_turtle, serialise
 from graph.validate import check, validate
 from graph.vocab import GK, ID, QUDT, THEME
 

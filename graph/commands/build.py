@@ -110,7 +110,7 @@ def build(inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool, no
 
     Every report is extracted, converted to RDF, validated against ontology/shapes.ttl and
     stored as its own named graph; an invalid report is refused with its violations."""
-    from ..rdf import SUFFIX, serialise
+    from ..serialize import SUFFIX, serialise
     from .. import store as st
 
     t0 = time.perf_counter()
@@ -199,7 +199,7 @@ def build(inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool, no
                 raise
             html_note = "kg.html skipped (the HTML view, graph.html, is not installed)"
         else:
-            from ..rdf import merge
+            from ..serialize import merge
 
             try:
                 html_mod.write_html(merge(g for _, g in graphs), out / "kg.html")

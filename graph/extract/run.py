@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import (Action, Cause, Extraction, Indicator, Measure, ReportInfo, Shortcoming,
-                     Target)
+from ..facts import Action, Cause, Extraction, Indicator, Measure, ReportInfo, Shortcoming
 from ..lexicon import load_json
 from ..model import Node, Outline
 from ..sentences import Sentences
