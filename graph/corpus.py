@@ -14,14 +14,12 @@ A file that cannot be read or extracted is reported (path and one-line reason) a
 the run goes on and the store holds only whole reports.  Two files giving the same report
 id (same issuer and year) keep the first in path order; the second is skipped.  Paths are
 sorted and every graph is deterministic, so the same corpus rebuilt gives the same graph
-(``canonical_nquads`` / ``graph_digest`` compare two stores).
+(graph.store's ``canonical_nquads`` / ``graph_digest`` compare two stores).
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -30,7 +28,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .model import GovkgError
+from .progress import Progress
 from .readers import EXTENSIONS
+from .store import dump
 
 
 # --------------------------------------------------------------------------- inputs
@@ -120,61 +120,6 @@ def process_report(path: str | Path) -> tuple:
 
 def _process_chunk(paths: list[Path]) -> list[tuple]:
     return [process_report(p) for p in paths]
-
-
-# --------------------------------------------------------------------------- progress
-
-class Progress:
-    """A plain progress bar on stderr: count, percentage, rate and ETA.  On a terminal it
-    redraws in place (at most 10 times a second); otherwise it prints a line every 10%."""
-
-    def __init__(self, total: int, label: str = "build", enabled: bool = True, stream=None):
-        self.total, self.label, self.enabled = total, label, enabled and total > 0
-        self.stream = stream or sys.stderr
-        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
-        self.done = self.skipped = 0
-        self.t0 = time.perf_counter()
-        self._last = 0.0
-        self._decile = -1
-
-    def update(self, ok: bool = True) -> None:
-        self.done += 1
-        self.skipped += 0 if ok else 1
-        if not self.enabled:
-            return
-        now = time.perf_counter()
-        if self.tty:
-            if now - self._last >= 0.1 or self.done == self.total:
-                self._last = now
-                self.stream.write("\r" + self.line(now))
-                self.stream.flush()
-        else:
-            decile = self.done * 10 // self.total
-            if decile != self._decile:
-                self._decile = decile
-                self.stream.write(self.line(now) + "\n")
-                self.stream.flush()
-
-    def line(self, now: float | None = None) -> str:
-        now = now or time.perf_counter()
-        dt = max(now - self.t0, 1e-9)
-        rate = self.done / dt
-        left = (self.total - self.done) / rate if rate > 0 else 0.0
-        width = 24
-        fill = int(width * self.done / self.total) if self.total else width
-        skipped = f" {self.skipped} skipped" if self.skipped else ""
-        return (f"{self.label} [{'#' * fill}{'.' * (width - fill)}] {self.done}/{self.total} "
-                f"{100 * self.done / self.total:3.0f}% {rate:6.1f}/s ETA {_fmt_secs(left)}{skipped}")
-
-    def close(self) -> None:
-        if self.enabled and self.tty:
-            self.stream.write("\n")
-            self.stream.flush()
-
-
-def _fmt_secs(s: float) -> str:
-    s = int(round(s))
-    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
 
 # --------------------------------------------------------------------------- summary
@@ -359,53 +304,6 @@ def _follow(store, digests: _Digests, summary: Summary) -> None:
         summary.follow_links += len(res.links)
         summary.untraced += len(res.untraced)
         summary.recurrences += len(res.recurs)
-
-
-# --------------------------------------------------------------------------- dumps
-
-def dump(store, path: str | Path) -> None:
-    """The store as a file: .nq / .trig keep the named graphs; .ttl / .nt hold their union."""
-    import pyoxigraph as ox
-
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    suffix = p.suffix.lower()
-    tmp = p.with_name(f".{p.name}.tmp")
-    if suffix in (".nq", ".trig"):
-        fmt = ox.RdfFormat.N_QUADS if suffix == ".nq" else ox.RdfFormat.TRIG
-        store.dump(output=str(tmp), format=fmt)
-    elif suffix in (".ttl", ".nt"):
-        fmt = ox.RdfFormat.TURTLE if suffix == ".ttl" else ox.RdfFormat.N_TRIPLES
-        res = store.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
-        triples = (ox.Triple(sol["s"], sol["p"], sol["o"]) for sol in res)
-        ox.serialize(triples, str(tmp), fmt, prefixes=_prefixes()) if suffix == ".ttl" else \
-            ox.serialize(triples, str(tmp), fmt)
-    else:
-        raise GovkgError(f"unknown dump format {suffix!r} (use .nq, .trig, .ttl or .nt)", 2)
-    os.replace(tmp, p)
-
-
-def _prefixes() -> dict[str, str]:
-    from .vocab import PREFIXES
-
-    return {k: str(v) for k, v in PREFIXES.items()}
-
-
-def canonical_nquads(store_or_dir) -> Iterator[str]:
-    """Every quad of a store (or store directory) as N-Quads lines, sorted."""
-    from . import store as st
-
-    store = st.open_store(store_or_dir, read_only=True) if isinstance(store_or_dir, (str, Path)) else store_or_dir
-    yield from sorted(str(q) + " ." for q in store.quads_for_pattern(None, None, None, None))
-
-
-def graph_digest(store_or_dir) -> str:
-    """sha256 of the sorted N-Quads of a store: equal digests, equal graphs."""
-    h = hashlib.sha256()
-    for line in canonical_nquads(store_or_dir):
-        h.update(line.encode("utf-8"))
-        h.update(b"\n")
-    return h.hexdigest()
 
 
 # --------------------------------------------------------------------------- CLI helper

@@ -24,7 +24,6 @@ import hashlib
 import json
 import math
 import os
-import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +34,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from .model import GovkgError
 from .netview import CLASS_NAMES, CLASS_ORDER, counts, filter_view, focus as focus_view, to_nx
+from .planner import planner_data
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -266,86 +266,6 @@ def network_data(nxg: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
             opts["label"] = f"×{d['change_ratio']:g}"
         net.add_edge(u, v, **opts)
     return net.nodes, net.edges
-
-
-# --------------------------------------------------------------------------- planner
-
-def _natural(iri: str) -> list:
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", iri)]
-
-
-def planner_data(nxg: nx.MultiDiGraph) -> dict:
-    """Per report: the causes × actions coverage matrix, the gaps and the targets with
-    their baselines; counts per class for the whole graph."""
-    reports: dict[str, dict] = {}
-    titles = nxg.graph.get("reports", {})
-    for n, d in nxg.nodes(data=True):
-        if d["cls"] in ("cause", "action", "target", "shortcoming"):
-            reports.setdefault(d.get("report", ""), {"causes": [], "actions": [], "targets": [],
-                                                     "shortcomings": []})[d["cls"] + "s"].append(n)
-    cands = nxg.graph.get("candidates", [])
-    out = []
-    for rid in sorted(reports, key=lambda r: (titles.get(r, r))):
-        r = reports[rid]
-        shortcoming_of = {}
-        for c in r["causes"]:
-            for p in nxg.predecessors(c):
-                if nxg.nodes[p]["cls"] == "shortcoming":
-                    shortcoming_of[c] = p
-        causes = sorted(r["causes"], key=lambda c: (_natural(shortcoming_of.get(c, "")), _natural(c)))
-        actions = sorted(r["actions"], key=_natural)
-        ci = {c: i for i, c in enumerate(causes)}
-        ai = {a: i for i, a in enumerate(actions)}
-        cells = []
-        for c in cands:
-            if c["cause"] in ci and c["action"] in ai and c.get("score") is not None:
-                cells.append([ci[c["cause"]], ai[c["action"]], round(float(c["score"]), 3),
-                              1 if c["accepted"] else 0])
-        # accepted links drawn as edges but missing from the candidates
-        have = {(x[0], x[1]) for x in cells}
-        for a in actions:
-            for _, c, k, d in nxg.out_edges(a, keys=True, data=True):
-                if k == "addresses" and c in ci and (ci[c], ai[a]) not in have:
-                    s = d.get("score")
-                    cells.append([ci[c], ai[a], round(float(s), 3) if s is not None else None, 1])
-        node = nxg.nodes
-
-        def fact(n: str, **extra: Any) -> dict:
-            d = node[n]
-            return {"id": n, "label": d["label"], "short": d["short"], **extra}
-
-        targets = []
-        for t in sorted(r["targets"], key=_natural):
-            d = node[t]
-            base = next((v for _, v, k in nxg.out_edges(t, keys=True) if k == "baseline"), None)
-            act = next((u for u, _, k in nxg.in_edges(t, keys=True) if k == "hasTarget"), None)
-            row = {"id": t, "label": d["label"], "value": d.get("value"), "unit": d.get("unit", ""),
-                   "comparator": d.get("comparator", ""), "counts": d.get("counts", ""),
-                   "action": node[act]["label"] if act else "", "ratio": d.get("change_ratio")}
-            if base is not None:
-                b = node[base]
-                row["baseline"] = {"label": b["label"], "value": b.get("value"), "unit": b.get("unit", ""),
-                                   "year": b.get("year")}
-                if row["value"] is not None and b.get("value") is not None and b.get("unit", "") == row["unit"]:
-                    row["delta"] = round(float(row["value"]) - float(b["value"]), 4)
-                    if row["ratio"] is None and b["value"]:
-                        row["ratio"] = round(float(row["value"]) / float(b["value"]), 4)
-            targets.append(row)
-        out.append({
-            "report": rid, "title": titles.get(rid, rid),
-            "causes": [fact(c, shortcoming=node[shortcoming_of[c]]["label"] if c in shortcoming_of else "",
-                            open=node[c].get("open", False), best_score=node[c].get("best_score"),
-                            best=node[node[c]["best"]]["label"] if node[c].get("best") in node else "")
-                       for c in causes],
-            "actions": [fact(a, unmotivated=node[a].get("unmotivated", False),
-                             best_score=node[a].get("best_score"),
-                             best=node[node[a]["best"]]["label"] if node[a].get("best") in node else "")
-                        for a in actions],
-            "shortcomings": [fact(s, unaddressed=node[s].get("unaddressed", False))
-                             for s in sorted(r["shortcomings"], key=_natural)],
-            "cells": sorted(cells), "targets": targets,
-        })
-    return {"linked": bool(nxg.graph.get("linked")), "counts": counts(nxg), "reports": out}
 
 
 # --------------------------------------------------------------------------- page

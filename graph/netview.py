@@ -16,6 +16,8 @@ three), and for figures ``value``, ``unit``, ``raw``, ``comparator``, ``change``
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from typing import Any, Iterable
 
 import networkx as nx
@@ -106,105 +108,101 @@ def shorten(label: str, n: int = 12) -> str:
     return label
 
 
-def to_nx(g: Graph) -> nx.MultiDiGraph:
-    """The drawable view of an RDF graph or dataset in the govkg shape."""
-    types: dict[Any, set] = {}
-    lits: dict[Any, dict[str, Any]] = {}
-    zh_labels: dict[Any, str] = {}
-    en_labels: dict[Any, str] = {}
-    theme_of: dict[Any, list[str]] = {}
-    derived: dict[Any, Any] = {}
-    in_report: dict[Any, Any] = {}
-    paths: dict[Any, str] = {}
-    rels: list[tuple] = []
-    link_nodes: dict[Any, dict[str, Any]] = {}
-    cand_nodes: dict[Any, dict[str, Any]] = {}
-    best: dict[Any, Any] = {}
-    report_titles: dict[Any, str] = {}
+@dataclass
+class _Triples:
+    """What to_nx needs from the triples, gathered in one pass."""
 
+    types: dict = field(default_factory=dict)
+    lits: dict = field(default_factory=dict)
+    zh_labels: dict = field(default_factory=dict)
+    en_labels: dict = field(default_factory=dict)
+    theme_of: dict = field(default_factory=dict)
+    derived: dict = field(default_factory=dict)
+    in_report: dict = field(default_factory=dict)
+    paths: dict = field(default_factory=dict)
+    rels: list = field(default_factory=list)
+    link_nodes: dict = field(default_factory=dict)
+    cand_nodes: dict = field(default_factory=dict)
+    best: dict = field(default_factory=dict)
+
+
+def _collect(g: Graph) -> _Triples:
+    c = _Triples()
     for s, p, o in _triples(g):
         if p == RDF.type:
-            types.setdefault(s, set()).add(o)
+            c.types.setdefault(s, set()).add(o)
         elif p in EDGES:
-            rels.append((s, EDGES[p], o))
+            c.rels.append((s, EDGES[p], o))
             if p == GK.theme:
-                theme_of.setdefault(s, []).append(str(o))
+                c.theme_of.setdefault(s, []).append(str(o))
         elif p == SKOS.prefLabel:
-            (zh_labels if getattr(o, "language", None) == "zh" else en_labels)[s] = str(o)
+            (c.zh_labels if getattr(o, "language", None) == "zh" else c.en_labels)[s] = str(o)
         elif p in _FLAGS:
-            lits.setdefault(s, {})[_FLAGS[p]] = bool(o.toPython())
+            c.lits.setdefault(s, {})[_FLAGS[p]] = bool(o.toPython())
         elif p == PROV.wasDerivedFrom:
-            derived[s] = o
+            c.derived[s] = o
         elif p == GK.inReport:
-            in_report[s] = o
+            c.in_report[s] = o
         elif p == GK.path:
-            paths[s] = str(o)
+            c.paths[s] = str(o)
         elif p == GK.bestCandidate:
-            best[s] = o
+            c.best[s] = o
         elif p in (GK.linkAction, GK.linkCause, GK.lexicalScore, GK.semanticScore,
                    GK.evidenceSentence):
-            link_nodes.setdefault(s, {})[str(p).rsplit("#", 1)[1]] = o
+            c.link_nodes.setdefault(s, {})[str(p).rsplit("#", 1)[1]] = o
         elif p == GK.sharedTerm:
-            link_nodes.setdefault(s, {}).setdefault("terms", []).append(str(o))
+            c.link_nodes.setdefault(s, {}).setdefault("terms", []).append(str(o))
         elif p == GK.sharedTheme:
-            link_nodes.setdefault(s, {}).setdefault("shared_themes", []).append(str(o))
+            c.link_nodes.setdefault(s, {}).setdefault("shared_themes", []).append(str(o))
         elif p in (GK.candidateAction, GK.candidateCause, GK.accepted):
-            cand_nodes.setdefault(s, {})[str(p).rsplit("#", 1)[1]] = o
+            c.cand_nodes.setdefault(s, {})[str(p).rsplit("#", 1)[1]] = o
         elif p == GK.score:
-            lits.setdefault(s, {})["score"] = _py(o)
+            c.lits.setdefault(s, {})["score"] = _py(o)
         elif p in _LITERALS:
-            lits.setdefault(s, {})[_LITERALS[p]] = _py(o)
+            c.lits.setdefault(s, {})[_LITERALS[p]] = _py(o)
+    return c
 
-    for s, ts in types.items():
-        if GK.Report in ts:
-            report_titles[str(s)] = str(lits.get(s, {}).get("label", s))
 
-    nxg = nx.MultiDiGraph()
-    for s, ts in types.items():
-        cls = next((c for rdf_cls, c in CLASSES.items() if rdf_cls in ts), None)
-        if cls is None:
-            continue
-        if cls == "theme" and not str(s).startswith(str(THEME)):
-            continue
-        d = lits.get(s, {})
-        label = zh_labels.get(s) or d.get("label") or en_labels.get(s) or str(s).rsplit("/", 1)[-1]
-        label = str(label)
-        sec = derived.get(s)
-        span = [d["span_start"], d["span_end"]] if "span_start" in d and "span_end" in d else None
-        attrs = {
-            "cls": cls, "label": label, "short": shorten(label), "text": d.get("text", ""),
-            "sentence": d.get("sentence", ""), "section": paths.get(sec, "") if sec is not None else "",
-            "section_label": str(lits.get(sec, {}).get("label", "")) if sec is not None else "",
-            "span": span, "report": str(in_report[s]) if s in in_report else "",
-            "themes": sorted(set(theme_of.get(s, []))),
-            "open": bool(d.get("open")), "unmotivated": bool(d.get("unmotivated")),
-            "unaddressed": bool(d.get("unaddressed")),
-        }
-        if cls == "theme":
-            attrs["en"] = en_labels.get(s, "")
-            attrs["slug"] = str(s)[len(str(THEME)):]
-        for k in ("value", "unit", "raw", "comparator", "change", "change_ratio", "counts",
-                  "qualifier", "year", "area", "kind", "scope", "best_score"):
-            if k in d:
-                attrs[k] = d[k]
-        if s in best:
-            attrs["best"] = str(best[s])
-        attrs["gap"] = attrs["open"] or attrs["unmotivated"]
-        nxg.add_node(str(s), **attrs)
+def _node_attrs(s, ts: set, c: _Triples) -> dict[str, Any] | None:
+    """The drawable attributes of one resource, or None when it is not drawn."""
+    cls = next((k for rdf_cls, k in CLASSES.items() if rdf_cls in ts), None)
+    if cls is None or (cls == "theme" and not str(s).startswith(str(THEME))):
+        return None
+    d = c.lits.get(s, {})
+    label = str(c.zh_labels.get(s) or d.get("label") or c.en_labels.get(s) or str(s).rsplit("/", 1)[-1])
+    sec = c.derived.get(s)
+    span = [d["span_start"], d["span_end"]] if "span_start" in d and "span_end" in d else None
+    attrs = {
+        "cls": cls, "label": label, "short": shorten(label), "text": d.get("text", ""),
+        "sentence": d.get("sentence", ""), "section": c.paths.get(sec, "") if sec is not None else "",
+        "section_label": str(c.lits.get(sec, {}).get("label", "")) if sec is not None else "",
+        "span": span, "report": str(c.in_report[s]) if s in c.in_report else "",
+        "themes": sorted(set(c.theme_of.get(s, []))),
+        "open": bool(d.get("open")), "unmotivated": bool(d.get("unmotivated")),
+        "unaddressed": bool(d.get("unaddressed")),
+    }
+    if cls == "theme":
+        attrs["en"] = c.en_labels.get(s, "")
+        attrs["slug"] = str(s)[len(str(THEME)):]
+    for k in ("value", "unit", "raw", "comparator", "change", "change_ratio", "counts",
+              "qualifier", "year", "area", "kind", "scope", "best_score"):
+        if k in d:
+            attrs[k] = d[k]
+    if s in c.best:
+        attrs["best"] = str(c.best[s])
+    attrs["gap"] = attrs["open"] or attrs["unmotivated"]
+    return attrs
 
-    link_by_pair = {}
-    for ln, d in link_nodes.items():
-        if "linkAction" in d and "linkCause" in d:
-            link_by_pair[(str(d["linkAction"]), str(d["linkCause"]))] = (ln, d)
 
-    for s, kind, o in rels:
+def _add_edges(nxg: nx.MultiDiGraph, c: _Triples, link_by_pair: dict) -> None:
+    for s, kind, o in c.rels:
         s_, o_ = str(s), str(o)
-        if s_ not in nxg or o_ not in nxg:
+        if s_ not in nxg or o_ not in nxg or nxg.has_edge(s_, o_, key=kind):
             continue
         attrs: dict[str, Any] = {"kind": kind}
         if kind == "addresses" and (s_, o_) in link_by_pair:
             ln, d = link_by_pair[(s_, o_)]
-            attrs["score"] = lits.get(ln, {}).get("score")
+            attrs["score"] = c.lits.get(ln, {}).get("score")
             for src, dst in (("lexicalScore", "lexical"), ("semanticScore", "semantic")):
                 if src in d:
                     attrs[dst] = _py(d[src])
@@ -212,25 +210,40 @@ def to_nx(g: Graph) -> nx.MultiDiGraph:
             attrs["evidence"] = str(d.get("evidenceSentence", ""))
         if kind == "baseline" and "change_ratio" in nxg.nodes[s_]:
             attrs["change_ratio"] = nxg.nodes[s_]["change_ratio"]
-        if nxg.has_edge(s_, o_, key=kind):
-            continue
         nxg.add_edge(s_, o_, key=kind, **attrs)
 
-    candidates = []
-    for c, d in cand_nodes.items():
+
+def _candidates(c: _Triples, link_by_pair: dict) -> list[dict]:
+    out = []
+    for node, d in c.cand_nodes.items():
         if "candidateAction" in d and "candidateCause" in d:
-            candidates.append({
+            out.append({
                 "action": str(d["candidateAction"]), "cause": str(d["candidateCause"]),
-                "score": lits.get(c, {}).get("score"), "accepted": bool(_py(d.get("accepted", False))),
-                "report": str(in_report.get(c, "")),
+                "score": c.lits.get(node, {}).get("score"), "accepted": bool(_py(d.get("accepted", False))),
+                "report": str(c.in_report.get(node, "")),
             })
-    for (a, c), (ln, _) in link_by_pair.items():
-        candidates.append({"action": a, "cause": c, "score": lits.get(ln, {}).get("score"),
-                           "accepted": True, "report": str(in_report.get(ln, "")), "link": True})
-    nxg.graph["candidates"] = _dedupe_candidates(candidates)
-    nxg.graph["reports"] = report_titles
+    for (a, cause), (ln, _) in link_by_pair.items():
+        out.append({"action": a, "cause": cause, "score": c.lits.get(ln, {}).get("score"),
+                    "accepted": True, "report": str(c.in_report.get(ln, "")), "link": True})
+    return _dedupe_candidates(out)
+
+
+def to_nx(g: Graph) -> nx.MultiDiGraph:
+    """The drawable view of an RDF graph or dataset in the govkg shape."""
+    c = _collect(g)
+    nxg = nx.MultiDiGraph()
+    for s, ts in c.types.items():
+        attrs = _node_attrs(s, ts, c)
+        if attrs is not None:
+            nxg.add_node(str(s), **attrs)
+    link_by_pair = {(str(d["linkAction"]), str(d["linkCause"])): (ln, d)
+                    for ln, d in c.link_nodes.items() if "linkAction" in d and "linkCause" in d}
+    _add_edges(nxg, c, link_by_pair)
+    nxg.graph["candidates"] = _candidates(c, link_by_pair)
+    nxg.graph["reports"] = {str(s): str(c.lits.get(s, {}).get("label", s))
+                            for s, ts in c.types.items() if GK.Report in ts}
     # whether the linker ran (its flags are written, true or false, on every cause/action)
-    nxg.graph["linked"] = bool(link_by_pair) or any("open" in d or "unmotivated" in d for d in lits.values())
+    nxg.graph["linked"] = bool(link_by_pair) or any("open" in d or "unmotivated" in d for d in c.lits.values())
     return nxg
 
 

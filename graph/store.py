@@ -10,9 +10,11 @@ and for environments without the store.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -257,3 +259,46 @@ def export_graphs(store, names: Iterable[str] | None = None) -> list[tuple[str, 
             g.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
         out.append((name, g))
     return out
+
+
+# --------------------------------------------------------------------------- dumps
+
+def dump(store, path: str | Path) -> None:
+    """The store as a file: .nq / .trig keep the named graphs; .ttl / .nt hold their union."""
+    import pyoxigraph as ox
+
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    suffix = p.suffix.lower()
+    tmp = p.with_name(f".{p.name}.tmp")
+    if suffix in (".nq", ".trig"):
+        fmt = ox.RdfFormat.N_QUADS if suffix == ".nq" else ox.RdfFormat.TRIG
+        store.dump(output=str(tmp), format=fmt)
+    elif suffix in (".ttl", ".nt"):
+        fmt = ox.RdfFormat.TURTLE if suffix == ".ttl" else ox.RdfFormat.N_TRIPLES
+        res = store.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        triples = (ox.Triple(sol["s"], sol["p"], sol["o"]) for sol in res)
+        ox.serialize(triples, str(tmp), fmt, prefixes=_prefixes()) if suffix == ".ttl" else \
+            ox.serialize(triples, str(tmp), fmt)
+    else:
+        raise GovkgError(f"unknown dump format {suffix!r} (use .nq, .trig, .ttl or .nt)", 2)
+    os.replace(tmp, p)
+
+
+def _prefixes() -> dict[str, str]:
+    return {k: str(v) for k, v in PREFIXES.items()}
+
+
+def canonical_nquads(store_or_dir) -> Iterator[str]:
+    """Every quad of a store (or store directory) as N-Quads lines, sorted."""
+    store = open_store(store_or_dir, read_only=True) if isinstance(store_or_dir, (str, Path)) else store_or_dir
+    yield from sorted(str(q) + " ." for q in store.quads_for_pattern(None, None, None, None))
+
+
+def graph_digest(store_or_dir) -> str:
+    """sha256 of the sorted N-Quads of a store: equal digests, equal graphs."""
+    h = hashlib.sha256()
+    for line in canonical_nquads(store_or_dir):
+        h.update(line.encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()

@@ -233,7 +233,7 @@ def bench_queries(store_dir: Path, n_reports: int, timeout: float, table: Table,
         ox_times[q.stem] = _timed("oxigraph", str(store_dir), q.read_text("utf-8"), timeout)
     nq = work / f"kg-{n_reports}.nq"
     store = st.open_store(store_dir, read_only=True)
-    corpus.dump(store, nq)
+    st.dump(store, nq)
     del store
     print(f"bench: loading {nq.stat().st_size / 2**20:.0f} MB of N-Quads into rdflib …", file=sys.stderr)
     t0 = time.perf_counter()

@@ -83,7 +83,8 @@ def test_bad_files_are_skipped_and_reported(built):
 
 
 def test_rebuild_gives_the_same_graph(built, tmp_path):
-    from graph.corpus import build_corpus, graph_digest
+    from graph.corpus import build_corpus
+    from graph.store import graph_digest
 
     src, work, s = built
     first = graph_digest(work / "store")

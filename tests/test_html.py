@@ -21,9 +21,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdfns
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from graph.html import load_source, planner_data, script_json, write_html
+from graph.html import load_source, script_json, write_html
+from graph.planner import planner_data
 from graph.model import GovkgError
-from graph.netview import CLASS_ORDER, counts, filter_view, focus, shorten, to_nx
+from graph.netview import counts, filter_view, focus, shorten, to_nx
 from graph.vocab import GK, ID, THEME
 
 CHROMIUM = "/usr/bin/chromium"

@@ -17,6 +17,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib import namespace as rdfns
 from rdflib.namespace import RDF, RDFS
 
+from graph import n10s
 from graph import neo4j_load as nl
 from graph.model import GovkgError
 from graph.vocab import GK, ID, THEME
@@ -121,7 +122,7 @@ def count(drv, query: str, **params) -> int:
 # --------------------------------------------------------------------------- pure units (no server)
 
 def test_namer_is_deterministic_and_keeps_stored_prefixes():
-    n = nl.Namer({"ns0": "http://b.example/#"})
+    n = n10s.Namer({"ns0": "http://b.example/#"})
     n.add_namespaces(["http://c.example/#", "http://a.example/#", "http://b.example/#"])
     assert n.short("http://b.example/#x") == "ns0__x"
     assert n.short("http://a.example/#x") == "ns1__x"
@@ -131,15 +132,15 @@ def test_namer_is_deterministic_and_keeps_stored_prefixes():
 
 
 def test_literal_mapping():
-    assert nl.literal_value(Literal("42", datatype=rdfns.XSD.integer)) == 42
-    assert nl.literal_value(Literal("2.5", datatype=rdfns.XSD.decimal)) == 2.5
-    assert nl.literal_value(Literal("2023-01-02", datatype=rdfns.XSD.date)) == dt.date(2023, 1, 2)
-    assert nl.literal_value(Literal(True)) is True
-    assert nl.literal_value(Literal("x", lang="zh")) == "x"
-    assert nl.literal_key("rdfs__label", Literal("x", lang="zh-Hans")) == "rdfs__label_zh_hans"
-    assert nl._collapse(["b", "a", "b"]) == ["a", "b"]
-    assert nl._collapse([1, 2.5]) == [1.0, 2.5]
-    assert nl.sanitise("a`b) DETACH") == "a_b__DETACH"
+    assert n10s.literal_value(Literal("42", datatype=rdfns.XSD.integer)) == 42
+    assert n10s.literal_value(Literal("2.5", datatype=rdfns.XSD.decimal)) == 2.5
+    assert n10s.literal_value(Literal("2023-01-02", datatype=rdfns.XSD.date)) == dt.date(2023, 1, 2)
+    assert n10s.literal_value(Literal(True)) is True
+    assert n10s.literal_value(Literal("x", lang="zh")) == "x"
+    assert n10s.literal_key("rdfs__label", Literal("x", lang="zh-Hans")) == "rdfs__label_zh_hans"
+    assert n10s._collapse(["b", "a", "b"]) == ["a", "b"]
+    assert n10s._collapse([1, 2.5]) == [1.0, 2.5]
+    assert n10s.sanitise("a`b) DETACH") == "a_b__DETACH"
 
 
 # --------------------------------------------------------------------------- loader

@@ -68,15 +68,16 @@ def _one_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def build_report(path: Path):
-    """(report IRI, graph, validation report) for one file; raises GovkgError when unusable."""
+def build_report(path: Path, validate: bool = True):
+    """(report IRI, graph, validation report or None) for one file; raises GovkgError when
+    unusable or (with ``validate``) when the graph breaks the shapes."""
     from ..pipeline import extract_report
     from ..rdf import report_iri, to_graph
     from ..validate import check
 
     ex = extract_report(path)
     g = to_graph(ex)
-    rep = check(g, name=str(path))
+    rep = check(g, name=str(path)) if validate else None
     return str(report_iri(ex.report.id)), g, rep
 
 
@@ -111,7 +112,6 @@ def build(inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool, no
     Every report is extracted, converted to RDF, validated against ontology/shapes.ttl and
     stored as its own named graph; an invalid report is refused with its violations."""
     from ..serialize import SUFFIX, serialise
-    from .. import store as st
 
     t0 = time.perf_counter()
     fmts = _parse_formats(formats)
@@ -128,14 +128,42 @@ def build(inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool, no
         return build_command(files, out, workers, None if src and src.name == "DEFAULT" else fmts,
                              fresh=fresh, quiet=quiet, failed=failed, validate=validate)
 
-    built: dict[str, tuple[str, object]] = {}  # report IRI -> (source, graph)
-    warnings = 0
+    built, failed, t_extract = _extract_all(files, failed, quiet, validate)
+    if not built:
+        if not quiet:
+            click.echo("nothing built", err=True)
+        return 1
+    out.mkdir(parents=True, exist_ok=True)
+    graphs, store_note = (sorted((iri, g) for iri, (_, g) in built.items()), None) if no_store \
+        else _store(out / "store", built, fresh)
+    t_store = time.perf_counter() - t0 - t_extract
+    written = []
+    for fmt in fmts:
+        path = out / f"kg{SUFFIX[fmt]}"
+        write_atomic(path, serialise(graphs, fmt))
+        written.append(path)
+    t_write = time.perf_counter() - t0 - t_extract - t_store
+    html_note = None if no_html else _html(graphs, out / "kg.html")
+    if not quiet:
+        total = time.perf_counter() - t0
+        click.echo(f"built {len(built)} report{'s' if len(built) != 1 else ''}"
+                   f"{f', {failed} failed' if failed else ''} in {total:.2f}s "
+                   f"(extract+validate {t_extract:.2f}s, store {t_store:.2f}s, write {t_write:.2f}s)")
+        for note in [*map(str, written), store_note, html_note]:
+            if note:
+                click.echo(f"  {note}")
+    return 1 if failed else 0
+
+
+def _extract_all(files: list[Path], failed: int, quiet: bool, validate: bool):
+    """({report IRI: (source, graph)}, failures, seconds): one error line per bad report."""
+    t0 = time.perf_counter()
+    built: dict[str, tuple[str, object]] = {}
     for path in files:
         try:
-            iri, g, rep = build_report(path)
+            iri, g, rep = build_report(path, validate)
         except GovkgError as exc:
-            msg = str(exc)
-            first, _, rest = msg.partition("\n")
+            first, _, rest = str(exc).partition("\n")
             prefix = "" if first.startswith(str(path)) else f"{path}: "
             click.echo(f"govkg: error: {prefix}{first}", err=True)
             if rest:
@@ -150,72 +178,40 @@ def build(inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool, no
             click.echo(f"govkg: warning: {path} has the same report id as {built[iri][0]}; keeping {path}",
                        err=True)
         built[iri] = (str(path), g)
-        warnings += len(rep.warnings)
-        if rep.warnings and not quiet:
+        if rep is not None and rep.warnings and not quiet:
             click.echo(f"govkg: warning: {path}: {len(rep.warnings)} SHACL warning(s):\n"
                        + rep.text("Warning", limit=10), err=True)
-    t_extract = time.perf_counter() - t0
+    return built, failed, time.perf_counter() - t0
 
-    if not built:
-        if not quiet:
-            click.echo("nothing built", err=True)
-        return 1
 
-    out.mkdir(parents=True, exist_ok=True)
-    if no_store:
-        graphs = sorted((iri, g) for iri, (_, g) in built.items())
-        store_note = None
-    else:
-        store_dir = out / "store"
-        store = st.open_store(store_dir)
-        try:
-            if fresh:
-                for name in st.reports(store):
-                    if name not in built:
-                        st.remove_report(store, name)
-            for iri, (_, g) in sorted(built.items()):
-                st.replace_report(store, iri, g)
-            store.flush()
-            graphs = st.export_graphs(store)
-            store_note = f"{store_dir}/ ({len(graphs)} report{'s' if len(graphs) != 1 else ''}, " \
-                         f"{sum(len(g) for _, g in graphs)} triples)"
-        finally:
-            del store
-    t_store = time.perf_counter() - t0 - t_extract
+def _store(store_dir: Path, built: dict, fresh: bool):
+    """Replace each built report's named graph in the store; all the store's graphs after."""
+    from .. import store as st
 
-    written = []
-    for fmt in fmts:
-        path = out / f"kg{SUFFIX[fmt]}"
-        write_atomic(path, serialise(graphs, fmt))
-        written.append(path)
-    t_write = time.perf_counter() - t0 - t_extract - t_store
+    store = st.open_store(store_dir)
+    try:
+        if fresh:
+            for name in st.reports(store):
+                if name not in built:
+                    st.remove_report(store, name)
+        for iri, (_, g) in sorted(built.items()):
+            st.replace_report(store, iri, g)
+        store.flush()
+        graphs = st.export_graphs(store)
+    finally:
+        del store
+    n = len(graphs)
+    return graphs, f"{store_dir}/ ({n} report{'s' if n != 1 else ''}, {sum(len(g) for _, g in graphs)} triples)"
 
-    html_note = None
-    if not no_html:
-        try:
-            from .. import html as html_mod
-        except ModuleNotFoundError as exc:
-            if exc.name not in ("graph.html",):
-                raise
-            html_note = "kg.html skipped (the HTML view, graph.html, is not installed)"
-        else:
-            from ..serialize import merge
 
-            try:
-                html_mod.write_html(merge(g for _, g in graphs), out / "kg.html")
-                html_note = str(out / "kg.html")
-            except Exception as exc:  # noqa: BLE001 - the view is optional; the graph is built
-                click.echo(f"govkg: warning: kg.html not written: {_one_line(exc)}", err=True)
+def _html(graphs, path: Path) -> str | None:
+    """Write kg.html; the graph is built even when the optional view fails (a warning)."""
+    from .. import html as html_mod
+    from ..serialize import merge
 
-    if not quiet:
-        total = time.perf_counter() - t0
-        click.echo(f"built {len(built)} report{'s' if len(built) != 1 else ''}"
-                   f"{f', {failed} failed' if failed else ''} in {total:.2f}s "
-                   f"(extract+validate {t_extract:.2f}s, store {t_store:.2f}s, write {t_write:.2f}s)")
-        for p in written:
-            click.echo(f"  {p}")
-        if store_note:
-            click.echo(f"  {store_note}")
-        if html_note:
-            click.echo(f"  {html_note}")
-    return 1 if failed else 0
+    try:
+        html_mod.write_html(merge(g for _, g in graphs), path)
+    except Exception as exc:  # noqa: BLE001 - the view is optional; the graph is built
+        click.echo(f"govkg: warning: kg.html not written: {_one_line(exc)}", err=True)
+        return None
+    return str(path)
