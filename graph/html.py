@@ -23,8 +23,6 @@ import base64
 import hashlib
 import json
 import math
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -34,6 +32,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from .model import GovkgError
 from .netview import CLASS_NAMES, CLASS_ORDER, counts, filter_view, focus as focus_view, to_nx
+from .output import write_atomic
 from .planner import planner_data
 
 HERE = Path(__file__).resolve().parent
@@ -359,18 +358,5 @@ def write_html(source: Any, path: str | Path, focus: str | None = None, depth: i
     """Write the page for ``source`` to ``path`` (atomically); returns drawn counts."""
     full, view = build_view(source, focus=focus, depth=depth, types=types, themes=themes)
     html = render(view, planner=planner_data(full), title=title)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, html)
     return {"nodes": view.number_of_nodes(), "edges": view.number_of_edges(), "bytes": len(html.encode())}

@@ -22,6 +22,14 @@ class GovkgError(Exception):
         self.code = code
 
 
+def first_line(obj: object, limit: int = 240) -> str:
+    """The first line of an error's message (its class name when empty), clipped: what a
+    one-line error on stderr shows of an exception from a library."""
+    text = str(obj).strip()
+    line = text.splitlines()[0].strip() if text else type(obj).__name__
+    return line if len(line) <= limit else line[:limit - 1] + "…"
+
+
 @dataclass
 class Meta:
     title: str | None = None

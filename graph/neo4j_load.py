@@ -48,7 +48,7 @@ from typing import Callable, Iterable, Iterator
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
-from .model import GovkgError
+from .model import GovkgError, first_line
 from .n10s import Namer, namespaces_of, plan_graph, sanitise
 from .vocab import GK
 
@@ -79,23 +79,18 @@ def neo4j_errors(uri: str = "", user: str = "") -> Iterator[None]:
     except ne.ServiceUnavailable:
         raise GovkgError(f"Neo4j is not reachable at {uri} (server down or wrong host/port)") from None
     except ne.ConfigurationError as exc:
-        raise GovkgError(f"bad Neo4j URI {uri!r}: {_first_line(exc)}") from None
+        raise GovkgError(f"bad Neo4j URI {uri!r}: {first_line(exc)}") from None
     except ne.CypherSyntaxError as exc:
-        raise GovkgError(f"Cypher syntax error: {_first_line(exc.message or exc)}") from None
+        raise GovkgError(f"Cypher syntax error: {first_line(exc.message or exc)}") from None
     except ne.Neo4jError as exc:
         code = getattr(exc, "code", None) or type(exc).__name__
-        raise GovkgError(f"Neo4j error {code}: {_first_line(exc.message or exc)}") from None
+        raise GovkgError(f"Neo4j error {code}: {first_line(exc.message or exc)}") from None
     except ne.DriverError as exc:
-        raise GovkgError(f"Neo4j driver error at {uri}: {_first_line(exc)}") from None
+        raise GovkgError(f"Neo4j driver error at {uri}: {first_line(exc)}") from None
     except ValueError as exc:
         if "URI" in str(exc) or "scheme" in str(exc):
-            raise GovkgError(f"bad Neo4j URI {uri!r}: {_first_line(exc)}") from None
+            raise GovkgError(f"bad Neo4j URI {uri!r}: {first_line(exc)}") from None
         raise
-
-
-def _first_line(obj: object) -> str:
-    text = str(obj).strip()
-    return text.splitlines()[0].strip() if text else type(obj).__name__
 
 
 def connect(uri: str = DEFAULT_URI, user: str = DEFAULT_USER, password: str = DEFAULT_PASSWORD,
@@ -147,7 +142,7 @@ def _store_graphs(sdir: Path) -> list[tuple[str, Graph]]:
     except GovkgError:
         raise
     except Exception as exc:  # noqa: BLE001 - not a store: a clear message, not a traceback
-        raise GovkgError(f"{sdir} is neither a govkg store nor a folder of RDF files ({_first_line(exc)})") from None
+        raise GovkgError(f"{sdir} is neither a govkg store nor a folder of RDF files ({first_line(exc)})") from None
     return export_graphs(store)
 
 
@@ -173,7 +168,7 @@ def _merge(files: list[Path], graphs: list[tuple[str, Graph]]) -> list[tuple[str
         except GovkgError:
             raise
         except Exception as exc:  # noqa: BLE001 - parser errors come in many classes
-            raise GovkgError(f"cannot parse {f} as {fmt}: {_first_line(exc)}") from None
+            raise GovkgError(f"cannot parse {f} as {fmt}: {first_line(exc)}") from None
         for name, g in pairs:
             if name in merged:
                 merged[name] += g

@@ -1,11 +1,15 @@
 """Tabular output shared by every command: --format table|csv|json, to a pipe or a terminal."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
+import tempfile
 import unicodedata
-from typing import Any, Iterable, Sequence
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
 
 FORMATS = ("table", "csv", "json")
 
@@ -69,3 +73,25 @@ def dumps(obj: Any) -> str:
 def flatten(nodes: Iterable, text: str) -> list[dict]:
     return [{"part": n.part or "", "level": n.level, "kind": n.kind, "number": n.number,
              "title": n.title, "start": n.span[0], "end": n.span[1]} for n in nodes]
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write to; it replaces ``path`` only when the
+    block succeeds, so a failed run never leaves a half-written output."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix or ".tmp", dir=str(path.parent))
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from .model import GovkgError
+from .model import GovkgError, first_line
 from .serialize import _nt_term  # the same escaping as the N-Triples writer
 from .vocab import ID, PREFIXES
 
@@ -34,12 +34,6 @@ def _ox():
     return pyoxigraph
 
 
-def _first_line(exc: BaseException, limit: int = 240) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    line = text.splitlines()[0]
-    return line if len(line) <= limit else line[:limit - 1] + "…"
-
-
 def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False, create: bool = True):
     """A pyoxigraph Store at ``path``; read-only opening lets queries run beside a writer."""
     ox = _ox()
@@ -50,7 +44,7 @@ def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False, create
     try:
         return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
     except OSError as exc:
-        msg = _first_line(exc)
+        msg = first_line(exc)
         if "lock" in msg.lower():
             raise GovkgError(f"store {p} is in use by another govkg process ({msg})") from None
         raise GovkgError(f"cannot open store {p}: {msg}") from None
@@ -72,7 +66,7 @@ def replace_report(store, report_iri: str | URIRef, graph: Graph) -> int:
     try:
         store.update(update)
     except (OSError, SyntaxError, ValueError) as exc:
-        raise GovkgError(f"cannot write report {iri} to the store: {_first_line(exc)}") from None
+        raise GovkgError(f"cannot write report {iri} to the store: {first_line(exc)}") from None
     return len(graph)
 
 
@@ -174,9 +168,9 @@ def query(store, sparql: str, bindings: dict[str, Any] | None = None) -> tuple[l
         res = store.query(sparql, use_default_graph_as_union=True, substitutions=_bindings_ox(bindings),
                           prefixes={k: str(v) for k, v in PREFIXES.items()})
     except SyntaxError as exc:
-        raise GovkgError(f"SPARQL syntax error: {_first_line(exc)}", 2) from None
+        raise GovkgError(f"SPARQL syntax error: {first_line(exc)}", 2) from None
     except (OSError, ValueError, TypeError, RuntimeError) as exc:
-        raise GovkgError(f"SPARQL query failed: {_first_line(exc)}") from None
+        raise GovkgError(f"SPARQL query failed: {first_line(exc)}") from None
     if isinstance(res, ox.QueryBoolean):
         return ["result"], [{"result": bool(res)}]
     if isinstance(res, ox.QueryTriples):
@@ -221,7 +215,7 @@ def query_dataset(ds: Dataset, sparql: str, bindings: dict[str, Any] | None = No
                 cols = [str(v) for v in res.vars]
                 return cols, [{c: _py(row[c]) for c in cols} for row in res]
     except ParseException as exc:
-        raise GovkgError(f"SPARQL syntax error: {_first_line(exc)}", 2) from None
+        raise GovkgError(f"SPARQL syntax error: {first_line(exc)}", 2) from None
     if res.type == "ASK":
         return ["result"], [{"result": bool(res.askAnswer)}]
     if res.type in ("CONSTRUCT", "DESCRIBE"):

@@ -22,19 +22,16 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from graph import neo4j_load as nl
 from graph import neo4j_query as nq
 from graph import store as st
 from graph.commands.query import named_queries
-from graph.model import GovkgError
 
 pytestmark = pytest.mark.neo4j
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "reports" / "gaosuntang-2025.txt"
 SAMPLE_ID = "2025-r24300a1032"
-URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
-PASSWORD = os.environ.get("NEO4J_PASSWORD", "govkg-dev-pw")
+from conftest import NEO4J_PASSWORD as PASSWORD, NEO4J_URI as URI  # noqa: E402
 QUERIES = named_queries()
 HOSTILE_MEASURE = "'}) DETACH DELETE n // \"quoted\" \\ back\\slash"
 HOSTILE_ACTION = "`tick` $param"
@@ -131,18 +128,6 @@ def snapshot_count(driver) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- fixtures
-
-@pytest.fixture(scope="module")
-def driver():
-    try:
-        drv = nl.connect(URI, "neo4j", PASSWORD)
-    except GovkgError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Neo4j needed in CI: {exc}")
-        pytest.skip(f"no Neo4j server at {URI}: {exc} (run `govkg neo4j start`)")
-    yield drv
-    drv.close()
-
 
 _LOADED: dict[str, str | None] = {"what": None}
 

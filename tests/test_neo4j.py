@@ -19,12 +19,10 @@ from rdflib.namespace import RDF, RDFS
 
 from graph import n10s
 from graph import neo4j_load as nl
-from graph.model import GovkgError
 from graph.vocab import GK, ID, THEME
 
 ROOT = Path(__file__).resolve().parents[1]
-URI = "bolt://127.0.0.1:7687"
-PASSWORD = os.environ.get("NEO4J_PASSWORD", "govkg-dev-pw")
+from conftest import NEO4J_PASSWORD as PASSWORD, NEO4J_URI as URI  # noqa: E402
 HOSTILE = "原因 '}) DETACH DELETE n // \"quoted\" \\ back\\slash `tick` $param"
 EX = "http://example.org/unknown#"
 
@@ -82,18 +80,6 @@ def dataset(edited_r1: bool = False) -> Dataset:
 
 
 # --------------------------------------------------------------------------- fixtures
-
-@pytest.fixture(scope="module")
-def driver():
-    try:
-        drv = nl.connect(URI, "neo4j", PASSWORD)
-    except GovkgError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Neo4j needed in CI: {exc}")
-        pytest.skip(f"no Neo4j server: {exc} (run `govkg neo4j start`)")
-    yield drv
-    drv.close()
-
 
 @pytest.fixture()
 def db(driver):

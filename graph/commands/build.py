@@ -9,15 +9,14 @@ code is 1 at the end.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from pathlib import Path
 
 import click
 
 from ..lexicon import PACKAGE_ROOT
-from ..model import GovkgError
+from ..model import GovkgError, first_line
+from ..output import write_atomic
 from ..readers import EXTENSIONS
 
 DEFAULT_REPORTS = PACKAGE_ROOT / "data" / "reports"
@@ -45,27 +44,6 @@ def report_files(inputs: tuple[str, ...]) -> tuple[list[Path], list[str]]:
         else:
             errors.append(f"{p}: no such file or directory")
     return files, errors
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def build_report(path: Path, validate: bool = True):
@@ -171,7 +149,7 @@ def _extract_all(files: list[Path], failed: int, quiet: bool, validate: bool):
             failed += 1
             continue
         except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
-            click.echo(f"govkg: error: {path}: {type(exc).__name__}: {_one_line(exc)}", err=True)
+            click.echo(f"govkg: error: {path}: {type(exc).__name__}: {first_line(exc)}", err=True)
             failed += 1
             continue
         if iri in built:
@@ -212,6 +190,6 @@ def _html(graphs, path: Path) -> str | None:
     try:
         html_mod.write_html(merge(g for _, g in graphs), path)
     except Exception as exc:  # noqa: BLE001 - the view is optional; the graph is built
-        click.echo(f"govkg: warning: kg.html not written: {_one_line(exc)}", err=True)
+        click.echo(f"govkg: warning: kg.html not written: {first_line(exc)}", err=True)
         return None
     return str(path)

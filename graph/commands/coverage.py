@@ -7,13 +7,12 @@ orange fill in XLSX).  The file is written to a temporary name and moved into pl
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
 from ..model import GovkgError
+from ..output import atomic_path
 from ..pipeline import extract_report
 
 OPEN = "open"
@@ -104,14 +103,8 @@ def write_coverage(ex, out: str | Path) -> Path:
     folder = out.resolve().parent
     if not folder.is_dir():
         raise GovkgError(f"cannot write {out}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=out.suffix, dir=folder)
-    os.close(fd)
-    try:
-        writer(coverage_table(ex), Path(tmp))
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(out) as tmp:
+        writer(coverage_table(ex), tmp)
     return out
 
 
