@@ -247,32 +247,10 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: s
     store = st.open_store(store_dir)
     digests = _Digests()
     bar = Progress(len(files), "build", progress)
-    seen: dict[str, str] = {}
     try:
         if fresh:
             store.clear()
-        for res in _results(files, workers, chunksize, opts):
-            if res[0] == "err":
-                _, path, reason = res
-                summary.skipped.append((path, reason))
-                bar.update(False)
-                continue
-            _, path, iri, update, n, dig = res
-            if iri in seen:
-                summary.skipped.append((path, f"same report id as {seen[iri]} (same issuer and year)"))
-                bar.update(False)
-                continue
-            try:
-                store.update(update)
-            except (OSError, SyntaxError, ValueError) as exc:
-                summary.skipped.append((path, f"not stored: {_one_line(exc)}"))
-                bar.update(False)
-                continue
-            seen[iri] = path
-            summary.reports += 1
-            summary.report_triples += n
-            digests.add(dig)
-            bar.update(True)
+        _store_all(store, _results(files, workers, chunksize, opts), summary, digests, bar)
         bar.close()
         summary.phases["reports"] = time.perf_counter() - t0
         if followthrough:
@@ -291,6 +269,34 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: s
         del store
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _store_all(store, results: Iterator[tuple], summary: Summary, digests: _Digests, bar: Progress) -> None:
+    """Each worker result into the store as it arrives; errors and duplicate report ids are
+    skipped with their reason, and a failed update leaves the other reports stored."""
+    seen: dict[str, str] = {}
+    for res in results:
+        if res[0] == "err":
+            _, path, reason = res
+            summary.skipped.append((path, reason))
+            bar.update(False)
+            continue
+        _, path, iri, update, n, dig = res
+        if iri in seen:
+            summary.skipped.append((path, f"same report id as {seen[iri]} (same issuer and year)"))
+            bar.update(False)
+            continue
+        try:
+            store.update(update)
+        except (OSError, SyntaxError, ValueError) as exc:
+            summary.skipped.append((path, f"not stored: {_one_line(exc)}"))
+            bar.update(False)
+            continue
+        seen[iri] = path
+        summary.reports += 1
+        summary.report_triples += n
+        digests.add(dig)
+        bar.update(True)
 
 
 def _follow(store, digests: _Digests, summary: Summary) -> None:

@@ -214,57 +214,67 @@ def network_data(nxg: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
     net = Network(directed=True, cdn_resources="remote")  # its template is never used
     net.node_ids = _Ids()
     for n, d in nxg.nodes(data=True):
-        colour, shape, size = STYLE.get(d["cls"], ("#999999", "dot", 10))
-        deg = nxg.degree(n)
-        opts: dict[str, Any] = {
-            "size": round(size + min(12.0, 2.0 * math.sqrt(deg)), 1),
-            "cls": d["cls"], "full": d["label"],
-            "themes": d.get("themes", []),
-        }
-        for k in ("text", "sentence", "section", "section_label", "span", "report", "value", "unit",
-                  "raw", "comparator", "change", "change_ratio", "counts", "year", "area", "best",
-                  "best_score", "en"):
-            v = d.get(k)
-            if v not in (None, "", []) and not (k == "text" and v == d["label"]):
-                opts[k] = v
-        border = colour
-        if d.get("gap"):
-            opts["gap"] = "open" if d.get("open") else "unmotivated"
-            opts["borderWidth"] = 4
-            opts["shapeProperties"] = {"borderDashes": [6, 4]}
-            border = GAP_BORDER
-        elif d.get("unaddressed"):
-            opts["gap"] = "unaddressed"
-        if d.get("focus"):
-            opts["focus"] = True
-        if n in seeds:
-            opts["x"], opts["y"] = seeds[n]
-        net.add_node(n, label=d.get("short") or d["label"], shape=shape,
-                     color={"background": colour, "border": border,
-                            "highlight": {"background": colour, "border": "#222222"},
-                            "hover": {"background": colour, "border": "#222222"}},
-                     **opts)
+        colour, shape, _ = STYLE.get(d["cls"], ("#999999", "dot", 10))
+        net.add_node(n, label=d.get("short") or d["label"], shape=shape, **_node_opts(nxg, n, d, seeds.get(n)))
     for i, (u, v, k, d) in enumerate(nxg.edges(keys=True, data=True)):
-        kind = d.get("kind", k)
-        colour, dashes, _ = EDGE_STYLE.get(kind, ("#999999", False, kind))
-        opts = {"id": f"e{i}", "kind": kind, "color": {"color": colour, "highlight": "#222222",
-                                                        "hover": "#222222", "opacity": 0.8},
-                "dashes": dashes and not plain, "width": 1}
-        score = d.get("score")
-        if kind == "addresses":
-            s = float(score) if score is not None else 0.5
-            opts["width"] = round(1 + 6 * max(0.0, min(1.0, s)), 2)
-            if score is not None:
-                opts["score"] = s
-                if not plain:
-                    opts["label"] = f"{s:.2f}"
-            for key in ("lexical", "semantic", "terms", "evidence"):
-                if d.get(key) not in (None, "", []):
-                    opts[key] = d[key]
-        if kind == "baseline" and d.get("change_ratio") is not None and not plain:
-            opts["label"] = f"×{d['change_ratio']:g}"
-        net.add_edge(u, v, **opts)
+        net.add_edge(u, v, **_edge_opts(f"e{i}", d.get("kind", k), d, plain))
     return net.nodes, net.edges
+
+
+_NODE_KEYS = ("text", "sentence", "section", "section_label", "span", "report", "value", "unit", "raw",
+              "comparator", "change", "change_ratio", "counts", "year", "area", "best", "best_score", "en")
+
+
+def _node_opts(nxg: nx.MultiDiGraph, n: str, d: dict, seed: tuple | None) -> dict[str, Any]:
+    """A node's size (by degree), colours, gap marks and the fields the side panel shows."""
+    colour, _, size = STYLE.get(d["cls"], ("#999999", "dot", 10))
+    opts: dict[str, Any] = {
+        "size": round(size + min(12.0, 2.0 * math.sqrt(nxg.degree(n))), 1),
+        "cls": d["cls"], "full": d["label"],
+        "themes": d.get("themes", []),
+    }
+    for k in _NODE_KEYS:
+        v = d.get(k)
+        if v not in (None, "", []) and not (k == "text" and v == d["label"]):
+            opts[k] = v
+    border = colour
+    if d.get("gap"):
+        opts["gap"] = "open" if d.get("open") else "unmotivated"
+        opts["borderWidth"] = 4
+        opts["shapeProperties"] = {"borderDashes": [6, 4]}
+        border = GAP_BORDER
+    elif d.get("unaddressed"):
+        opts["gap"] = "unaddressed"
+    if d.get("focus"):
+        opts["focus"] = True
+    if seed is not None:
+        opts["x"], opts["y"] = seed
+    opts["color"] = {"background": colour, "border": border,
+                     "highlight": {"background": colour, "border": "#222222"},
+                     "hover": {"background": colour, "border": "#222222"}}
+    return opts
+
+
+def _edge_opts(eid: str, kind: str, d: dict, plain: bool) -> dict[str, Any]:
+    """An edge's colour and dashes by kind; a link's width, score label and evidence."""
+    colour, dashes, _ = EDGE_STYLE.get(kind, ("#999999", False, kind))
+    opts = {"id": eid, "kind": kind, "color": {"color": colour, "highlight": "#222222",
+                                                "hover": "#222222", "opacity": 0.8},
+            "dashes": dashes and not plain, "width": 1}
+    score = d.get("score")
+    if kind == "addresses":
+        s = float(score) if score is not None else 0.5
+        opts["width"] = round(1 + 6 * max(0.0, min(1.0, s)), 2)
+        if score is not None:
+            opts["score"] = s
+            if not plain:
+                opts["label"] = f"{s:.2f}"
+        for key in ("lexical", "semantic", "terms", "evidence"):
+            if d.get(key) not in (None, "", []):
+                opts[key] = d[key]
+    if kind == "baseline" and d.get("change_ratio") is not None and not plain:
+        opts["label"] = f"×{d['change_ratio']:g}"
+    return opts
 
 
 # --------------------------------------------------------------------------- page

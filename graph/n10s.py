@@ -180,60 +180,27 @@ def _bnode_ids(g: Graph, gid: str) -> dict[BNode, str]:
 
 
 def plan_graph(gid: str, g: Graph, namer: Namer) -> GraphPlan:
+    """One named graph as node rows by label set, relationship rows by type, and links (gk:Link
+    nodes folded into one relationship each, carrying the link's properties)."""
     plan = GraphPlan(graph=gid, triples=len(g), link_type=namer.short(str(ADDRESSES)))
     bids = _bnode_ids(g, gid)
 
     def uri(t) -> str:
         return bids[t] if isinstance(t, BNode) else str(t)
 
-    links: dict[object, tuple] = {}
-    for node in set(g.subjects(RDF.type, LINK)):
-        acts, causes = list(g.objects(node, LINK_ACTION)), list(g.objects(node, LINK_CAUSE))
-        if len(acts) == 1 and len(causes) == 1 and not isinstance(acts[0], Literal) \
-                and not isinstance(causes[0], Literal):
-            links[node] = (acts[0], causes[0])
-
-    labels: dict[str, set[str]] = defaultdict(set)
-    props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    rels: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    link_props: dict[object, dict[str, list]] = {node: defaultdict(list) for node in links}
-    nodes: set[str] = set()
-
+    links = _links_of(g)
+    scan = _Scan({node: defaultdict(list) for node in links})
     for s, p, o in g:
-        if s in links:
-            if p in (LINK_ACTION, LINK_CAUSE) or (p == RDF.type and o == LINK):
-                continue
-            key = namer.short(str(p))
-            if isinstance(o, Literal):
-                link_props[s][literal_key(key, o)].append(literal_value(o))
-            else:
-                link_props[s][key].append(uri(o))
-            continue
-        su = uri(s)
-        nodes.add(su)
-        if p == RDF.type and not isinstance(o, Literal):
-            if isinstance(o, URIRef):
-                labels[su].add(namer.short(str(o)))
-            continue
-        key = namer.short(str(p))
-        if isinstance(o, Literal):
-            props[su][literal_key(key, o)].append(literal_value(o))
-        elif o in links:
-            props[su][key].append(uri(o))
-        else:
-            ou = uri(o)
-            nodes.add(ou)
-            rels[key].add((su, ou))
-
-    for node, (a, c) in links.items():
-        nodes.add(uri(a))
-        nodes.add(uri(c))
-    for u in sorted(nodes):
-        lab = tuple(sorted(labels.get(u, ())))
-        row_props = {k: _collapse(v) for k, v in sorted(props.get(u, {}).items())}
+        scan.add(s, p, o, links, namer, uri)
+    for a, c in links.values():
+        scan.nodes.update((uri(a), uri(c)))
+    for u in sorted(scan.nodes):
+        lab = tuple(sorted(scan.labels.get(u, ())))
+        row_props = {k: _collapse(v) for k, v in sorted(scan.props.get(u, {}).items())}
         plan.nodes.setdefault(lab, []).append({"uri": u, "props": row_props})
     # a plain gk:addresses triple next to a Link for the same pair (an accepted link) is folded
     # into the link's relationship, which says so in gk__accepted
+    rels = scan.rels
     plain = rels.get(plan.link_type, set())
     linked = {(uri(a), uri(c)) for a, c in links.values()}
     if plain:
@@ -244,7 +211,54 @@ def plan_graph(gid: str, g: Graph, namer: Namer) -> GraphPlan:
         plan.rels[t] = [{"s": s, "o": o} for s, o in sorted(rels[t])]
     for node in sorted(links, key=str):
         a, c = links[node]
-        lp = {k: _collapse(v) for k, v in sorted(link_props[node].items())}
+        lp = {k: _collapse(v) for k, v in sorted(scan.link_props[node].items())}
         lp["gk__accepted"] = (uri(a), uri(c)) in plain
         plan.links.append({"a": uri(a), "c": uri(c), "uri": uri(node), "props": lp})
     return plan
+
+
+def _links_of(g: Graph) -> dict[object, tuple]:
+    """gk:Link node → (action, cause), for the links with exactly one of each."""
+    links: dict[object, tuple] = {}
+    for node in set(g.subjects(RDF.type, LINK)):
+        acts, causes = list(g.objects(node, LINK_ACTION)), list(g.objects(node, LINK_CAUSE))
+        if len(acts) == 1 and len(causes) == 1 and not isinstance(acts[0], Literal) \
+                and not isinstance(causes[0], Literal):
+            links[node] = (acts[0], causes[0])
+    return links
+
+
+@dataclass
+class _Scan:
+    """What one pass over a graph's triples collects: labels, properties, relationships."""
+    link_props: dict[object, dict[str, list]]
+    labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    props: dict[str, dict[str, list]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    rels: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+    nodes: set[str] = field(default_factory=set)
+
+    def add(self, s, p, o, links: dict, namer: Namer, uri) -> None:
+        if s in links:
+            if p in (LINK_ACTION, LINK_CAUSE) or (p == RDF.type and o == LINK):
+                return
+            key = namer.short(str(p))
+            if isinstance(o, Literal):
+                self.link_props[s][literal_key(key, o)].append(literal_value(o))
+            else:
+                self.link_props[s][key].append(uri(o))
+            return
+        su = uri(s)
+        self.nodes.add(su)
+        if p == RDF.type and not isinstance(o, Literal):
+            if isinstance(o, URIRef):
+                self.labels[su].add(namer.short(str(o)))
+            return
+        key = namer.short(str(p))
+        if isinstance(o, Literal):
+            self.props[su][literal_key(key, o)].append(literal_value(o))
+        elif o in links:
+            self.props[su][key].append(uri(o))
+        else:
+            ou = uri(o)
+            self.nodes.add(ou)
+            self.rels[key].add((su, ou))

@@ -284,43 +284,50 @@ class _Builder:
 
     # ---- links, gaps, coverage matrix
     def links(self) -> None:
+        short_of = {c.id: c.shortcoming for c in self.ex.causes}
+        for ln in self.ex.links:
+            if ln.cause:
+                self._link(ln, short_of)
+            elif ln.shortcoming:  # a shortcoming that names no cause is addressed as a whole
+                self.add(self.ref(ln.action), GK.addressesShortcoming, self.ref(ln.shortcoming))
+        self._gaps()
+        self._candidates()
+
+    def _link(self, ln: Any, short_of: dict[str, str | None]) -> None:
+        """An accepted action → cause link as a gk:Link node with its scores and evidence."""
+        s = link_iri(self.rid, ln.action, ln.cause)
+        a, c = self.ref(ln.action), self.ref(ln.cause)
+        ev = ln.evidence or {}
+        self.add(s, RDF.type, GK.Link)
+        self.add(s, RDFS.label, zh(f"{ln.action} → {ln.cause}"))
+        self.add(s, GK.inReport, self.report)
+        self.add(s, GK.linkAction, a)
+        self.add(s, GK.linkCause, c)
+        self.add(s, GK.score, decimal(round(float(ln.score), 4)))
+        if ev.get("lexical") is not None:
+            self.add(s, GK.lexicalScore, decimal(round(float(ev["lexical"]), 4)))
+        if ev.get("semantic") is not None:
+            self.add(s, GK.semanticScore, decimal(round(float(ev["semantic"]), 4)))
+        for term in ev.get("terms") or []:
+            self.add(s, GK.sharedTerm, zh(str(term)))
+        for th in ev.get("themes") or []:
+            self.themes_used.add(th)
+            self.add(s, GK.sharedTheme, theme_iri(th))
+        self.add(s, GK.evidenceSentence, zh(ev.get("sentence")))
+        span = ev.get("sentence_span")
+        if span and len(span) == 2:
+            self.add(s, GK.evidenceStart, integer(span[0]))
+            self.add(s, GK.evidenceEnd, integer(span[1]))
+        self.add(a, GK.addresses, c)
+        sc = ln.shortcoming or short_of.get(ln.cause)
+        if sc:
+            self.add(a, GK.addressesShortcoming, self.ref(sc))
+
+    def _gaps(self) -> None:
+        """Open causes, unmotivated actions and unaddressed shortcomings as explicit flags."""
         ex = self.ex
-        short_of = {c.id: c.shortcoming for c in ex.causes}
-        for ln in ex.links:
-            if not ln.cause:  # a shortcoming that names no cause is addressed as a whole
-                if ln.shortcoming:
-                    self.add(self.ref(ln.action), GK.addressesShortcoming, self.ref(ln.shortcoming))
-                continue
-            s = link_iri(self.rid, ln.action, ln.cause)
-            a, c = self.ref(ln.action), self.ref(ln.cause)
-            ev = ln.evidence or {}
-            self.add(s, RDF.type, GK.Link)
-            self.add(s, RDFS.label, zh(f"{ln.action} → {ln.cause}"))
-            self.add(s, GK.inReport, self.report)
-            self.add(s, GK.linkAction, a)
-            self.add(s, GK.linkCause, c)
-            self.add(s, GK.score, decimal(round(float(ln.score), 4)))
-            if ev.get("lexical") is not None:
-                self.add(s, GK.lexicalScore, decimal(round(float(ev["lexical"]), 4)))
-            if ev.get("semantic") is not None:
-                self.add(s, GK.semanticScore, decimal(round(float(ev["semantic"]), 4)))
-            for term in ev.get("terms") or []:
-                self.add(s, GK.sharedTerm, zh(str(term)))
-            for th in ev.get("themes") or []:
-                self.themes_used.add(th)
-                self.add(s, GK.sharedTheme, theme_iri(th))
-            self.add(s, GK.evidenceSentence, zh(ev.get("sentence")))
-            span = ev.get("sentence_span")
-            if span and len(span) == 2:
-                self.add(s, GK.evidenceStart, integer(span[0]))
-                self.add(s, GK.evidenceEnd, integer(span[1]))
-            self.add(a, GK.addresses, c)
-            sc = ln.shortcoming or short_of.get(ln.cause)
-            if sc:
-                self.add(a, GK.addressesShortcoming, self.ref(sc))
         gaps = ex.gaps or {}
-        linked = bool(gaps) or bool(ex.links)
-        if linked:
+        if gaps or ex.links:
             open_ids = {g["cause"] for g in gaps.get("open_causes", [])}
             unmot = {g["action"] for g in gaps.get("unmotivated_actions", [])}
             unaddr = {g["shortcoming"] for g in gaps.get("unaddressed_shortcomings", [])}
@@ -334,9 +341,12 @@ class _Builder:
             self._best(g["cause"], g.get("best_action"), g.get("best_score"))
         for g in gaps.get("unmotivated_actions", []):
             self._best(g["action"], g.get("best_cause"), g.get("best_score"))
-        m = ex.matrix or {}
+
+    def _candidates(self) -> None:
+        """Every scored action × cause pair (accepted or not), so a planner can see the runners-up."""
+        m = self.ex.matrix or {}
         causes, actions, scores = m.get("causes") or [], m.get("actions") or [], m.get("scores") or []
-        accepted = {(ln.action, ln.cause) for ln in ex.links}
+        accepted = {(ln.action, ln.cause) for ln in self.ex.links}
         for ci, cid in enumerate(causes):
             row = scores[ci] if ci < len(scores) else []
             for ai, aid in enumerate(actions):
@@ -387,30 +397,3 @@ def to_graph(ex: Extraction, outline: Any = None) -> Graph:
 
 def _themes() -> dict:
     return load_json("themes.json")
-
-
-def themes_graph(data: dict | None = None) -> Graph:
-    """The SKOS concept scheme of the themes (ontology/themes.ttl)."""
-    data = data or _themes()
-    g = new_graph()
-    sch = data.get("scheme", {})
-    scheme = THEME[sch.get("slug", "scheme")]
-    g.add((scheme, RDF.type, SKOS.ConceptScheme))
-    if sch.get("zh"):
-        g.add((scheme, SKOS.prefLabel, Literal(sch["zh"], lang="zh")))
-    if sch.get("en"):
-        g.add((scheme, SKOS.prefLabel, Literal(sch["en"], lang="en")))
-    if data.get("_doc"):
-        g.add((scheme, SKOS.definition, Literal(data["_doc"], lang="en")))
-    for t in data["themes"]:
-        s = theme_iri(t["slug"])
-        g.add((s, RDF.type, SKOS.Concept))
-        g.add((s, SKOS.inScheme, scheme))
-        g.add((s, SKOS.topConceptOf, scheme))
-        g.add((scheme, SKOS.hasTopConcept, s))
-        g.add((s, SKOS.notation, Literal(t["slug"])))
-        g.add((s, SKOS.prefLabel, Literal(t["zh"], lang="zh")))
-        g.add((s, SKOS.prefLabel, Literal(t["en"], lang="en")))
-        for kw in t.get("keywords", []):
-            g.add((s, SKOS.hiddenLabel, Literal(kw, lang="zh")))
-    return g

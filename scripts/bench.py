@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """One table of govkg's speed, every figure a ratio against a baseline run in this process.
 
-    .venv/bin/python scripts/bench.py [--max 10000] [--query-reports 1000] [--semantic]
-        [--rdflib-timeout 300] [--neo4j] [--no-html] [--keep DIR]
+    .venv/bin/python scripts/bench.py [--max 10000] [--query-reports 1000] [--semantic] [--validate]
+        [--rdflib-timeout 300] [--neo4j] [--no-html] [--no-options] [--keep DIR]
 
 Rows (the baseline of each group is marked ×1.00):
 
 * extraction: reports/second of the per-report work of a build (read, extract, link, RDF,
   digest: graph.corpus.process_report) on one core (baseline), then on all cores (pool);
+* build options: 100 reports with lexical links (baseline), with SHACL validation, and with
+  `govkg build`'s defaults (semantic links and validation);
 * build: graph.corpus.build_corpus of 100, 1,000 and 10,000 generated reports
   (``--max 1000`` stops at 1,000): seconds, peak memory (resident set of the parent plus its
   workers, sampled every 50 ms), and the growth factor against the previous size (linear
@@ -16,7 +18,7 @@ Rows (the baseline of each group is marked ×1.00):
   graph/queries/*.rq) on the ``--query-reports`` store, oxigraph (best of 3) against rdflib's
   in-memory Dataset loaded from the same quads (one run); each runs in a forked child killed
   after ``--rdflib-timeout`` s; the ratio is rdflib time / oxigraph time;
-* neo4j (only with ``--neo4j``: it empties the database): govkg's loader against
+* neo4j (only with ``--neo4j``: it empties the database at $NEO4J_URI, default bolt://127.0.0.1:7687): govkg's loader against
   rdflib-neo4j (scripts/bench_neo4j.py) on the 100-report graphs' first 10 reports;
 * html: the HTML export (graph.html.write_html, as scripts/bench_html.py) of 10 reports
   (baseline) and 100 reports.
@@ -150,13 +152,15 @@ def bench_extraction(files: list[Path], semantic: bool, table: Table, n_one: int
 
 # --------------------------------------------------------------------------- builds
 
-def bench_builds(files: list[Path], sizes: list[int], work: Path, semantic: bool, table: Table) -> dict[int, Path]:
+def bench_builds(files: list[Path], sizes: list[int], work: Path, semantic: bool, validate: bool,
+                 table: Table) -> dict[int, Path]:
     stores: dict[int, Path] = {}
     base = prev = None
     for n in sizes:
         store = work / f"store-{n}"
         with PeakRSS() as mem:
-            s = corpus.build_corpus(files[:n], store, workers=os.cpu_count(), progress=True, semantic=semantic)
+            s = corpus.build_corpus(files[:n], store, workers=os.cpu_count(), progress=True, semantic=semantic,
+                                    validate=validate)
         stores[n] = store
         secs, peak = s.seconds, mem.peak
         if base is None:
@@ -174,6 +178,21 @@ def bench_builds(files: list[Path], sizes: list[int], work: Path, semantic: bool
             table.add(f"  skipped in {n:,}", str(len(s.skipped)), None, s.skipped[0][1][:60])
         prev = (n, secs, peak)
     return stores
+
+
+def bench_build_options(files: list[Path], work: Path, table: Table, n: int = 100) -> None:
+    """What the options of `govkg build DIR` cost: lexical links without SHACL (baseline), then
+    with SHACL validation, then the CLI's defaults (semantic links and validation)."""
+    base = None
+    for label, semantic, validate in (("lexical links", False, False), ("+ SHACL validation", False, True),
+                                      ("+ semantic links (govkg build defaults)", True, True)):
+        store = work / f"store-opt-{n}-{int(semantic)}{int(validate)}"
+        s = corpus.build_corpus(files[:n], store, workers=os.cpu_count(), progress=False, semantic=semantic,
+                                validate=validate)
+        shutil.rmtree(store, ignore_errors=True)
+        base = base or s.seconds
+        table.add(f"build {n} reports, {label}", f"{s.seconds:.1f} s", s.seconds / base,
+                  "baseline (options)" if s.seconds == base else f"vs lexical links, {len(s.skipped)} refused")
 
 
 # --------------------------------------------------------------------------- queries
@@ -270,7 +289,8 @@ def bench_neo4j(store_dir: Path, table: Table, reports: int = 10) -> None:
         from graph import neo4j_load as nl
         from graph import store as st
 
-        driver = nl.connect()
+        uri = os.environ.get("NEO4J_URI", nl.DEFAULT_URI)
+        driver = nl.connect(uri)
     except Exception as exc:  # noqa: BLE001
         table.add("neo4j load", "not reachable", None, str(exc).splitlines()[0][:60])
         return
@@ -281,7 +301,7 @@ def bench_neo4j(store_dir: Path, table: Table, reports: int = 10) -> None:
     triples = sum(len(g) for _, g in graphs)
     try:
         bn.wipe(driver)
-        t_theirs = bn.run_rdflib_neo4j(graphs, nl.DEFAULT_URI, nl.DEFAULT_USER, nl.DEFAULT_PASSWORD)
+        t_theirs = bn.run_rdflib_neo4j(graphs, uri, nl.DEFAULT_USER, nl.DEFAULT_PASSWORD)
         bn.wipe(driver)
         t_ours = bn.run_ours(graphs, driver)
         bn.wipe(driver)
@@ -329,6 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max", type=int, default=10000, help="largest build (100, 1000, 10000 up to this)")
     ap.add_argument("--query-reports", type=int, default=1000, help="store size for the query comparison")
     ap.add_argument("--semantic", action="store_true", help="load the sentence encoder in every worker")
+    ap.add_argument("--validate", action="store_true", help="SHACL-validate every report in the size builds")
+    ap.add_argument("--no-options", action="store_true", help="skip the 100-report rows on build options")
     ap.add_argument("--rdflib-timeout", type=float, default=300.0, help="per query and engine")
     ap.add_argument("--queries", default="followthrough,recurring,spread",
                     help="comma-separated named queries to compare, or 'all' (graph/queries/*.rq)")
@@ -352,7 +374,9 @@ def main(argv: list[str] | None = None) -> int:
         files = sorted(src.glob("*.txt"))
         bench_extraction(files, args.semantic, table)
         build_sizes = sorted(set(sizes + ([args.query_reports] if args.query_reports not in sizes else [])))
-        stores = bench_builds(files, build_sizes, work, args.semantic, table)
+        if not args.no_options:
+            bench_build_options(files, work, table)
+        stores = bench_builds(files, build_sizes, work, args.semantic, args.validate, table)
         names = None if args.queries == "all" else [q.strip() for q in args.queries.split(",") if q.strip()]
         bench_queries(stores[args.query_reports], args.query_reports, args.rdflib_timeout, table, work, names)
         small = stores[min(stores)]
@@ -363,7 +387,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"govkg bench: {os.cpu_count()} cores, links {'lexical+semantic' if args.semantic else 'lexical'}, "
+    print(f"govkg bench: {os.cpu_count()} cores; size builds with {'lexical+semantic' if args.semantic else 'lexical'} "
+          f"links, {'with' if args.validate else 'without'} SHACL validation; "
           f"{time.perf_counter() - t_all:.0f} s in all")
     table.print()
     return 0

@@ -46,15 +46,20 @@ def _label(rng: random.Random, n: int) -> str:
     return "".join(rng.choice(WORDS) for _ in range(n))
 
 
+_RDF_CLASS = {"measure": GK.Measure, "indicator": GK.Indicator, "institution": GK.Institution,
+              "mechanism": GK.Mechanism, "shortcoming": GK.Shortcoming, "cause": GK.Cause,
+              "action": GK.Action, "target": GK.Target}
+
+
+def _zh(v) -> Literal:
+    return Literal(v, lang="zh")
+
+
 def synthetic(n_nodes: int, seed: int = 7) -> Graph:
+    """A graph of about ``n_nodes`` fact nodes shaped like govkg's: reports of PER_100 facts
+    each, with relations, candidates and links drawn at random (deterministic from ``seed``)."""
     rng = random.Random(seed)
     g = Graph()
-    dec = rdfns.XSD.decimal
-    integer = rdfns.XSD.integer
-
-    def lit(v, dt=None):
-        return Literal(v, datatype=dt) if dt else Literal(v, lang="zh")
-
     for slug in THEMES:
         t = THEME[slug]
         g.add((t, RDF.type, SKOS.Concept))
@@ -66,82 +71,93 @@ def synthetic(n_nodes: int, seed: int = 7) -> Graph:
         rid = f"2025-rbench{r:04d}"
         rep = ID[rid]
         g.add((rep, RDF.type, GK.Report))
-        g.add((rep, RDFS.label, lit(f"第{r + 1}号 区人民政府关于2025年度法治政府建设情况的报告")))
-        sec = ID[f"{rid}/section/s1"]
-        g.add((sec, RDF.type, GK.Section))
-        g.add((sec, GK.path, Literal("一/(一)/1")))
-        ids: dict[str, list] = {}
-        pos = 0
-        for cls, k in PER_100.items():
-            k = max(1, round(k * scale)) if cls in ("cause", "action", "shortcoming", "measure") else round(k * scale)
-            for i in range(k):
-                if made >= n_nodes:
-                    break
-                s = ID[f"{rid}/{cls}-{i + 1}"]
-                ids.setdefault(cls, []).append(s)
-                made += 1
-                rdf_cls = {"measure": GK.Measure, "indicator": GK.Indicator, "institution": GK.Institution,
-                           "mechanism": GK.Mechanism, "shortcoming": GK.Shortcoming, "cause": GK.Cause,
-                           "action": GK.Action, "target": GK.Target}[cls]
-                g.add((s, RDF.type, rdf_cls))
-                g.add((s, RDFS.label, lit(_label(rng, rng.randint(2, 9)))))
-                if cls in ("institution", "mechanism"):
-                    continue
-                g.add((s, GK.inReport, rep))
-                g.add((s, PROV.wasDerivedFrom, sec))
-                g.add((s, GK.spanStart, Literal(pos, datatype=integer)))
-                g.add((s, GK.spanEnd, Literal(pos + 20, datatype=integer)))
-                g.add((s, GK.sentence, lit(_label(rng, 14) + "。")))
-                pos += 40
-                if cls in ("measure", "shortcoming", "cause", "action"):
-                    for slug in rng.sample(THEMES, rng.randint(1, 3)):
-                        g.add((s, GK.theme, THEME[slug]))
-                if cls in ("indicator", "target"):
-                    g.add((s, QUDT.numericValue, Literal(str(rng.randint(1, 500)), datatype=dec)))
-                    g.add((s, GK.unit, Literal("件")))
-        for s in ids.get("indicator", []):
-            if ids.get("measure"):
-                g.add((s, GK.indicatorOf, rng.choice(ids["measure"])))
-        for cls, pred in (("institution", GK.involves), ("mechanism", GK.usesMechanism)):
-            for o in ids.get(cls, []):
-                for _ in range(rng.randint(1, 2)):
-                    g.add((rng.choice(ids.get("measure", []) + ids.get("action", [])), pred, o))
-        causes, actions = ids.get("cause", []), ids.get("action", [])
-        for c in causes:
-            g.add((rng.choice(ids.get("shortcoming", causes[:1])), GK.hasCause, c))
-        linked_c, linked_a = set(), set()
-        for c in causes:
-            for a in actions:
-                score = round(rng.random() * 0.8, 3)
-                accepted = score > 0.5
-                cand = ID[f"{rid}/candidate/{a.split('/')[-1]}/{c.split('/')[-1]}"]
-                g.add((cand, RDF.type, GK.Candidate))
-                g.add((cand, GK.inReport, rep))
-                g.add((cand, GK.candidateAction, a))
-                g.add((cand, GK.candidateCause, c))
-                g.add((cand, GK.score, Literal(str(score), datatype=dec)))
-                g.add((cand, GK.accepted, Literal(accepted)))
-                if accepted:
-                    linked_c.add(c)
-                    linked_a.add(a)
-                    g.add((a, GK.addresses, c))
-                    ln = ID[f"{rid}/link/{a.split('/')[-1]}/{c.split('/')[-1]}"]
-                    g.add((ln, RDF.type, GK.Link))
-                    g.add((ln, GK.inReport, rep))
-                    g.add((ln, GK.linkAction, a))
-                    g.add((ln, GK.linkCause, c))
-                    g.add((ln, GK.score, Literal(str(score), datatype=dec)))
-        for c in causes:
-            g.add((c, GK.isOpen, Literal(c not in linked_c)))
-        for a in actions:
-            g.add((a, GK.unmotivated, Literal(a not in linked_a)))
+        g.add((rep, RDFS.label, _zh(f"第{r + 1}号 区人民政府关于2025年度法治政府建设情况的报告")))
+        ids, made = _facts(g, rng, rid, scale, made, n_nodes)
+        _relations(g, rng, ids)
+        _candidates(g, rng, rid, ids.get("cause", []), ids.get("action", []))
         for t in ids.get("target", []):
-            if actions:
-                g.add((rng.choice(actions), GK.hasTarget, t))
+            if ids.get("action"):
+                g.add((rng.choice(ids["action"]), GK.hasTarget, t))
             if ids.get("indicator"):
                 g.add((t, GK.baseline, rng.choice(ids["indicator"])))
         r += 1
     return g
+
+
+def _facts(g: Graph, rng: random.Random, rid: str, scale: float, made: int,
+           n_nodes: int) -> tuple[dict[str, list], int]:
+    """One report's fact nodes, each with its label, provenance, themes and figures."""
+    rep = ID[rid]
+    sec = ID[f"{rid}/section/s1"]
+    g.add((sec, RDF.type, GK.Section))
+    g.add((sec, GK.path, Literal("一/(一)/1")))
+    ids: dict[str, list] = {}
+    pos = 0
+    for cls, k in PER_100.items():
+        k = max(1, round(k * scale)) if cls in ("cause", "action", "shortcoming", "measure") else round(k * scale)
+        for i in range(k):
+            if made >= n_nodes:
+                break
+            s = ID[f"{rid}/{cls}-{i + 1}"]
+            ids.setdefault(cls, []).append(s)
+            made += 1
+            g.add((s, RDF.type, _RDF_CLASS[cls]))
+            g.add((s, RDFS.label, _zh(_label(rng, rng.randint(2, 9)))))
+            if cls in ("institution", "mechanism"):
+                continue
+            g.add((s, GK.inReport, rep))
+            g.add((s, PROV.wasDerivedFrom, sec))
+            g.add((s, GK.spanStart, Literal(pos, datatype=rdfns.XSD.integer)))
+            g.add((s, GK.spanEnd, Literal(pos + 20, datatype=rdfns.XSD.integer)))
+            g.add((s, GK.sentence, _zh(_label(rng, 14) + "。")))
+            pos += 40
+            if cls in ("measure", "shortcoming", "cause", "action"):
+                for slug in rng.sample(THEMES, rng.randint(1, 3)):
+                    g.add((s, GK.theme, THEME[slug]))
+            if cls in ("indicator", "target"):
+                g.add((s, QUDT.numericValue, Literal(str(rng.randint(1, 500)), datatype=rdfns.XSD.decimal)))
+                g.add((s, GK.unit, Literal("件")))
+    return ids, made
+
+
+def _relations(g: Graph, rng: random.Random, ids: dict[str, list]) -> None:
+    for s in ids.get("indicator", []):
+        if ids.get("measure"):
+            g.add((s, GK.indicatorOf, rng.choice(ids["measure"])))
+    for cls, pred in (("institution", GK.involves), ("mechanism", GK.usesMechanism)):
+        for o in ids.get(cls, []):
+            for _ in range(rng.randint(1, 2)):
+                g.add((rng.choice(ids.get("measure", []) + ids.get("action", [])), pred, o))
+    causes = ids.get("cause", [])
+    for c in causes:
+        g.add((rng.choice(ids.get("shortcoming", causes[:1])), GK.hasCause, c))
+
+
+def _candidates(g: Graph, rng: random.Random, rid: str, causes: list, actions: list) -> None:
+    """Every action × cause pair scored at random; above 0.5 it is an accepted link."""
+    rep, dec = ID[rid], rdfns.XSD.decimal
+    linked_c, linked_a = set(), set()
+    for c in causes:
+        for a in actions:
+            score = round(rng.random() * 0.8, 3)
+            accepted = score > 0.5
+            cand = ID[f"{rid}/candidate/{a.split('/')[-1]}/{c.split('/')[-1]}"]
+            for p, o in ((RDF.type, GK.Candidate), (GK.inReport, rep), (GK.candidateAction, a),
+                         (GK.candidateCause, c), (GK.score, Literal(str(score), datatype=dec)),
+                         (GK.accepted, Literal(accepted))):
+                g.add((cand, p, o))
+            if accepted:
+                linked_c.add(c)
+                linked_a.add(a)
+                g.add((a, GK.addresses, c))
+                ln = ID[f"{rid}/link/{a.split('/')[-1]}/{c.split('/')[-1]}"]
+                for p, o in ((RDF.type, GK.Link), (GK.inReport, rep), (GK.linkAction, a),
+                             (GK.linkCause, c), (GK.score, Literal(str(score), datatype=dec))):
+                    g.add((ln, p, o))
+    for c in causes:
+        g.add((c, GK.isOpen, Literal(c not in linked_c)))
+    for a in actions:
+        g.add((a, GK.unmotivated, Literal(a not in linked_a)))
 
 
 def render_time(ctx, path: Path, timeout: float = 600.0) -> tuple[float, float, int, int]:

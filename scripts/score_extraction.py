@@ -195,15 +195,19 @@ def score(annotation_path: str | Path, extraction: Any = None) -> dict[str, Any]
     found_links = sorted({(str(_get(x, "cause", "")), str(_get(x, "action", ""))) for x in found("links")})
     put("links", _multiset(gold_links, found_links))
 
+    return {"annotation": str(path), "source": gold["source"], "kinds": kinds,
+            "report": _report_meta(gold, ex), "details": details}
+
+
+def _report_meta(gold: dict, ex: dict) -> dict:
+    """The report's metadata (issuer, year, …): gold, found and whether they agree."""
     meta_found = ex.get("report") or {}
     meta_found = _get(meta_found, "meta", meta_found) or meta_found
     report = {}
     for key, want in (gold.get("report") or {}).items():
         got = _get(meta_found, key)
         report[key] = {"gold": want, "found": got, "ok": normalise(got) == normalise(want)}
-
-    return {"annotation": str(path), "source": gold["source"], "kinds": kinds,
-            "report": report, "details": details}
+    return report
 
 
 def _show(item: Any) -> Any:
