@@ -6,9 +6,10 @@ RDF (graph.rdf.to_graph) and returns the report's graph as one SPARQL update tex
 (``DROP SILENT GRAPH <r> ; INSERT DATA { GRAPH <r> { N-Triples } }``) plus a small digest for
 year-over-year matching.  The parent applies each update as it arrives (oxigraph runs an
 update in one transaction: a report is in the store whole or not at all), so the corpus is
-never held in memory: the parent keeps only the digests, spilled to a temporary file, and the
-corpus-wide token counts.  When all reports are in, consecutive years of the same issuer
-are matched (graph.followthrough) and each pair's graph is stored the same way.
+never held in memory: the digests go to a SQLite file beside the store (graph.digests).
+When all reports are in, consecutive years of the same issuer among all stored reports (this
+build's and earlier builds') are matched (graph.followthrough) and each pair's graph is
+stored the same way, so a corpus can grow a year at a time.
 
 A file that cannot be read or extracted is reported (path and one-line reason) and skipped;
 the run goes on and the store holds only whole reports.  Two files giving the same report
@@ -19,14 +20,13 @@ sorted and every graph is deterministic, so the same corpus rebuilt gives the sa
 from __future__ import annotations
 
 import os
-import pickle
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from .digests import DigestStore
 from .model import GovkgError
 from .progress import Progress
 from .readers import EXTENSIONS
@@ -155,41 +155,6 @@ class Summary:
     __str__ = text
 
 
-# --------------------------------------------------------------------------- digests on disk
-
-class _Digests:
-    """Digests spilled to a temporary file; only an index (issuer, year → offset) in memory."""
-
-    def __init__(self):
-        from .followthrough import CorpusIdf
-
-        self.fh = tempfile.TemporaryFile()
-        self.index: dict[str, dict[int, int]] = {}
-        self.idf = CorpusIdf()
-
-    def add(self, d: dict) -> None:
-        self.idf.add(d)
-        if not d.get("issuer") or not d.get("year"):
-            return
-        off = self.fh.seek(0, os.SEEK_END)
-        pickle.dump(d, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
-        self.index.setdefault(d["issuer"], {})[int(d["year"])] = off
-
-    def get(self, off: int) -> dict:
-        self.fh.seek(off)
-        return pickle.load(self.fh)
-
-    def pairs(self) -> Iterator[tuple[dict, dict]]:
-        for issuer in sorted(self.index):
-            years = self.index[issuer]
-            for y in sorted(years):
-                if y + 1 in years:
-                    yield self.get(years[y]), self.get(years[y + 1])
-
-    def close(self) -> None:
-        self.fh.close()
-
-
 # --------------------------------------------------------------------------- build
 
 def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Iterator[tuple]:
@@ -245,11 +210,12 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: s
     opts = {"link": link, "semantic": semantic, "validate": validate}
     summary = Summary(workers=workers, store=str(store_dir))
     store = st.open_store(store_dir)
-    digests = _Digests()
+    digests = DigestStore(store_dir)
     bar = Progress(len(files), "build", progress)
     try:
         if fresh:
             store.clear()
+            digests.clear()
         _store_all(store, _results(files, workers, chunksize, opts), summary, digests, bar)
         bar.close()
         summary.phases["reports"] = time.perf_counter() - t0
@@ -271,7 +237,7 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: s
     return summary
 
 
-def _store_all(store, results: Iterator[tuple], summary: Summary, digests: _Digests, bar: Progress) -> None:
+def _store_all(store, results: Iterator[tuple], summary: Summary, digests: DigestStore, bar: Progress) -> None:
     """Each worker result into the store as it arrives; errors and duplicate report ids are
     skipped with their reason, and a failed update leaves the other reports stored."""
     seen: dict[str, str] = {}
@@ -295,15 +261,20 @@ def _store_all(store, results: Iterator[tuple], summary: Summary, digests: _Dige
         seen[iri] = path
         summary.reports += 1
         summary.report_triples += n
-        digests.add(dig)
+        digests.put(iri, dig)
         bar.update(True)
+    digests.commit()
 
 
-def _follow(store, digests: _Digests, summary: Summary) -> None:
+def _follow(store, digests: DigestStore, summary: Summary) -> None:
+    """Every consecutive-year pair among the stored reports (this build's and earlier builds'),
+    matched again over the corpus-wide term counts and written as its own named graph."""
     from .followthrough import follow_pair, pair_graph
 
-    for e, l in digests.pairs():
-        res = follow_pair(e, l, digests.idf)
+    stored = {g.value for g in store.named_graphs()}
+    idf = digests.idf(stored)
+    for e, l in digests.pairs(stored):
+        res = follow_pair(e, l, idf)
         name, g = pair_graph(res)
         store.update(update_text(name, g))
         summary.pairs += 1

@@ -6,12 +6,13 @@ For the same issuer and two consecutive years Y and Y+1:
   year Y+1's report (parts 一 and 二).  The score is the linker's lexical similarity
   (graph/similarity.py: jieba tokens, TF-IDF fitted on the two reports' actions and measures,
   cosine), mixed from the whole measure and its best sentence.  An action is carried out by
-  its best measure when the score reaches ``THRESHOLD``, and by further measures within
-  ``MARGIN`` of the best (at most ``TOP_K``); the evidence is the shared terms and the best
+  its best measure when the score reaches ``threshold``, and by further measures within
+  ``margin`` of the best (at most ``top_k``; all in data/lexicon/linking.json,
+  "followthrough"); the evidence is the shared terms and the best
   matching sentence.  An action with no such measure *left no trace*;
 * recurrence – a shortcoming of year Y+1 recurs a shortcoming of year Y when their texts
-  (title and explanation) reach ``RECUR_THRESHOLD``, or share a theme and reach
-  ``RECUR_THEMED``.
+  (title and explanation) reach ``recur_threshold``, or share a theme and reach
+  ``recur_themed``.
 
 The work is split so that a corpus never has to be held in memory: ``digest(ex)`` keeps,
 per report, only what matching needs (ids, labels, texts, themes, tokens; a few KB), and is
@@ -31,16 +32,16 @@ from rdflib.namespace import RDF, RDFS
 
 from . import similarity as sim
 from .facts import Extraction
+from .lexicon import load_json
 from .rdf import _seg, boolean, decimal, fact_iri, integer, report_iri, theme_iri, zh
 from .serialize import new_graph
 from .vocab import GK, ID
 
-THRESHOLD = 0.16       # follow-through: least score of the best measure
-MARGIN = 0.05          # further measures within this of the best …
-TOP_K = 2              # … up to this many in all
-SENTENCE_SHARE = 0.5   # score = share * best sentence + (1 - share) * whole measure
-RECUR_THRESHOLD = 0.5  # recurrence by text alone
-RECUR_THEMED = 0.3     # recurrence when the two shortcomings share a theme
+
+
+def params() -> dict[str, float]:
+    """The thresholds of year-over-year matching: data/lexicon/linking.json, "followthrough"."""
+    return load_json("linking.json")["followthrough"]
 
 _SENT = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 
@@ -161,6 +162,8 @@ def follow_pair(earlier: dict, later: dict, idf: CorpusIdf | None = None) -> Pai
     """Match year Y's actions to year Y+1's measures, and Y+1's shortcomings to Y's.
     ``idf``: corpus document frequencies (else those of the two reports alone)."""
     res = PairResult(earlier, later)
+    prm = params()
+    share, threshold = prm["sentence_share"], prm["threshold"]
     actions, measures = earlier["actions"], later["measures"]
     local = [a["tokens"] for a in actions] + [m["tokens"] for m in measures]
     model = idf.model(local) if idf is not None and idf.n else sim.TfIdf(local)
@@ -174,15 +177,15 @@ def follow_pair(earlier: dict, later: dict, idf: CorpusIdf | None = None) -> Pai
             sent_scores = [sim.cosine(av, v) for v in sv]
             best_i = max(range(len(sent_scores)), key=sent_scores.__getitem__) if sent_scores else -1
             best_s = sent_scores[best_i] if sent_scores else whole
-            score = round(SENTENCE_SHARE * best_s + (1 - SENTENCE_SHARE) * whole, 4)
+            score = round(share * best_s + (1 - share) * whole, 4)
             scored.append((score, m["id"], mv, m["sentences"][best_i][0] if best_i >= 0 else ""))
         scored.sort(key=lambda x: (-x[0], x[1]))
-        if not scored or scored[0][0] < THRESHOLD:
+        if not scored or scored[0][0] < threshold:
             res.untraced[a["id"]] = scored[0][0] if scored else 0.0
             continue
         top = scored[0][0]
-        for score, mid, mv, sentence in scored[:TOP_K]:
-            if score < THRESHOLD or score < top - MARGIN:
+        for score, mid, mv, sentence in scored[:int(prm["top_k"])]:
+            if score < threshold or score < top - prm["margin"]:
                 break
             res.links.append(FollowLink(a["id"], mid, score, _terms(av, mv), sentence))
     res.recurs = recurrences(earlier["shortcomings"], later["shortcomings"])
@@ -196,6 +199,7 @@ def _terms(a: dict[str, float], b: dict[str, float]) -> list[str]:
 def recurrences(earlier: list[dict], later: list[dict]) -> list[Recurrence]:
     if not earlier or not later:
         return []
+    prm = params()
     model = sim.TfIdf([s["tokens"] for s in earlier] + [s["tokens"] for s in later])
     ev = [model.vector(s["tokens"]) for s in earlier]
     out = []
@@ -205,7 +209,7 @@ def recurrences(earlier: list[dict], later: list[dict]) -> list[Recurrence]:
         for e, v in zip(earlier, ev):
             score = round(sim.cosine(lv, v), 4)
             themes = sorted(set(s["themes"]) & set(e["themes"]))
-            if score >= RECUR_THRESHOLD or (themes and score >= RECUR_THEMED):
+            if score >= prm["recur_threshold"] or (themes and score >= prm["recur_themed"]):
                 if best is None or score > best.score:
                     best = Recurrence(s["id"], e["id"], score, _terms(lv, v), themes)
         if best is not None:

@@ -83,17 +83,18 @@ def _py(o: Any) -> Any:
     return str(o)
 
 
-def _triples(g: Graph) -> Iterable[tuple]:
-    """Every triple of a Graph, or of every named graph of a Dataset/ConjunctiveGraph."""
-    if hasattr(g, "quads"):
-        seen: set = set()
-        for s, p, o, _ in g.quads((None, None, None, None)):
-            t = (s, p, o)
-            if t not in seen:
-                seen.add(t)
-                yield t
-    else:
-        yield from g
+def _triples(g: Graph) -> list[tuple]:
+    """Every triple of a Graph, or of every named graph of a Dataset/ConjunctiveGraph, in a
+    fixed order: rdflib's own order follows Python's string hashing, which changes from one
+    process to the next, and the view (node order, theme lists) must not."""
+    triples = {(s, p, o) for s, p, o, _ in g.quads((None, None, None, None))} if hasattr(g, "quads") \
+        else set(g)
+    return sorted(triples, key=_term_key)
+
+
+def _term_key(t: tuple) -> tuple:
+    return tuple((type(x).__name__, str(x), getattr(x, "language", None) or "",
+                  str(getattr(x, "datatype", None) or "")) for x in t)
 
 
 def shorten(label: str, n: int = 12) -> str:

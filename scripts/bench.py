@@ -18,6 +18,8 @@ Rows (the baseline of each group is marked ×1.00):
   graph/queries/*.rq) on the ``--query-reports`` store, oxigraph (best of 3) against rdflib's
   in-memory Dataset loaded from the same quads (one run); each runs in a forked child killed
   after ``--rdflib-timeout`` s; the ratio is rdflib time / oxigraph time;
+* truth: follow-through links and actions that left no trace on each built store, precision
+  and recall against the generator's truth (scripts/score_followthrough.py);
 * neo4j (only with ``--neo4j``: it empties the database at $NEO4J_URI, default bolt://127.0.0.1:7687): govkg's loader against
   rdflib-neo4j (scripts/bench_neo4j.py) on the 100-report graphs' first 10 reports;
 * html: the HTML export (graph.html.write_html, as scripts/bench_html.py) of 10 reports
@@ -281,6 +283,17 @@ def bench_queries(store_dir: Path, n_reports: int, timeout: float, table: Table,
     _DS = None
 
 
+def bench_truth(corpus_dir: Path, stores: dict[int, Path], table: Table) -> None:
+    """Follow-through on each built store against the generator's truth (quality, not speed)."""
+    import score_followthrough as sf
+
+    for n, store in sorted(stores.items()):
+        res = sf.score(corpus_dir, store)
+        for what, r in res.items():
+            table.add(f"{what}, {n:,} reports", f"precision {r['precision']:.3f}, recall {r['recall']:.3f}", None,
+                      f"vs generator truth ({r['gold']:,} gold)")
+
+
 # --------------------------------------------------------------------------- neo4j, html
 
 def bench_neo4j(store_dir: Path, table: Table, reports: int = 10) -> None:
@@ -377,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_options:
             bench_build_options(files, work, table)
         stores = bench_builds(files, build_sizes, work, args.semantic, args.validate, table)
+        bench_truth(src, stores, table)
         names = None if args.queries == "all" else [q.strip() for q in args.queries.split(",") if q.strip()]
         bench_queries(stores[args.query_reports], args.query_reports, args.rdflib_timeout, table, work, names)
         small = stores[min(stores)]

@@ -580,3 +580,19 @@ def test_focus_starts_from_a_node(open_page, tmp_path, sample_graph, sample_nx):
     assert set(p.js("govkg.network.getSelectedNodes()")) == seeds
     assert seeds <= set(p.js("govkg.highlighted"))
     assert not p.errors()
+
+
+def test_html_is_byte_identical_across_processes(sample_path, tmp_path):
+    """Two runs with different string-hash seeds write the same bytes (a shared HTML can be
+    diffed or checked into a repository without churn)."""
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"kg-{seed}.html"
+        subprocess.run([sys.executable, "-c", "from graph.cli import main; main()", "html", str(sample_path),
+                        "-o", str(out)], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, timeout=300)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]

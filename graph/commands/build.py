@@ -88,7 +88,10 @@ def build(inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool, no
     """Build the knowledge graph from REPORT files or DIRs (default: the bundled data/reports/*.txt).
 
     Every report is extracted, converted to RDF, validated against ontology/shapes.ttl and
-    stored as its own named graph; an invalid report is refused with its violations."""
+    stored as its own named graph; an invalid report is refused with its violations.  A DIR (or
+    -j N) is a corpus build: all cores, a progress bar, a summary, and year over year for every
+    issuer with reports of consecutive years in the store (OUT/store.digests.sqlite keeps what
+    that needs, so next year's reports can be built into the same OUT)."""
     from ..serialize import SUFFIX, serialise
 
     t0 = time.perf_counter()
