@@ -2,7 +2,7 @@
 """One table of govkg's speed, every figure a ratio against a baseline run in this process.
 
     .venv/bin/python scripts/bench.py [--max 10000] [--query-reports 1000] [--semantic] [--validate]
-        [--rdflib-timeout 300] [--neo4j] [--no-html] [--no-options] [--keep DIR]
+        [--rdflib-timeout 300] [--neo4j] [--no-html] [--no-options] [--keep DIR] [--markdown]
 
 Rows (the baseline of each group is marked ×1.00):
 
@@ -114,6 +114,13 @@ class Table:
         print(line)
 
 
+    def markdown(self) -> None:
+        print("| measure | figure | ratio | baseline / note |")
+        print("|---|---|---|---|")
+        for r in self.rows:
+            print("| " + " | ".join(c.strip().replace("|", "\\|") for c in r) + " |")
+
+
 def _w(s: str) -> int:
     import unicodedata
 
@@ -167,19 +174,23 @@ def bench_builds(files: list[Path], sizes: list[int], work: Path, semantic: bool
         secs, peak = s.seconds, mem.peak
         if base is None:
             base = (n, secs, peak)
-            table.add(f"build {n:,} reports", f"{secs:.1f} s, {n / secs:.1f} reports/s, {s.triples:,} triples",
-                      1.0, "baseline (time)")
+            table.add(f"build {n:,} reports", _build_figure(s, n), 1.0, "baseline (time)")
             table.add(f"  peak memory, {n:,}", _mb(peak), 1.0, "baseline (memory)")
         else:
             pn, psecs, ppeak = prev
-            table.add(f"build {n:,} reports", f"{secs:.1f} s, {n / secs:.1f} reports/s, {s.triples:,} triples",
-                      secs / base[1], f"vs {base[0]:,}; growth ×{secs / psecs:.2f} for ×{n / pn:.0f} reports")
+            table.add(f"build {n:,} reports", _build_figure(s, n), secs / base[1],
+                      f"vs {base[0]:,}; growth ×{secs / psecs:.2f} for ×{n / pn:.0f} reports")
             table.add(f"  peak memory, {n:,}", _mb(peak), peak / base[2],
                       f"vs {base[0]:,}; growth ×{peak / ppeak:.2f} for ×{n / pn:.0f} reports")
         if s.skipped:
             table.add(f"  skipped in {n:,}", str(len(s.skipped)), None, s.skipped[0][1][:60])
         prev = (n, secs, peak)
     return stores
+
+
+def _build_figure(s: corpus.Summary, n: int) -> str:
+    return (f"{s.seconds:.1f} s, {n / s.seconds:.1f} reports/s, {s.triples:,} triples; "
+            f"{s.pairs:,} year pairs matched in {s.phases.get('followthrough', 0.0):.1f} s")
 
 
 def bench_build_options(files: list[Path], work: Path, table: Table, n: int = 100) -> None:
@@ -370,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--neo4j", action="store_true", help="also time the Neo4j load (EMPTIES the database)")
     ap.add_argument("--no-html", action="store_true")
     ap.add_argument("--keep", help="keep the corpus and stores in this directory")
+    ap.add_argument("--markdown", action="store_true", help="print the table as Markdown (for the README)")
     args = ap.parse_args(argv)
 
     sizes = [n for n in (100, 1000, 10000) if n <= args.max] or [args.max]
@@ -404,7 +416,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"govkg bench: {os.cpu_count()} cores; size builds with {'lexical+semantic' if args.semantic else 'lexical'} "
           f"links, {'with' if args.validate else 'without'} SHACL validation; "
           f"{time.perf_counter() - t_all:.0f} s in all")
-    table.print()
+    if args.markdown:
+        table.markdown()
+    else:
+        table.print()
     return 0
 
 
