@@ -145,17 +145,29 @@ class CorpusIdf:
                 self.df[t] = self.df.get(t, 0) + 1
 
     def model(self, local: list[list[str]]) -> sim.TfIdf:
-        """A TfIdf over the corpus counts (plus ``local`` documents)."""
+        """A TfIdf over the corpus counts (plus ``local`` documents).  The IDF of a term is
+        worked out when a vector asks for it: copying the corpus vocabulary for every pair
+        would make matching grow with pairs × vocabulary."""
         m = sim.TfIdf(local)
-        n = self.n + m.n
-        df = dict(self.df)
+        local_df: dict[str, int] = {}
         for toks in local:
             for t in set(toks):
-                df[t] = df.get(t, 0) + 1
-        m.n = n
-        m.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
-        m.default_idf = math.log(1 + n) + 1.0
+                local_df[t] = local_df.get(t, 0) + 1
+        m.n = self.n + m.n
+        m.idf = _Idf(self.df, local_df, m.n)
+        m.default_idf = math.log(1 + m.n) + 1.0
         return m
+
+
+class _Idf:
+    """``get(term, default)`` of the smoothed IDF over corpus plus local document counts."""
+
+    def __init__(self, corpus_df: dict[str, int], local_df: dict[str, int], n: int):
+        self.corpus_df, self.local_df, self.n = corpus_df, local_df, n
+
+    def get(self, t: str, default: float) -> float:
+        c = self.corpus_df.get(t, 0) + self.local_df.get(t, 0)
+        return math.log((1 + self.n) / (1 + c)) + 1.0 if c else default
 
 
 def follow_pair(earlier: dict, later: dict, idf: CorpusIdf | None = None) -> PairResult:

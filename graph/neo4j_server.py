@@ -65,10 +65,20 @@ def _alive(pid: int) -> bool:
 
 
 def _read_pid(home: Path) -> int | None:
+    return _pid_line(home)[0]
+
+
+def _read_port(home: Path) -> int | None:
+    """The Bolt port the server in ``home`` was started on (the pid file's second field)."""
+    return _pid_line(home)[1]
+
+
+def _pid_line(home: Path) -> tuple[int | None, int | None]:
     try:
-        return int(_pid_file(home).read_text().strip())
+        fields = [int(x) for x in _pid_file(home).read_text().split()]
     except (FileNotFoundError, ValueError):
-        return None
+        return None, None
+    return (fields[0] if fields else None), (fields[1] if len(fields) > 1 else None)
 
 
 def _port_busy(port: int) -> bool:
@@ -145,7 +155,7 @@ def start(home: str | Path = DEFAULT_HOME, port: int = DEFAULT_PORT, password: s
             ["java", *JVM_OPTS, "-jar", str(JAR), "--home", str(home), "--port", str(port)],
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
             cwd=str(home), start_new_session=True)
-    _pid_file(home).write_text(f"{proc.pid}\n")
+    _pid_file(home).write_text(f"{proc.pid} {port}\n")
     deadline = time.monotonic() + timeout
     why = "no answer"
     auth_since = None
@@ -198,10 +208,12 @@ def stop(home: str | Path = DEFAULT_HOME, timeout: float = 60.0) -> bool:
     return True
 
 
-def status(home: str | Path = DEFAULT_HOME, port: int = DEFAULT_PORT, password: str = DEFAULT_PASSWORD) -> dict:
-    """``{running, pid, bolt, home, port}``; ``bolt`` is 'ok', 'auth' or the connection error."""
+def status(home: str | Path = DEFAULT_HOME, port: int | None = None, password: str = DEFAULT_PASSWORD) -> dict:
+    """``{running, pid, bolt, home, port}``; ``bolt`` is 'ok', 'auth' or the connection error.
+    ``port`` defaults to the one the server in ``home`` was started on."""
     home = Path(home).resolve()
     pid = _read_pid(home)
+    port = port or _read_port(home) or DEFAULT_PORT
     running = bool(pid and _alive(pid))
     bolt = _bolt_ok(port, password)[1] if running or _port_busy(port) else "down"
     return {"running": running, "pid": pid if running else None, "bolt": bolt, "home": str(home), "port": port}

@@ -76,7 +76,9 @@ def status(home: str, port: int, password: str) -> None:
     """Show whether the server runs and Bolt accepts the password (exit 1 when not)."""
     from .. import neo4j_server
 
-    st = neo4j_server.status(home, port, password)
+    src = click.get_current_context().get_parameter_source("port")
+    st = neo4j_server.status(home, None if src and src.name == "DEFAULT" else port, password)
+    port = st["port"]
     if st["running"]:
         click.echo(f"neo4j running: pid {st['pid']} bolt://127.0.0.1:{port} ({st['bolt']}) home {st['home']}")
     else:
