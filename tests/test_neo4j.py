@@ -320,3 +320,15 @@ def test_cli_cypher_syntax_error_is_one_line(db):
     assert res.returncode == 1
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "syntax error" in lines[0].lower()
+
+
+def test_status_checks_the_port_the_server_was_started_on(tmp_path):
+    """`govkg neo4j status --home H` asks the port recorded at start, not the default 7687."""
+    from graph import neo4j_server as ns
+
+    (tmp_path / "neo4j.pid").write_text("999999999 7699\n")  # a pid that cannot be alive
+    st = ns.status(tmp_path)
+    assert st["port"] == 7699 and not st["running"]
+    assert ns.status(tmp_path, port=7700)["port"] == 7700
+    (tmp_path / "neo4j.pid").write_text("999999999\n")  # written before ports were recorded
+    assert ns.status(tmp_path)["port"] == ns.DEFAULT_PORT
