@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .digests import DigestStore
-from .model import GovkgError
+from .model import GovkgError, first_line
 from .progress import Progress
 from .readers import EXTENSIONS
 from .store import dump
@@ -71,10 +71,11 @@ def _init_worker(opts: dict[str, Any]) -> None:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    line = text.splitlines()[0] if text else ""
-    name = type(exc).__name__
-    return line if isinstance(exc, GovkgError) and line else f"{name}: {line}" if line else name
+    """A skipped file's reason: our own errors as they are, others with their class name."""
+    line = first_line(exc)
+    if not str(exc).strip() or isinstance(exc, GovkgError):
+        return line
+    return f"{type(exc).__name__}: {line}"
 
 
 def _nt_lines(g) -> str:

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from .followthrough import CorpusIdf
+from .followthrough import CorpusIdf, consecutive
 from .model import GovkgError, first_line
 
 _SCHEMA = """CREATE TABLE IF NOT EXISTS digests (
@@ -60,9 +60,6 @@ class DigestStore:
         self.db.execute("DELETE FROM digests")
         self.commit()
 
-    def _rows(self, sql: str, args: tuple = ()) -> Iterator[tuple]:
-        return iter(self.db.execute(sql, args).fetchall())
-
     def idf(self, stored: set[str]) -> CorpusIdf:
         """Document frequencies over every stored report (in graph order, so the same set of
         reports gives the same counts however it was built)."""
@@ -75,18 +72,11 @@ class DigestStore:
     def pairs(self, stored: set[str]) -> Iterator[tuple[dict, dict]]:
         """(year Y, year Y+1) digests of one issuer, by issuer then year, for reports whose
         graph is in ``stored`` (a digest outlives its report only if the store was emptied
-        by hand)."""
-        index: dict[str, dict[int, str]] = {}
-        for graph, issuer, year in self._rows(
-                "SELECT graph, issuer, year FROM digests WHERE issuer IS NOT NULL AND year IS NOT NULL "
-                "ORDER BY issuer, year, graph"):
-            if graph in stored:
-                index.setdefault(issuer, {})[year] = graph
-        for issuer in sorted(index):
-            years = index[issuer]
-            for y in sorted(years):
-                if y + 1 in years:
-                    yield self.get(years[y]), self.get(years[y + 1])
+        by hand); digests are read one pair at a time."""
+        rows = self.db.execute("SELECT issuer, year, graph FROM digests WHERE issuer IS NOT NULL "
+                               "AND year IS NOT NULL ORDER BY issuer, year, graph").fetchall()
+        for earlier, later in consecutive(r for r in rows if r[2] in stored):
+            yield self.get(earlier), self.get(later)
 
     def get(self, graph: str) -> dict:
         row = self.db.execute("SELECT data FROM digests WHERE graph = ?", (graph,)).fetchone()

@@ -83,19 +83,22 @@ def digest(ex: Extraction) -> dict[str, Any]:
     }
 
 
-def pairs(digests: Iterable[dict]) -> list[tuple[dict, dict]]:
-    """(year Y, year Y+1) digests of the same issuer, sorted by issuer then year."""
-    by: dict[str, dict[int, dict]] = {}
-    for d in digests:
-        if d.get("issuer") and d.get("year"):
-            by.setdefault(d["issuer"], {})[int(d["year"])] = d
+def consecutive(items: Iterable[tuple[str, int, Any]]) -> list[tuple[Any, Any]]:
+    """(year Y, year Y+1) items of the same issuer from (issuer, year, item), sorted by issuer
+    then year; of two items with the same issuer and year the last one counts."""
+    by: dict[str, dict[int, Any]] = {}
+    for issuer, year, item in items:
+        by.setdefault(issuer, {})[int(year)] = item
     out = []
     for issuer in sorted(by):
         years = by[issuer]
-        for y in sorted(years):
-            if y + 1 in years:
-                out.append((years[y], years[y + 1]))
+        out.extend((years[y], years[y + 1]) for y in sorted(years) if y + 1 in years)
     return out
+
+
+def pairs(digests: Iterable[dict]) -> list[tuple[dict, dict]]:
+    """(year Y, year Y+1) digests of the same issuer, sorted by issuer then year."""
+    return consecutive((d["issuer"], d["year"], d) for d in digests if d.get("issuer") and d.get("year"))
 
 
 # --------------------------------------------------------------------------- matching
@@ -148,12 +151,12 @@ class CorpusIdf:
         """A TfIdf over the corpus counts (plus ``local`` documents).  The IDF of a term is
         worked out when a vector asks for it: copying the corpus vocabulary for every pair
         would make matching grow with pairs × vocabulary."""
-        m = sim.TfIdf(local)
         local_df: dict[str, int] = {}
         for toks in local:
             for t in set(toks):
                 local_df[t] = local_df.get(t, 0) + 1
-        m.n = self.n + m.n
+        m = sim.TfIdf(())
+        m.n = self.n + len(local)
         m.idf = _Idf(self.df, local_df, m.n)
         m.default_idf = math.log(1 + m.n) + 1.0
         return m

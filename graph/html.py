@@ -214,8 +214,7 @@ def network_data(nxg: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
     net = Network(directed=True, cdn_resources="remote")  # its template is never used
     net.node_ids = _Ids()
     for n, d in nxg.nodes(data=True):
-        colour, shape, _ = STYLE.get(d["cls"], ("#999999", "dot", 10))
-        net.add_node(n, label=d.get("short") or d["label"], shape=shape, **_node_opts(nxg, n, d, seeds.get(n)))
+        net.add_node(n, label=d.get("short") or d["label"], **_node_opts(nxg, n, d, seeds.get(n)))
     for i, (u, v, k, d) in enumerate(nxg.edges(keys=True, data=True)):
         net.add_edge(u, v, **_edge_opts(f"e{i}", d.get("kind", k), d, plain))
     return net.nodes, net.edges
@@ -226,10 +225,10 @@ _NODE_KEYS = ("text", "sentence", "section", "section_label", "span", "report", 
 
 
 def _node_opts(nxg: nx.MultiDiGraph, n: str, d: dict, seed: tuple | None) -> dict[str, Any]:
-    """A node's size (by degree), colours, gap marks and the fields the side panel shows."""
-    colour, _, size = STYLE.get(d["cls"], ("#999999", "dot", 10))
+    """A node's shape, size (by degree), colours, gap marks and the fields the side panel shows."""
+    colour, shape, size = STYLE.get(d["cls"], ("#999999", "dot", 10))
     opts: dict[str, Any] = {
-        "size": round(size + min(12.0, 2.0 * math.sqrt(nxg.degree(n))), 1),
+        "shape": shape, "size": round(size + min(12.0, 2.0 * math.sqrt(nxg.degree(n))), 1),
         "cls": d["cls"], "full": d["label"],
         "themes": d.get("themes", []),
     }

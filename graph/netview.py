@@ -17,7 +17,6 @@ three), and for figures ``value``, ``unit``, ``raw``, ``comparator``, ``change``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from typing import Any, Iterable
 
 import networkx as nx
@@ -25,6 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from .model import GovkgError
+from .serialize import _sort_key  # the canonical Turtle's term order
 from .vocab import GK, QUDT, THEME
 
 # rdf class -> view class, in the order of the legend
@@ -89,12 +89,7 @@ def _triples(g: Graph) -> list[tuple]:
     process to the next, and the view (node order, theme lists) must not."""
     triples = {(s, p, o) for s, p, o, _ in g.quads((None, None, None, None))} if hasattr(g, "quads") \
         else set(g)
-    return sorted(triples, key=_term_key)
-
-
-def _term_key(t: tuple) -> tuple:
-    return tuple((type(x).__name__, str(x), getattr(x, "language", None) or "",
-                  str(getattr(x, "datatype", None) or "")) for x in t)
+    return sorted(triples, key=lambda t: tuple(_sort_key(x) for x in t))
 
 
 def shorten(label: str, n: int = 12) -> str:

@@ -11,7 +11,6 @@ and for environments without the store.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -20,6 +19,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from .model import GovkgError, first_line
+from .output import atomic_path
 from .serialize import _nt_term  # the same escaping as the N-Triples writer
 from .vocab import ID, PREFIXES
 
@@ -166,7 +166,7 @@ def query(store, sparql: str, bindings: dict[str, Any] | None = None) -> tuple[l
     ox = _ox()
     try:
         res = store.query(sparql, use_default_graph_as_union=True, substitutions=_bindings_ox(bindings),
-                          prefixes={k: str(v) for k, v in PREFIXES.items()})
+                          prefixes=_prefixes())
     except SyntaxError as exc:
         raise GovkgError(f"SPARQL syntax error: {first_line(exc)}", 2) from None
     except (OSError, ValueError, TypeError, RuntimeError) as exc:
@@ -261,22 +261,18 @@ def dump(store, path: str | Path) -> None:
     """The store as a file: .nq / .trig keep the named graphs; .ttl / .nt hold their union."""
     import pyoxigraph as ox
 
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    suffix = p.suffix.lower()
-    tmp = p.with_name(f".{p.name}.tmp")
-    if suffix in (".nq", ".trig"):
-        fmt = ox.RdfFormat.N_QUADS if suffix == ".nq" else ox.RdfFormat.TRIG
-        store.dump(output=str(tmp), format=fmt)
-    elif suffix in (".ttl", ".nt"):
-        fmt = ox.RdfFormat.TURTLE if suffix == ".ttl" else ox.RdfFormat.N_TRIPLES
-        res = store.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
-        triples = (ox.Triple(sol["s"], sol["p"], sol["o"]) for sol in res)
-        ox.serialize(triples, str(tmp), fmt, prefixes=_prefixes()) if suffix == ".ttl" else \
-            ox.serialize(triples, str(tmp), fmt)
-    else:
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".nq", ".trig", ".ttl", ".nt"):
         raise GovkgError(f"unknown dump format {suffix!r} (use .nq, .trig, .ttl or .nt)", 2)
-    os.replace(tmp, p)
+    with atomic_path(path) as tmp:
+        if suffix in (".nq", ".trig"):
+            fmt = ox.RdfFormat.N_QUADS if suffix == ".nq" else ox.RdfFormat.TRIG
+            store.dump(output=str(tmp), format=fmt)
+        else:
+            fmt = ox.RdfFormat.TURTLE if suffix == ".ttl" else ox.RdfFormat.N_TRIPLES
+            res = store.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+            triples = (ox.Triple(sol["s"], sol["p"], sol["o"]) for sol in res)
+            ox.serialize(triples, str(tmp), fmt, **({"prefixes": _prefixes()} if suffix == ".ttl" else {}))
 
 
 def _prefixes() -> dict[str, str]:
