@@ -46,7 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from graph import corpus  # noqa: E402
+from graph.corpus import build as corpus  # noqa: E402
+from graph.store.named import load_query, named_queries  # noqa: E402
 
 
 def _gen_module():
@@ -257,7 +258,7 @@ def bench_queries(store_dir: Path, n_reports: int, timeout: float, table: Table,
 
     from graph import store as st
 
-    queries = sorted((ROOT / "graph" / "queries").glob("*.rq"))
+    queries = sorted(named_queries().values())
     if names:
         queries = [q for q in queries if q.stem in names]
     ox_times = {}
@@ -279,7 +280,7 @@ def bench_queries(store_dir: Path, n_reports: int, timeout: float, table: Table,
             table.add(what, f"oxigraph {'> %.0f s' % timeout if ox is None else 'failed: ' + ox[2]}", None)
             continue
         oxt, rows, _ = ox
-        rd = _timed("rdflib", "", (ROOT / "graph" / "queries" / f"{name}.rq").read_text("utf-8"), timeout)
+        rd = _timed("rdflib", "", load_query(name), timeout)
         if rd is None:
             table.add(what, f"oxigraph {oxt * 1000:.0f} ms, {rows} rows", None,
                       f"rdflib > {timeout:.0f} s (killed): ratio > {timeout / oxt:.0f}")
@@ -310,7 +311,7 @@ def bench_truth(corpus_dir: Path, stores: dict[int, Path], table: Table) -> None
 def bench_neo4j(store_dir: Path, table: Table, reports: int = 50) -> None:
     try:
         import bench_neo4j as bn
-        from graph import neo4j_load as nl
+        from graph.neo4j import load as nl
         from graph import store as st
 
         uri = os.environ.get("NEO4J_URI", nl.DEFAULT_URI)
@@ -338,9 +339,9 @@ def bench_neo4j(store_dir: Path, table: Table, reports: int = 50) -> None:
 
 def bench_html(store_dir: Path, table: Table, work: Path, sizes=(10, 100)) -> None:
     try:
-        from graph.html import write_html
+        from graph.views.page import write_html
         from graph import store as st
-        from graph.serialize import merge
+        from graph.rdf.serialize import merge
     except Exception as exc:  # noqa: BLE001
         table.add("html export", "not available", None, str(exc)[:60])
         return

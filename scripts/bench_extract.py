@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.extract.run import extract  # noqa: E402
-from graph.outline import parse  # noqa: E402
-from graph.readers import read  # noqa: E402
+from graph.parse.outline import parse  # noqa: E402
+from graph.read import read  # noqa: E402
 
 
 def best_of(fn, repeat: int = 20) -> float:

@@ -27,8 +27,8 @@ from rdflib import Graph, Literal  # noqa: E402
 from rdflib import namespace as rdfns  # noqa: E402
 from rdflib.namespace import PROV, RDF, RDFS, SKOS  # noqa: E402
 
-from graph.html import write_html  # noqa: E402
-from graph.vocab import GK, ID, QUDT, THEME  # noqa: E402
+from graph.views.page import write_html  # noqa: E402
+from graph.model.vocab import GK, ID, QUDT, THEME  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rdflib import Dataset, Graph, Literal, URIRef  # noqa: E402
 from rdflib.namespace import RDF, RDFS, XSD  # noqa: E402
 
-from graph import neo4j_load as nl  # noqa: E402
+from graph.neo4j import load as nl  # noqa: E402
 from graph.model import GovkgError  # noqa: E402
-from graph.vocab import GK, ID, PREFIXES, THEME  # noqa: E402
+from graph.model.vocab import GK, ID, PREFIXES, THEME  # noqa: E402
 
 
 def generate(target: int, reports: int = 4) -> Dataset:

@@ -13,8 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.skos import themes_graph  # noqa: E402
-from graph.serialize import canonical_turtle  # noqa: E402
+from graph.rdf.skos import themes_graph  # noqa: E402
+from graph.rdf.serialize import canonical_turtle  # noqa: E402
 
 SOURCE = ROOT / "data" / "lexicon" / "themes.json"
 TARGET = ROOT / "ontology" / "themes.ttl"

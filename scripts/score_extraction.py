@@ -122,7 +122,7 @@ def _labels(gold: list[dict], found: list) -> tuple[dict, list, list]:
 def _extract(source: Path) -> dict[str, Any]:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from graph.pipeline import extract_report  # noqa: E402  (written elsewhere)
+    from graph.link.pipeline import extract_report  # noqa: E402  (written elsewhere)
 
     extraction = extract_report(str(source))
     return _as_dict(extraction)
@@ -132,7 +132,7 @@ def _as_dict(extraction: Any) -> dict[str, Any]:
     if isinstance(extraction, dict):
         return extraction
     try:
-        from graph.pipeline import to_json
+        from graph.link.pipeline import to_json
 
         return to_json(extraction)
     except ImportError:

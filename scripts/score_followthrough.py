@@ -51,9 +51,10 @@ SELECT DISTINCT ?src WHERE { ?r a gk:Report ; dcterms:source ?src }"""
 def predicted(store_dir: Path) -> tuple[set[tuple], set[tuple], set[str]]:
     """(links, untraced actions) as the followthrough query gives them, and the stored files."""
     from graph import store as st
+    from graph.store.named import load_query
 
     store = st.open_store(store_dir, read_only=True)
-    _, rows = st.query(store, (ROOT / "graph" / "queries" / "followthrough.rq").read_text("utf-8"))
+    _, rows = st.query(store, load_query("followthrough"))
     links = {(r["issuer"], int(r["year"]), r["action"], r["measure"]) for r in rows if r["measure"]}
     untraced = {(r["issuer"], int(r["year"]), r["action"]) for r in rows if not r["measure"]}
     _, files = st.query(store, _SOURCES)

@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from graph.output import render  # noqa: E402
-from graph.pipeline import extract_report  # noqa: E402
+from graph.views.tables import render  # noqa: E402
+from graph.link.pipeline import extract_report  # noqa: E402
 
 
 def gold_links(gold: dict) -> set[tuple[str, str]]:

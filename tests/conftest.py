@@ -42,7 +42,7 @@ NEO4J_PASSWORD = os.environ.get("NEO4J_PASSWORD", "govkg-dev-pw")
 def driver():
     """A driver on the test server (scripts/test.sh starts it): skipped without a server,
     failed in CI, where the server must be there."""
-    from graph import neo4j_load
+    from graph.neo4j import load as neo4j_load
     from graph.model import GovkgError
 
     try:

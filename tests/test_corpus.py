@@ -25,7 +25,7 @@ def _gen():
 @pytest.fixture(scope="module")
 def lexical_only():
     """Lexical links only in this process (the build workers get ``semantic=False``)."""
-    from graph import similarity
+    from graph.link import similarity
 
     saved = similarity.set_semantic(False)
     yield
@@ -45,7 +45,7 @@ def _truth(d: Path) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def built(corpus, tmp_path_factory):
-    from graph.corpus import build_corpus
+    from graph.corpus.build import build_corpus
 
     work = tmp_path_factory.mktemp("build")
     src = work / "reports"
@@ -83,7 +83,7 @@ def test_bad_files_are_skipped_and_reported(built):
 
 
 def test_rebuild_gives_the_same_graph(built, tmp_path):
-    from graph.corpus import build_corpus
+    from graph.corpus.build import build_corpus
     from graph.store import graph_digest
 
     src, work, s = built
@@ -99,7 +99,7 @@ def test_rebuild_gives_the_same_graph(built, tmp_path):
 def test_a_corpus_built_a_year_at_a_time_ends_as_one_built_at_once(built, corpus, tmp_path):
     """Next year's reports built into this year's store: pairs with the stored reports are
     found, and the store ends the same as when every report is built at once."""
-    from graph.corpus import build_corpus
+    from graph.corpus.build import build_corpus
     from graph.store import graph_digest
 
     src, work, s = built
@@ -137,7 +137,7 @@ def test_followthrough_in_store_against_truth(built, corpus):
 
 def test_score_followthrough_counts_only_stored_pairs(corpus, tmp_path, lexical_only):
     """A store built from part of a corpus is scored on the pairs it holds, not on all of them."""
-    from graph.corpus import build_corpus
+    from graph.corpus.build import build_corpus
 
     sf = _scorer()
     truth = sf.truth(corpus)
@@ -154,8 +154,8 @@ def test_score_followthrough_counts_only_stored_pairs(corpus, tmp_path, lexical_
 
 def test_followthrough_precision_recall_on_pairs(tmp_path, lexical_only):
     """More pairs: 160 generated reports, matched in process, scored against truth.jsonl."""
-    from graph import followthrough as ft
-    from graph.pipeline import extract_report
+    from graph.corpus import followthrough as ft
+    from graph.link.pipeline import extract_report
 
     _gen().generate(tmp_path, 160, seed=11)
     truth = _truth(tmp_path)
@@ -187,7 +187,7 @@ def _texts(corpus: Path) -> list[tuple[str, str, str]]:
 
 
 def _extract_text(tmp_path: Path, name: str, text: str):
-    from graph.pipeline import extract_report
+    from graph.link.pipeline import extract_report
 
     p = tmp_path / name
     p.write_text(text, encoding="utf-8")
@@ -195,7 +195,7 @@ def _extract_text(tmp_path: Path, name: str, text: str):
 
 
 def test_same_law_firm_in_two_reports_is_one_iri(corpus, tmp_path, lexical_only):
-    from graph.rdf import institution_iri
+    from graph.rdf.convert import institution_iri
 
     firm = "青石明德律师事务所"
     picked = []
@@ -215,7 +215,7 @@ def test_same_law_firm_in_two_reports_is_one_iri(corpus, tmp_path, lexical_only)
 
 
 def test_generic_sifasuo_of_two_issuers_is_two_iris(corpus, tmp_path, lexical_only):
-    from graph.rdf import institution_iri
+    from graph.rdf.convert import institution_iri
 
     found = {}
     for f, issuer, text in _texts(corpus):
@@ -235,10 +235,11 @@ def test_generic_sifasuo_of_two_issuers_is_two_iris(corpus, tmp_path, lexical_on
 def test_shared_mechanism_is_one_iri(built):
     """A mechanism mentioned by several issuers is one node (spread.rq counts its issuers)."""
     from graph import store as st
+    from graph.store.named import load_query
 
     src, work, s = built
     store = st.open_store(work / "store", read_only=True)
-    _, rows = st.query(store, (ROOT / "graph" / "queries" / "spread.rq").read_text("utf-8"))
+    _, rows = st.query(store, load_query("spread"))
     assert rows and rows[0]["issuers"] >= 2
     top = rows[0]
     _, per = st.query(store, "PREFIX gk: <https://w3id.org/govkg/ont#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "

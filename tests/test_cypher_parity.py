@@ -22,9 +22,10 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from graph import neo4j_query as nq
+from graph.neo4j import query as nq
 from graph import store as st
-from graph.commands.query import named_queries
+from graph.store import named
+from graph.store.named import named_queries
 
 pytestmark = pytest.mark.neo4j
 
@@ -160,7 +161,7 @@ def sample(driver, sample_build):
 @pytest.fixture(scope="module")
 def corpus_build(tmp_path_factory) -> Path:
     """8 synthetic reports, 4 consecutive-year pairs (follow-through and recurrences)."""
-    from graph.corpus import build_corpus
+    from graph.corpus.build import build_corpus
 
     spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "scripts" / "gen_corpus.py")
     gc = importlib.util.module_from_spec(spec)
@@ -176,9 +177,9 @@ def corpus_build(tmp_path_factory) -> Path:
 
 def test_every_named_query_has_a_cypher_twin():
     assert QUERIES
-    missing = [n for n in QUERIES if not nq.cypher_path(n).is_file()]
+    missing = [n for n in QUERIES if not named.cypher_path(n).is_file()]
     assert not missing, f"no .cypher twin for {missing}"
-    orphans = [p.stem for p in nq.QUERY_DIR.glob("*.cypher") if p.stem not in QUERIES]
+    orphans = [p.stem for p in named.QUERY_DIR.glob("*.cypher") if p.stem not in QUERIES]
     assert not orphans, f".cypher without .rq: {orphans}"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import variants
-from graph.pipeline import extract_report, to_json
+from graph.link.pipeline import extract_report, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -21,11 +21,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdfns
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from graph.html import load_source, script_json, write_html
-from graph.planner import planner_data
+from graph.views.page import load_source, script_json, write_html
+from graph.views.planner import planner_data
 from graph.model import GovkgError
-from graph.netview import counts, filter_view, focus, shorten, to_nx
-from graph.vocab import GK, ID, THEME
+from graph.views.network import counts, filter_view, focus, shorten, to_nx
+from graph.model.vocab import GK, ID, THEME
 
 CHROMIUM = "/usr/bin/chromium"
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"'><"]
@@ -52,14 +52,14 @@ HOSTILE_REPORT = """某某县人民政府<script>alert(1)</script>关于2025年�
 
 @pytest.fixture(scope="module")
 def sample_ex(sample_path):
-    from graph.pipeline import extract_report
+    from graph.link.pipeline import extract_report
 
     return extract_report(sample_path)
 
 
 @pytest.fixture(scope="module")
 def sample_graph(sample_ex):
-    from graph.rdf import to_graph
+    from graph.rdf.convert import to_graph
 
     return to_graph(sample_ex)
 
@@ -78,7 +78,7 @@ def sample_html(tmp_path_factory, sample_graph) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_ex(tmp_path_factory):
-    from graph.pipeline import extract_report
+    from graph.link.pipeline import extract_report
 
     p = tmp_path_factory.mktemp("hostile") / "hostile.txt"
     p.write_text(HOSTILE_REPORT, encoding="utf-8")
@@ -87,7 +87,7 @@ def hostile_ex(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hostile_graph(hostile_ex):
-    from graph.rdf import to_graph
+    from graph.rdf.convert import to_graph
 
     return to_graph(hostile_ex)
 
@@ -211,7 +211,7 @@ def test_to_nx_matches_the_rdf_of_the_sample(sample_graph, sample_nx):
 
 
 def test_to_nx_reads_a_dataset(sample_graph, sample_nx):
-    from graph.serialize import to_dataset
+    from graph.rdf.serialize import to_dataset
 
     ds = to_dataset([("https://w3id.org/govkg/id/r", sample_graph)])
     v = to_nx(ds)
@@ -310,7 +310,7 @@ def test_write_is_atomic_and_leaves_no_temp(tmp_path, sample_graph):
 
 
 def test_sources_turtle_file_and_store(tmp_path, sample_graph, sample_nx):
-    from graph.serialize import canonical_turtle
+    from graph.rdf.serialize import canonical_turtle
 
     ttl = tmp_path / "g.ttl"
     ttl.write_text(canonical_turtle(sample_graph), encoding="utf-8")
@@ -332,7 +332,7 @@ def test_sources_turtle_file_and_store(tmp_path, sample_graph, sample_nx):
 
 
 def test_cli(tmp_path, sample_path):
-    from graph.cli import cli
+    from graph.cli.main import cli
 
     out = tmp_path / "o.html"
     r = CliRunner().invoke(cli, ["html", str(sample_path), "-o", str(out), "--focus", "法律顾问", "--depth", "1"])

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph import similarity
-from graph.cli import cli
-from graph.pipeline import extract_report, to_json
+from graph.link import similarity
+from graph.cli.main import cli
+from graph.link.pipeline import extract_report, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "annotations" / "gaosuntang-2025.json").read_text(encoding="utf-8"))

@@ -17,9 +17,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib import namespace as rdfns
 from rdflib.namespace import RDF, RDFS
 
-from graph import n10s
-from graph import neo4j_load as nl
-from graph.vocab import GK, ID, THEME
+from graph.neo4j import mapping as n10s
+from graph.neo4j import load as nl
+from graph.model.vocab import GK, ID, THEME
 
 ROOT = Path(__file__).resolve().parents[1]
 from conftest import NEO4J_PASSWORD as PASSWORD, NEO4J_URI as URI  # noqa: E402
@@ -324,7 +324,7 @@ def test_cli_cypher_syntax_error_is_one_line(db):
 
 def test_status_checks_the_port_the_server_was_started_on(tmp_path):
     """`govkg neo4j status --home H` asks the port recorded at start, not the default 7687."""
-    from graph import neo4j_server as ns
+    from graph.neo4j import server as ns
 
     (tmp_path / "neo4j.pid").write_text("999999999 7699\n")  # a pid that cannot be alive
     st = ns.status(tmp_path)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import variants
-from graph.enumerations import members
+from graph.parse.enumerations import members
 from graph.model import GovkgError, Node
-from graph.outline import parse
-from graph.readers import read, read_text
+from graph.parse.outline import parse
+from graph.read import read, read_text
 
 
 # ---------------------------------------------------------------------------------------

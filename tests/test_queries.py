@@ -6,10 +6,10 @@ import json
 import pytest
 
 from graph import store as st
-from graph.commands.query import load_query, named_queries, run_named
+from graph.store.named import load_query, named_queries, run_named
 from graph.model import GovkgError
-from graph.pipeline import extract_report
-from graph.rdf import report_iri, to_graph
+from graph.link.pipeline import extract_report
+from graph.rdf.convert import report_iri, to_graph
 
 from kgutil import SAMPLE, govkg, variant
 

@@ -9,11 +9,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from graph.model import GovkgError
-from graph.pipeline import extract_report
-from graph.rdf import fact_iri, link_iri, report_iri, to_graph
-from graph.serialize import canonical_turtle, serialise
-from graph.validate import check, validate
-from graph.vocab import GK, ID, QUDT, THEME
+from graph.link.pipeline import extract_report
+from graph.rdf.convert import fact_iri, link_iri, report_iri, to_graph
+from graph.rdf.serialize import canonical_turtle, serialise
+from graph.rdf.validate import check, validate
+from graph.model.vocab import GK, ID, QUDT, THEME
 
 from kgutil import ROOT, SAMPLE, govkg
 
@@ -199,8 +199,8 @@ def test_two_builds_are_byte_identical(tmp_path):
 
 
 def test_build_refuses_an_invalid_graph(tmp_path, monkeypatch, capsys):
-    import graph.rdf as rdf
-    from graph.commands.build import build
+    from graph.rdf import convert as rdf
+    from graph.cli.build import build
 
     real = rdf.to_graph
 

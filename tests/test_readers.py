@@ -11,8 +11,8 @@ import pytest
 
 import variants
 from graph.model import GovkgError
-from graph.outline import parse
-from graph.readers import read, read_text
+from graph.parse.outline import parse
+from graph.read import read, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = list(variants.WRITERS)

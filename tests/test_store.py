@@ -6,9 +6,9 @@ from rdflib import Literal, URIRef
 
 from graph import store as st
 from graph.model import GovkgError
-from graph.pipeline import extract_report
-from graph.rdf import fact_iri, report_iri, to_graph
-from graph.vocab import GK
+from graph.link.pipeline import extract_report
+from graph.rdf.convert import fact_iri, report_iri, to_graph
+from graph.model.vocab import GK
 
 from kgutil import SAMPLE, govkg, variant
 
@@ -73,7 +73,7 @@ def test_rdflib_fallback_gives_the_same_rows(two, tmp_path):
     for name, g in graphs:
         st.replace_report(store, name, g)
     ds = st.dataset(graphs)
-    from graph.commands.query import load_query
+    from graph.store.named import load_query
 
     for name in ("targets", "indicators", "unmotivated"):
         q = load_query(name)

@@ -11,9 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..facts import Institution, Mechanism, Mention
-from ..lexicon import alternation, load_json
-from ..vocab import short_hash
+from ..model.facts import Institution, Mechanism, Mention
+from ..model.lexicon import alternation, load_json
+from ..model.vocab import short_hash
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

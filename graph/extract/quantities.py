@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..lexicon import alternation, load_json
-from ..numbers import cn_to_int
+from ..model.lexicon import alternation, load_json
+from ..model.numbers import cn_to_int
 
 NUM = r"\d+(?:\.\d+)?|[零〇一二三四五六七八九十百千两]+"
 BOUNDARY = "，,；;。：:！!？?（(）)\n、"

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Action, Cause, Extraction, Indicator, Measure, ReportInfo, Shortcoming
-from ..lexicon import load_json
+from ..model.facts import Action, Cause, Extraction, Indicator, Measure, ReportInfo, Shortcoming
+from ..model.lexicon import load_json
 from ..model import Node, Outline
-from ..sentences import Sentences
-from ..vocab import report_id
+from ..model.sentences import Sentences
+from ..model.vocab import report_id
 from . import entities
 from .quantities import find_comparisons, find_quantities, what_counted
 from .structure import action_nodes, areas_and_items, leaves, numbered, shortcoming_nodes

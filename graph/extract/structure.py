@@ -5,7 +5,7 @@ enumeration after 主要原因, a semicolon list, or a heading of their own.
 """
 from __future__ import annotations
 
-from ..lexicon import load_json
+from ..model.lexicon import load_json
 from ..model import Node
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..facts import Action, Target
-from ..lexicon import alternation, load_json
-from ..sentences import Sentences
+from ..model.facts import Action, Target
+from ..model.lexicon import alternation, load_json
+from ..model.sentences import Sentences
 from .quantities import clause_start, find_quantities
 
 LIGHT_VERBS = re.compile(r"^(开展|组织|举办|召开|完成|实现|推动|确保|力争|全年|年内|每年|每季度|每月)+")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicon import load_json
+from ..model.lexicon import load_json
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,127 @@
+"""`govkg query NAME`, `govkg sparql QUERY|FILE` and `govkg stats`: read the built store.
+
+Named queries are the ``.rq`` files of graph/queries; ``--report`` pre-binds ``?report``
+(by substitution, never by pasting text into the query).  Queries see the union of the
+report graphs; the govkg prefixes (gk:, gkid:, theme:, qudt:, dcterms:, rdfs: …) are
+predeclared for `govkg sparql`.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..model import GovkgError
+from ..views.tables import FORMATS, render
+from ..store.named import describe, has_report_column, load_query, named_queries, report_binding
+from ..views.tables import short_iri
+
+DEFAULT_STORE = "out/store"
+
+
+def emit(cols: list[str], rows: list[dict], fmt: str) -> None:
+    if fmt != "json":
+        rows = [{k: short_iri(v) for k, v in r.items()} for r in rows]
+    click.echo(render(rows, cols, fmt=fmt), nl=False)
+
+
+store_option = click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True,
+                            type=click.Path(file_okay=False), help="The store written by govkg build.")
+format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+
+
+@click.command()
+@click.argument("name", required=False)
+@store_option
+@click.option("--report", help="Only this report: its id (e.g. 2025-r24300a1032) or IRI.")
+@format_option
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@click.option("--neo4j", "neo4j_uri", default=None, metavar="URI",
+              help="Run the query's Cypher twin (NAME.cypher) on Neo4j at this Bolt URI instead of the store.")
+@click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True,
+              help="Neo4j user, with --neo4j (env NEO4J_USERNAME)")
+@click.option("--password", envvar="NEO4J_PASSWORD", default="govkg-dev-pw", show_default=True,
+              help="Neo4j password, with --neo4j (env NEO4J_PASSWORD)")
+@click.option("--database", envvar="NEO4J_DATABASE", default=None,
+              help="Neo4j database, with --neo4j (env NEO4J_DATABASE; default: the server's)")
+def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_: bool,
+          neo4j_uri: str | None = None, user: str = "neo4j", password: str = "govkg-dev-pw",
+          database: str | None = None) -> None:
+    """Run the planners' named query NAME (links, gaps, unmotivated, targets, indicators,
+    institutions, mechanisms, coverage, reports) on the store, or its Cypher twin on Neo4j
+    with --neo4j URI (same columns, rows and output)."""
+    if list_ or not name:
+        if not list_:
+            raise GovkgError("give a query NAME, or --list to see them", 2)
+        rows = [{"name": n, "description": describe(p)} for n, p in named_queries().items()]
+        click.echo(render(rows, ["name", "description"], fmt=fmt, max_width=100), nl=False)
+        return
+    text = load_query(name)  # unknown names fail before the store is opened
+    if neo4j_uri:
+        from ..neo4j import load as nl
+        from ..neo4j import query as nq
+
+        nq.load_cypher(name)  # a missing twin fails before connecting
+        if report and not has_report_column(text):
+            raise GovkgError(f"query {name!r} has no ?report column, so --report does not apply to it", 2)
+        driver = nl.connect(neo4j_uri, user, password, database)
+        try:
+            with nl.neo4j_errors(neo4j_uri, user):
+                cols, rows = nq.run_named(driver, name, report, database)
+        finally:
+            driver.close()
+        emit(cols, rows, fmt)
+        return
+    from .. import store as st
+
+    store = st.open_store(store_dir, read_only=True)
+    cols, rows = st.query(store, text, report_binding(store, report, text, f"query {name!r}"))
+    emit(cols, rows, fmt)
+
+
+@click.command()
+@click.argument("query_text", metavar="QUERY|FILE")
+@store_option
+@click.option("--report", help="Pre-bind ?report to this report (id or IRI).")
+@format_option
+def sparql(query_text: str, store_dir: str, report: str | None, fmt: str) -> None:
+    """Run a SPARQL query (text, or a .rq file) on the store; the govkg prefixes are predeclared."""
+    looks_like_path = len(query_text) < 1024 and not any(c.isspace() for c in query_text)
+    p = Path(query_text) if looks_like_path else None
+    if p is not None and p.is_file():
+        query_text = p.read_text(encoding="utf-8")
+    elif p is not None and p.suffix in (".rq", ".sparql"):
+        raise GovkgError(f"query file not found: {p}", 2)
+    from .. import store as st
+
+    store = st.open_store(store_dir, read_only=True)
+    cols, rows = st.query(store, query_text, report_binding(store, report, query_text, "the query"))
+    emit(cols, rows, fmt)
+
+
+@click.command()
+@store_option
+@format_option
+@click.option("--top", default=10, show_default=True, help="How many of the most linked causes and actions.")
+def stats(store_dir: str, fmt: str, top: int) -> None:
+    """Counts per class and the shape of the link graph: most linked causes and actions,
+    connected components, causes and shortcomings that reach no action."""
+    from .. import store as st
+    from ..views.stats import stats as compute
+
+    store = st.open_store(store_dir, read_only=True)
+    data = compute(lambda q: st.query(store, q), top=top)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for section, rows in data.items():
+        if fmt == "table":
+            click.echo(f"# {section.replace('_', ' ')} ({len(rows)})")
+        rows = [{k: (";".join(v) if isinstance(v, list) else v) for k, v in r.items()} for r in rows]
+        if fmt == "csv":
+            click.echo(f"# {section}")
+        if not rows:
+            click.echo("(none)" if fmt == "table" else "", nl=fmt == "table")
+            continue
+        emit(list(rows[0].keys()), rows, fmt)

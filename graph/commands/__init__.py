@@ -1,1 +1,0 @@
-"""Thin click commands over plain functions; one module per verb family."""

@@ -1,0 +1,1 @@
+"""Stage 4: action→cause links, target→baseline ties and the similarity they are scored with."""

@@ -1,0 +1,219 @@
+"""Start, stop and inspect the embedded Neo4j 5.26 Community server (scripts/neo4j).
+
+The server is a small Java launcher (``scripts/neo4j/target/govkg-neo4j.jar``) run
+as a detached process; its pid lives in ``{home}/neo4j.pid`` and its console output
+in ``{home}/logs/launcher.log``.  ``start`` returns only once Bolt answers with the
+given password; every failure is a one-line :class:`GovkgError`.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from ..model import GovkgError
+from ..model.resources import PACKAGE_ROOT as ROOT
+
+LAUNCHER_DIR = ROOT / "scripts" / "neo4j"
+JAR = LAUNCHER_DIR / "target" / "govkg-neo4j.jar"
+DEFAULT_HOME = ROOT / ".neo4j"
+DEFAULT_PORT = 7687
+DEFAULT_PASSWORD = "govkg-dev-pw"
+JVM_OPTS = [
+    "-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
+    "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+]
+
+
+def _pid_file(home: Path) -> Path:
+    return Path(home) / "neo4j.pid"
+
+
+def _log_file(home: Path) -> Path:
+    return Path(home) / "logs" / "launcher.log"
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` is a running (not zombie) govkg-neo4j launcher."""
+    try:
+        os.waitpid(pid, os.WNOHANG)  # reap it if it is our own child
+    except ChildProcessError:
+        pass
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            state = fh.read().rsplit(b")", 1)[1].split()[0]
+        if state in (b"Z", b"X"):
+            return False
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return b"govkg-neo4j" in fh.read()
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    except OSError:
+        try:
+            os.kill(pid, 0)
+            return True
+        except OSError:
+            return False
+
+
+def _read_pid(home: Path) -> int | None:
+    return _pid_line(home)[0]
+
+
+def _read_port(home: Path) -> int | None:
+    """The Bolt port the server in ``home`` was started on (the pid file's second field)."""
+    return _pid_line(home)[1]
+
+
+def _pid_line(home: Path) -> tuple[int | None, int | None]:
+    try:
+        fields = [int(x) for x in _pid_file(home).read_text().split()]
+    except (FileNotFoundError, ValueError):
+        return None, None
+    return (fields[0] if fields else None), (fields[1] if len(fields) > 1 else None)
+
+
+def _port_busy(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _last_log_line(home: Path) -> str:
+    try:
+        lines = [ln.strip() for ln in _log_file(home).read_text(errors="replace").splitlines() if ln.strip()]
+    except FileNotFoundError:
+        return "no log"
+    for ln in reversed(lines):
+        if "Exception" in ln or "Error" in ln or "error" in ln:
+            return ln[:300]
+    return lines[-1][:300] if lines else "empty log"
+
+
+def _bolt_ok(port: int, password: str) -> tuple[bool, str]:
+    import neo4j
+    from neo4j.exceptions import AuthError, ServiceUnavailable
+
+    try:
+        with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("neo4j", password),
+                                        connection_timeout=3) as drv:
+            drv.verify_connectivity()
+        return True, "ok"
+    except AuthError:
+        return False, "auth"
+    except (ServiceUnavailable, OSError) as exc:
+        return False, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    except Exception as exc:  # noqa: BLE001 - any other driver failure means "not yet"
+        return False, f"{type(exc).__name__}: {exc}".splitlines()[0]
+
+
+def build(quiet: bool = True) -> Path:
+    """Build the launcher jar with scripts/neo4j/build.sh (a no-op when up to date)."""
+    script = LAUNCHER_DIR / "build.sh"
+    proc = subprocess.run(["bash", str(script)], capture_output=True, text=True)
+    if proc.returncode != 0 or not JAR.exists():
+        tail = (proc.stderr or proc.stdout).strip().splitlines()
+        raise GovkgError(f"building the Neo4j launcher failed ({script}): {tail[-1] if tail else 'no output'}")
+    return JAR
+
+
+def start(home: str | Path = DEFAULT_HOME, port: int = DEFAULT_PORT, password: str = DEFAULT_PASSWORD,
+          timeout: float = 120.0) -> dict:
+    """Start the server (building the jar if needed) and wait until Bolt accepts ``password``."""
+    home = Path(home).resolve()
+    if len(password) < 8:
+        raise GovkgError("Neo4j password must have at least 8 characters")
+    pid = _read_pid(home)
+    if pid and _alive(pid):
+        ok, why = _bolt_ok(port, password)
+        if ok:
+            return {"pid": pid, "port": port, "home": str(home), "already_running": True}
+        raise GovkgError(f"Neo4j (pid {pid}) already runs from {home} but Bolt on port {port} says: {why}")
+    _pid_file(home).unlink(missing_ok=True)
+    if _port_busy(port):
+        raise GovkgError(f"port {port} is already in use by another process; choose --port")
+    if not JAR.exists() or not (JAR.parent / "lib").is_dir():
+        build()
+    try:
+        java = subprocess.run(["java", "-version"], capture_output=True, text=True)
+    except FileNotFoundError:
+        raise GovkgError("java not found: install Java 17 to run the embedded Neo4j") from None
+    if java.returncode != 0:
+        raise GovkgError("java -version failed: install Java 17")
+    _log_file(home).parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, NEO4J_PASSWORD=password)
+    with open(_log_file(home), "ab") as log:
+        proc = subprocess.Popen(
+            ["java", *JVM_OPTS, "-jar", str(JAR), "--home", str(home), "--port", str(port)],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
+            cwd=str(home), start_new_session=True)
+    _pid_file(home).write_text(f"{proc.pid} {port}\n")
+    deadline = time.monotonic() + timeout
+    why = "no answer"
+    auth_since = None
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            _pid_file(home).unlink(missing_ok=True)
+            raise GovkgError(f"Neo4j exited with code {proc.returncode} while starting: {_last_log_line(home)}")
+        ok, why = _bolt_ok(port, password)
+        if ok:
+            return {"pid": proc.pid, "port": port, "home": str(home), "already_running": False}
+        if why == "auth":  # the launcher sets the password just after Bolt opens
+            auth_since = auth_since or time.monotonic()
+            if time.monotonic() - auth_since > 20:
+                why = "the password is refused"
+                break
+        else:
+            auth_since = None
+        time.sleep(1.0)
+    _terminate(proc.pid, 30)
+    _pid_file(home).unlink(missing_ok=True)
+    raise GovkgError(f"Neo4j did not answer on bolt://127.0.0.1:{port} within {timeout:.0f}s ({why}); "
+                     f"see {_log_file(home)}")
+
+
+def _terminate(pid: int, timeout: float) -> bool:
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return True
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not _alive(pid):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def stop(home: str | Path = DEFAULT_HOME, timeout: float = 60.0) -> bool:
+    """SIGTERM the server and wait for its clean shutdown; False when it was not running."""
+    home = Path(home).resolve()
+    pid = _read_pid(home)
+    if not pid or not _alive(pid):
+        _pid_file(home).unlink(missing_ok=True)
+        return False
+    if not _terminate(pid, timeout):
+        os.kill(pid, signal.SIGKILL)
+        _pid_file(home).unlink(missing_ok=True)
+        raise GovkgError(f"Neo4j (pid {pid}) did not stop within {timeout:.0f}s; killed it")
+    _pid_file(home).unlink(missing_ok=True)
+    return True
+
+
+def status(home: str | Path = DEFAULT_HOME, port: int | None = None, password: str = DEFAULT_PASSWORD) -> dict:
+    """``{running, pid, bolt, home, port}``; ``bolt`` is 'ok', 'auth' or the connection error.
+    ``port`` defaults to the one the server in ``home`` was started on."""
+    home = Path(home).resolve()
+    pid = _read_pid(home)
+    port = port or _read_port(home) or DEFAULT_PORT
+    running = bool(pid and _alive(pid))
+    bolt = _bolt_ok(port, password)[1] if running or _port_busy(port) else "down"
+    return {"running": running, "pid": pid if running else None, "bolt": bolt, "home": str(home), "port": port}

@@ -1,0 +1,106 @@
+"""Enumerations inside a paragraph: 一是/二是, 首先/其次/此外/最后, ①②③, (1)(2).
+
+Each member becomes an ``enum`` node under the outline node whose body holds it,
+with the span of its text from the marker to the end of its clause.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model.lexicon import load_json
+from ..model import Node
+
+BOUNDARY = "，。；：、,;:.!！？? \t（(\n"
+MEMBER_END = "；;。"
+
+
+def _marker_rx(marker: str) -> str:
+    rx = re.escape(marker)
+    return rx.replace(r"\(", "[(（]").replace(r"\)", "[)）]").replace(",", "[,，、]")
+
+
+@lru_cache(maxsize=1)
+def series() -> list[tuple[str, list[re.Pattern], set[int]]]:
+    out = []
+    for s in load_json("enumerators.json")["series"]:
+        pats = [re.compile(_marker_rx(m)) for m in s["markers"]]
+        heads = {s["markers"].index(h) for h in s.get("head", [])}
+        out.append((s["name"], pats, heads))
+    return out
+
+
+def _at_boundary(text: str, pos: int, lo: int) -> bool:
+    return pos == lo or text[pos - 1] in BOUNDARY
+
+
+def find_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, marker) of the best enumeration in text[lo:hi], or []."""
+    best: list[tuple[int, int, str]] = []
+    for name, pats, heads in series():
+        found: list[tuple[int, int, str]] = []
+        pos = lo
+        if heads:  # a free-order series: a head marker, then any of the others
+            first = min((m for i in heads for m in pats[i].finditer(text, lo, hi)
+                         if _at_boundary(text, m.start(), lo)), key=lambda m: m.start(), default=None)
+            if first is None:
+                continue
+            found.append((first.start(), first.end(), first.group()))
+            others = sorted((m for i, p in enumerate(pats) if i not in heads
+                             for m in p.finditer(text, first.end(), hi)
+                             if _at_boundary(text, m.start(), lo)), key=lambda m: m.start())
+            found += [(m.start(), m.end(), m.group()) for m in others]
+        else:  # an ordered series: each marker after the previous one
+            for pat in pats:
+                m = next((m for m in pat.finditer(text, pos, hi)
+                          if name == "circled" or _at_boundary(text, m.start(), lo)), None)
+                if m is None:
+                    break
+                found.append((m.start(), m.end(), m.group()))
+                pos = m.end()
+        if len(found) >= 2 and (not best or found[0][0] < best[0][0]):
+            best = found
+    return best
+
+
+def members(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(marker, start, end) of each member; the last one ends at its sentence's end."""
+    marks = find_markers(text, lo, hi)
+    out = []
+    for i, (start, _end, marker) in enumerate(marks):
+        if i + 1 < len(marks):
+            stop = marks[i + 1][0]
+        else:
+            ends = [text.find(c, start, hi) for c in "。\n"]
+            stop = min((e + 1 for e in ends if e >= 0), default=hi)
+        while stop > start and text[stop - 1] in MEMBER_END + "，, \n":
+            stop -= 1
+        out.append((marker, start, stop))
+    return out
+
+
+def paragraphs(text: str, lo: int, hi: int):
+    pos = lo
+    while pos < hi:
+        nl = text.find("\n", pos, hi)
+        end = hi if nl < 0 else nl
+        if end > pos:
+            yield pos, end
+        pos = end + 1
+
+
+def add_enumerations(node: Node, text: str) -> None:
+    """Add enum children for the enumerations in the node's own body text."""
+    lo = node.body_span[0]
+    hi = node.children[0].span[0] if node.children else node.body_span[1]
+    enums = []
+    for p0, p1 in paragraphs(text, lo, hi):
+        for marker, start, stop in members(text, p0, p1):
+            t0 = start + len(marker)
+            while t0 < stop and text[t0] in "，,、：: \t":
+                t0 += 1
+            enums.append(Node(kind="enum", level=node.level + 1, number=marker,
+                              title=text[t0:stop], span=(start, stop),
+                              title_span=(t0, stop), body_span=(t0, stop),
+                              part=node.part, path=f"{node.path}/{marker}"))
+    node.children = sorted(node.children + enums, key=lambda n: n.span[0])

@@ -1,0 +1,176 @@
+"""The outline of a Chinese official document: parts, sections, items, enumerations.
+
+Heading styles (一、 第一部分 (一) 1. (1) ① …) are not given fixed levels: the
+first style met is the top, a style not yet open goes one level deeper, and a
+style already open closes everything below it.  That is how these documents
+are written, whatever habit of numbering the issuing office has.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..model.lexicon import load_json
+from ..model import PARTS, Document, GovkgError, Node, Outline, Span
+from ..read.meta import DATE, BODY_HINT
+
+CN = "一二三四五六七八九十"
+STYLES: list[tuple[str, re.Pattern]] = [
+    ("part", re.compile(rf"^第([{CN}]+)部分[、,，:：.．\s]*")),
+    ("cn", re.compile(rf"^([{CN}]+)[、．.]\s*")),
+    ("di", re.compile(rf"^第([{CN}]+)[、,，:：]\s*")),
+    ("paren_cn", re.compile(rf"^[(（]([{CN}]+)[)）][、.．\s]*")),
+    ("arabic", re.compile(r"^(\d{1,2})(?:、|[.．](?!\d)|\s+)\s*")),
+    ("paren_ar", re.compile(r"^[(（](\d{1,2})[)）][、.．\s]*")),
+    ("circled", re.compile(r"^([①-⑳])\s*")),
+]
+TITLE_END = "。"
+TITLE_SOFT_END = "：:"
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def lines_of(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            out.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def heading_style(text: str) -> tuple[str, re.Match] | None:
+    for name, rx in STYLES:
+        m = rx.match(text)
+        if m and len(text) > m.end():
+            return name, m
+    return None
+
+
+def number_of(marker: str) -> str:
+    """The heading number as written, without its trailing punctuation: 一, (一), 1, ①."""
+    core = unicodedata.normalize("NFKC", marker).strip().rstrip("、.,:：，")
+    return core.strip()
+
+
+def split_title(line: Line, marker_end: int) -> tuple[Span, int]:
+    """The title span and where the body starts (an inline title ends at the first 。,
+    or at a colon within 30 characters that comes before it: 公众参与：召开……)."""
+    rest = line.text[marker_end:]
+    cut = rest.find(TITLE_END)
+    soft = min((i for i in (rest.find(c) for c in TITLE_SOFT_END) if 0 <= i <= 30), default=-1)
+    if cut < 0 or cut > 60 or 0 < soft < cut:
+        cut = soft
+    if 0 < cut < len(rest) - 1:
+        t0 = line.start + marker_end
+        return (t0, t0 + cut), t0 + cut + 1
+    end = line.end - (1 if rest.endswith(("。", "：", ":")) else 0)
+    return (line.start + marker_end, end), line.end + 1
+
+
+def signature_start(lines: list[Line]) -> int:
+    """Index of the first line of the closing signature (issuer and date), or len(lines)."""
+    n = len(lines)
+    if n and DATE.match(lines[-1].text.strip()):
+        n -= 1
+        while n > 0 and len(lines[n - 1].text) <= 40 and BODY_HINT.search(lines[n - 1].text.strip()) \
+                and not heading_style(lines[n - 1].text):
+            n -= 1
+    return n
+
+
+def build_tree(text: str, lines: list[Line], end_line: int) -> tuple[list[Node], int]:
+    """Nodes from heading lines by the style stack; returns roots and the preamble end."""
+    roots: list[Node] = []
+    stack: list[tuple[str, Node]] = []
+    preamble_end = lines[end_line - 1].end if end_line else 0
+    for line in lines[:end_line]:
+        found = heading_style(line.text)
+        if not found:
+            continue
+        style, m = found
+        if not roots and not stack:
+            preamble_end = line.start
+        if any(s == style for s, _ in stack):
+            while stack[-1][0] != style:
+                stack.pop()
+            stack.pop()
+        title_span, body_start = split_title(line, m.end())
+        node = Node(kind="section", level=len(stack) + 1, number=number_of(m.group(0)),
+                    title=text[title_span[0]:title_span[1]], span=(line.start, line.end),
+                    title_span=title_span, body_span=(body_start, body_start))
+        (stack[-1][1].children if stack else roots).append(node)
+        stack.append((style, node))
+    return roots, preamble_end
+
+
+def close_spans(nodes: list[Node], end: int, text: str) -> None:
+    """Each node runs to the next sibling (or its parent's end), trailing newline excluded."""
+    for i, node in enumerate(nodes):
+        stop = nodes[i + 1].span[0] if i + 1 < len(nodes) else end
+        while stop > node.span[0] and text[stop - 1] == "\n":
+            stop -= 1
+        node.span = (node.span[0], stop)
+        node.body_span = (min(node.body_span[0], stop), stop)
+        close_spans(node.children, stop, text)
+
+
+def classify(title: str, year: int | None) -> str | None:
+    lex = load_json("parts.json")
+    for key in lex["order"]:
+        if any(cue in title for cue in lex["parts"][key]["cues"]):
+            return key
+    m = re.search(r"((?:19|20)\d{2})\s*年", title)
+    if m and year:
+        offset = int(m.group(1)) - year
+        for key in lex["order"]:
+            if lex["parts"][key]["year_offset"] == offset:
+                return key
+    return None
+
+
+def label_parts(roots: list[Node], year: int | None) -> None:
+    for node in roots:
+        node.kind = "part"
+        node.part = classify(node.title, year)
+        for sub in node.walk():
+            sub.part = node.part
+            if sub is not node and not sub.children:
+                sub.kind = "item"
+
+
+def set_paths(nodes: list[Node], prefix: str = "") -> None:
+    for node in nodes:
+        node.path = f"{prefix}/{node.number}" if prefix else node.number
+        set_paths(node.children, node.path)
+
+
+def parse(doc: Document) -> Outline:
+    """The outline of a document, with every part classified and missing parts named."""
+    from .enumerations import add_enumerations
+
+    text = doc.text
+    lines = lines_of(text)
+    end_line = signature_start(lines)
+    roots, preamble_end = build_tree(text, lines, end_line)
+    if not roots:
+        raise GovkgError(f"{doc.source}: no recognisable structure (no numbered headings such as 一、 or (一))")
+    body_end = lines[end_line - 1].end if end_line else len(text)
+    close_spans(roots, body_end, text)
+    label_parts(roots, doc.meta.year)
+    set_paths(roots)
+    for node in [n for r in roots for n in r.walk()]:
+        add_enumerations(node, text)
+    found = {r.part for r in roots if r.part}
+    if not found:
+        raise GovkgError(f"{doc.source}: none of the five parts of a rule-of-law report was recognised")
+    missing = [p for p in PARTS if p not in found]
+    warnings = [f"missing part: {load_json('parts.json')['parts'][p]['label']}" for p in missing]
+    return Outline(doc=doc, parts=roots, missing=missing, warnings=warnings,
+                   preamble_span=(0, preamble_end))

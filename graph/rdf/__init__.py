@@ -1,0 +1,1 @@
+"""Stage 5: facts to RDF in the govkg ontology, byte-stable serialisation and SHACL validation."""

@@ -1,0 +1,70 @@
+"""The planners' named queries: ``queries/NAME.rq`` (SPARQL) and its Cypher twin ``NAME.cypher``.
+
+The first comment line of a ``.rq`` file describes it for ``govkg query --list``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import URIRef
+
+from ..model import GovkgError
+from ..model.vocab import ID
+from . import oxigraph as st
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+
+
+def named_queries() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def describe(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            return line.lstrip("# ").strip()
+    return ""
+
+
+def load_query(name: str) -> str:
+    queries = named_queries()
+    if name not in queries:
+        raise GovkgError(f"unknown query {name!r} (known: {', '.join(queries)}; see govkg query --list)", 2)
+    return queries[name].read_text(encoding="utf-8")
+
+
+def cypher_path(name: str) -> Path:
+    return QUERY_DIR / f"{name}.cypher"
+
+
+def load_cypher(name: str) -> str:
+    p = cypher_path(name)
+    if not p.is_file():
+        raise GovkgError(f"query {name!r} has no Cypher twin ({p.name} missing)", 2)
+    return p.read_text(encoding="utf-8")
+
+
+def has_report_column(text: str) -> bool:
+    """Whether a SELECT query returns ``?report``, so that ``--report`` can pre-bind it."""
+    return re.search(r"SELECT\b[^{]*\?report\b", text, re.S | re.I) is not None
+
+
+def report_binding(store, report: str | None, text: str | None = None, name: str = "query") -> dict:
+    """``{"report": IRI}`` for ``--report`` (an id or IRI known to the store); {} for none."""
+    if not report:
+        return {}
+    if text is not None and not has_report_column(text):
+        raise GovkgError(f"{name} has no ?report column, so --report does not apply to it", 2)
+    iri = st.report_ref(report)
+    known = st.reports(store)
+    if iri not in known:
+        ids = ", ".join(k[len(str(ID)):] if k.startswith(str(ID)) else k for k in known) or "none"
+        raise GovkgError(f"no report {report!r} in the store (reports: {ids})")
+    return {"report": URIRef(iri)}
+
+
+def run_named(store, name: str, report: str | None = None) -> tuple[list[str], list[dict]]:
+    """Run the named query NAME on an open store, optionally for one report."""
+    text = load_query(name)
+    return st.query(store, text, report_binding(store, report, text, name))
