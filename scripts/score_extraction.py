@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Score ``extract_report`` against the gold annotations in tests/annotations/*.json.
+"""Score ``analyse`` against the gold annotations in tests/annotations/*.json.
 
 For each annotation (its report path is ``source``, relative to the repository)
 the report is extracted and every kind of fact is compared with the gold:
@@ -122,9 +122,9 @@ def _labels(gold: list[dict], found: list) -> tuple[dict, list, list]:
 def _extract(source: Path) -> dict[str, Any]:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from graph.link.pipeline import extract_report  # noqa: E402  (written elsewhere)
+    from graph.link.pipeline import analyse  # noqa: E402  (written elsewhere)
 
-    extraction = extract_report(str(source))
+    extraction = analyse(str(source))
     return _as_dict(extraction)
 
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from graph.views.tables import render  # noqa: E402
-from graph.link.pipeline import extract_report  # noqa: E402
+from graph.link.pipeline import analyse  # noqa: E402
 
 
 def gold_links(gold: dict) -> set[tuple[str, str]]:
@@ -49,7 +49,7 @@ def baseline_hits(ex, gold: dict) -> tuple[int, int]:
         if t is None:
             continue
         want = _raw_value(g.get("baseline_raw"))
-        got = t.baseline["value"] if t.baseline else None
+        got = t.baseline.value if t.baseline else None
         hits += (want is None and got is None) or (want is not None and got is not None
                                                    and abs(want - got) < 1e-9)
     return hits, len(gold.get("targets", []))
@@ -69,11 +69,11 @@ def _raw_value(raw):
 
 def score_report(path: Path, gold: dict, label: str) -> dict:
     t0 = time.perf_counter()
-    ex = extract_report(path)
+    ex = analyse(path)
     secs = time.perf_counter() - t0
     found, want = found_links(ex), gold_links(gold)
     p, r, f = prf(found, want)
-    unmot = sorted(a["action"] for a in ex.gaps.get("unmotivated_actions", []))
+    unmot = sorted(a.action for a in ex.gaps.unmotivated_actions)
     gold_unmot = sorted(gold.get("unmotivated_actions", []))
     bh, bn = baseline_hits(ex, gold)
     return {"report": label, "gold": len(want), "found": len(found), "tp": len(found & want),

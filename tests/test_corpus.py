@@ -155,11 +155,11 @@ def test_score_followthrough_counts_only_stored_pairs(corpus, tmp_path, lexical_
 def test_followthrough_precision_recall_on_pairs(tmp_path, lexical_only):
     """More pairs: 160 generated reports, matched in process, scored against truth.jsonl."""
     from graph.corpus import followthrough as ft
-    from graph.link.pipeline import extract_report
+    from graph.link.pipeline import analyse
 
     _gen().generate(tmp_path, 160, seed=11)
     truth = _truth(tmp_path)
-    digests = [ft.digest(extract_report(tmp_path / f, link=False)) for f in sorted(truth)]
+    digests = [ft.digest(analyse(tmp_path / f, linked=False)) for f in sorted(truth)]
     pred, rec_pred, rec_gold = set(), set(), set()
     by_rid = {d["rid"]: d for d in digests}
     for res, name, g in ft.follow_corpus(digests):
@@ -187,11 +187,11 @@ def _texts(corpus: Path) -> list[tuple[str, str, str]]:
 
 
 def _extract_text(tmp_path: Path, name: str, text: str):
-    from graph.link.pipeline import extract_report
+    from graph.link.pipeline import analyse
 
     p = tmp_path / name
     p.write_text(text, encoding="utf-8")
-    return extract_report(p, link=False)
+    return analyse(p, linked=False)
 
 
 def test_same_law_firm_in_two_reports_is_one_iri(corpus, tmp_path, lexical_only):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import variants
-from graph.link.pipeline import extract_report, to_json
+from graph.link.pipeline import analyse, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -25,7 +25,7 @@ EXACT = ("measures", "shortcomings", "causes", "actions")
 
 @pytest.fixture(scope="module")
 def sample_ex(sample_path):
-    return extract_report(sample_path, link=False)
+    return analyse(sample_path, linked=False)
 
 
 def write(tmp_path, name, text):
@@ -83,8 +83,8 @@ def test_every_fact_traces_to_its_sentence(sample_ex):
 
 
 def test_ids_stable_and_output_deterministic(sample_path):
-    a = json.dumps(to_json(extract_report(sample_path, link=False)), ensure_ascii=False)
-    b = json.dumps(to_json(extract_report(sample_path, link=False)), ensure_ascii=False)
+    a = json.dumps(to_json(analyse(sample_path, linked=False)), ensure_ascii=False)
+    b = json.dumps(to_json(analyse(sample_path, linked=False)), ensure_ascii=False)
     assert a == b
 
 
@@ -109,7 +109,7 @@ def _signature(ex):
                                   lambda t: variants.restyle(variants.retitle(t))],
                          ids=["restyle", "retitle", "clutter", "restyle+retitle"])
 def test_versions_give_same_facts(tmp_path, sample_text, sample_ex, make):
-    ex = extract_report(write(tmp_path, "v.txt", make(sample_text)), link=False)
+    ex = analyse(write(tmp_path, "v.txt", make(sample_text)), linked=False)
     assert _signature(ex) == _signature(sample_ex)
 
 
@@ -120,7 +120,7 @@ def refigure(text: str) -> str:
 
 
 def test_refigured_version_doubles_the_figures(tmp_path, sample_text, sample_ex):
-    ex = extract_report(write(tmp_path, "r.txt", refigure(sample_text)), link=False)
+    ex = analyse(write(tmp_path, "r.txt", refigure(sample_text)), linked=False)
     assert len(ex.indicators) == len(sample_ex.indicators)
     for old, new in zip(sample_ex.indicators, ex.indicators):
         assert new.unit == old.unit
@@ -129,13 +129,13 @@ def test_refigured_version_doubles_the_figures(tmp_path, sample_text, sample_ex)
 
 
 def test_renamed_issuer(tmp_path, sample_text, sample_ex):
-    meta = sample_ex.report.meta
+    meta = sample_ex.info.meta
     renamed = sample_text.replace("重庆市万州区高笋塘街道", "四川省绵阳市涪城区城郊街道") \
         .replace("高笋塘街道", "城郊街道").replace("重庆", "四川")
-    ex = extract_report(write(tmp_path, "n.txt", renamed), link=False)
-    assert ex.report.meta.issuer == "四川省绵阳市涪城区城郊街道办事处" != meta.issuer
-    assert ex.report.meta.region == "四川省绵阳市涪城区城郊街道"
-    assert ex.report.id != sample_ex.report.id
+    ex = analyse(write(tmp_path, "n.txt", renamed), linked=False)
+    assert ex.info.meta.issuer == "四川省绵阳市涪城区城郊街道办事处" != meta.issuer
+    assert ex.info.meta.region == "四川省绵阳市涪城区城郊街道"
+    assert ex.info.id != sample_ex.info.id
     assert _signature(ex) == _signature(sample_ex)
     bureau = next(i for i in ex.institutions if i.label == "区城市管理局")
     assert bureau.qualified == "四川省绵阳市涪城区城市管理局"

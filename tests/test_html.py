@@ -52,9 +52,9 @@ HOSTILE_REPORT = """某某县人民政府<script>alert(1)</script>关于2025年�
 
 @pytest.fixture(scope="module")
 def sample_ex(sample_path):
-    from graph.link.pipeline import extract_report
+    from graph.link.pipeline import analyse
 
-    return extract_report(sample_path)
+    return analyse(sample_path)
 
 
 @pytest.fixture(scope="module")
@@ -78,11 +78,11 @@ def sample_html(tmp_path_factory, sample_graph) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_ex(tmp_path_factory):
-    from graph.link.pipeline import extract_report
+    from graph.link.pipeline import analyse
 
     p = tmp_path_factory.mktemp("hostile") / "hostile.txt"
     p.write_text(HOSTILE_REPORT, encoding="utf-8")
-    return extract_report(p)
+    return analyse(p)
 
 
 @pytest.fixture(scope="module")
@@ -505,14 +505,14 @@ def test_planner_lists_the_gaps(open_page, sample_html, sample_ex, sample_nx):
     assert not p.page.locator("#net").is_visible()
     got = p.js("Object.fromEntries([...document.querySelectorAll('#class-counts td')].map(td => [td.dataset.cls, +td.textContent]))")
     assert got == counts(sample_nx)
-    gaps = sample_ex.gaps or {}
-    if not (sample_ex.links or gaps):
+    gaps = sample_ex.gaps
+    if not sample_ex.linked:
         assert p.page.locator("#not-linked").is_visible()
         pytest.skip("the linker produced no links or gaps for the sample")
     labels = {a.id: a.label for a in sample_ex.actions}
     causes = {c.id: c.text for c in sample_ex.causes}
-    want_unmot = [labels[g["action"]] for g in gaps.get("unmotivated_actions", [])]
-    want_open = [causes[g["cause"]] for g in gaps.get("open_causes", [])]
+    want_unmot = [labels[g.action] for g in gaps.unmotivated_actions]
+    want_open = [causes[g.cause] for g in gaps.open_causes]
     got_unmot = p.js("[...document.querySelectorAll('.unmotivated-actions .gap-label')].map(e => e.textContent)")
     got_open = p.js("[...document.querySelectorAll('.open-causes .gap-label')].map(e => e.textContent)")
     assert sorted(got_unmot) == sorted(want_unmot)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from graph.link import similarity
 from graph.cli.main import cli
-from graph.link.pipeline import extract_report, to_json
+from graph.link.pipeline import analyse, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "annotations" / "gaosuntang-2025.json").read_text(encoding="utf-8"))
@@ -32,7 +32,7 @@ def _pr(found, gold):
 
 @pytest.fixture(scope="module")
 def ex(sample_path):
-    return extract_report(sample_path)
+    return analyse(sample_path)
 
 
 def test_links_match_the_annotation(ex):
@@ -43,14 +43,14 @@ def test_links_match_the_annotation(ex):
 
 def test_scores_in_range_and_matrix_complete(ex):
     m = ex.matrix
-    assert m["causes"] == [c.id for c in ex.causes]
-    assert m["actions"] == [a.id for a in ex.actions]
-    assert len(m["scores"]) == len(ex.causes)
-    assert all(len(row) == len(ex.actions) and all(0.0 <= s <= 1.0 for s in row) for row in m["scores"])
+    assert m.causes == [c.id for c in ex.causes]
+    assert m.actions == [a.id for a in ex.actions]
+    assert len(m.scores) == len(ex.causes)
+    assert all(len(row) == len(ex.actions) and all(0.0 <= s <= 1.0 for s in row) for row in m.scores)
     for link in ex.links:
         assert 0.0 <= link.score <= 1.0
-        i, j = m["causes"].index(link.cause), m["actions"].index(link.action)
-        assert m["scores"][i][j] == link.score
+        i, j = m.causes.index(link.cause), m.actions.index(link.action)
+        assert m.scores[i][j] == link.score
 
 
 def test_baselines(ex):
@@ -59,40 +59,37 @@ def test_baselines(ex):
     for what, (value, ratio) in want.items():
         t = by_what[what]
         assert t.baseline is not None, what
-        assert t.baseline["value"] == value
-        assert t.baseline["ratio"] == pytest.approx(ratio)
-        assert any(i.id == t.baseline["indicator"] for i in ex.indicators)
-    assert ex.gaps["targets_without_baseline"] == []
+        assert t.baseline.value == value
+        assert t.baseline.ratio == pytest.approx(ratio)
+        assert any(i.id == t.baseline.indicator for i in ex.indicators)
+    assert ex.gaps.targets_without_baseline == []
 
 
 def test_unmotivated_actions_flagged(ex):
-    flagged = {x["action"] for x in ex.gaps["unmotivated_actions"]}
+    flagged = {x.action for x in ex.gaps.unmotivated_actions}
     assert set(GOLD["unmotivated_actions"]) <= flagged
-    for x in ex.gaps["unmotivated_actions"]:
-        assert x["best_cause"] in {c.id for c in ex.causes}
-        assert 0.0 <= x["best_score"] <= 1.0
-    assert set(ex.gaps) == {"open_causes", "unmotivated_actions", "unaddressed_shortcomings",
-                            "targets_without_baseline"}
+    for x in ex.gaps.unmotivated_actions:
+        assert x.best_cause in {c.id for c in ex.causes}
+        assert 0.0 <= x.best_score <= 1.0
 
 
 def test_evidence(ex):
     assert ex.links
     for link in ex.links:
         ev = link.evidence
-        a, b = ev["sentence_span"]
-        assert ev["sentence"] and ev["sentence"] == ex.text[a:b]
-        assert ev["sentence"] in ex.text
+        a, b = ev.sentence_span
+        assert ev.sentence and ev.sentence == ex.text[a:b]
         action = next(x for x in ex.actions if x.id == link.action)
         assert action.span[0] <= a < b <= action.span[1]
-        assert isinstance(ev["terms"], list) and isinstance(ev["themes"], list)
-        assert 0.0 <= ev["lexical"] <= 1.0
+        assert isinstance(ev.terms, list) and isinstance(ev.themes, list)
+        assert 0.0 <= ev.lexical <= 1.0
         cause = next(c for c in ex.causes if c.id == link.cause)
         assert link.shortcoming == cause.shortcoming
 
 
 def test_deterministic(sample_path, ex):
     first = json.dumps(to_json(ex), ensure_ascii=False, sort_keys=True)
-    again = json.dumps(to_json(extract_report(sample_path)), ensure_ascii=False, sort_keys=True)
+    again = json.dumps(to_json(analyse(sample_path)), ensure_ascii=False, sort_keys=True)
     assert first == again
 
 
@@ -103,13 +100,13 @@ def test_lexical_fallback(sample_path, monkeypatch, capsys):
     similarity.reset_encoder()
     monkeypatch.setattr(similarity, "_make_encoder", broken)
     try:
-        ex = extract_report(sample_path)
-        ex2 = extract_report(sample_path)
+        ex = analyse(sample_path)
+        ex2 = analyse(sample_path)
     finally:
         similarity.reset_encoder()
     err = capsys.readouterr().err
     assert err.count("semantic encoder unavailable; lexical links only") == 1
-    assert ex.links and all(l.evidence["semantic"] is None for l in ex.links)
+    assert ex.links and all(l.evidence.semantic is None for l in ex.links)
     assert _found(ex) == _found(ex2)
     precision, recall = _pr(_found(ex), _gold_links())
     assert precision >= 0.8 and recall >= 0.8
@@ -126,7 +123,7 @@ def test_coverage_csv_and_xlsx(sample_path, tmp_path, ex):
     n_c, n_a = len(ex.causes), len(ex.actions)
     assert len(rows) == 1 + n_c + 1 and all(len(row) == 3 + n_a + 1 for row in rows)
     assert sum(cell.endswith("✓") for row in rows for cell in row) == len(_found(ex))
-    assert rows[-1][0] == "gap" and rows[-1].count("unmotivated") == len(ex.gaps["unmotivated_actions"])
+    assert rows[-1][0] == "gap" and rows[-1].count("unmotivated") == len(ex.gaps.unmotivated_actions)
 
     out_x = tmp_path / "cov.xlsx"
     r = runner.invoke(cli, ["coverage", str(sample_path), "-o", str(out_x)])

@@ -8,7 +8,7 @@ import pytest
 from graph import store as st
 from graph.store.named import load_query, named_queries, run_named
 from graph.model import GovkgError
-from graph.link.pipeline import extract_report
+from graph.link.pipeline import analyse
 from graph.rdf.convert import report_iri, to_graph
 
 from kgutil import SAMPLE, govkg, variant
@@ -20,11 +20,11 @@ NAMES = {"links", "gaps", "unmotivated", "targets", "indicators", "institutions"
 def built(tmp_path_factory):
     """A store directory with the sample and a second report; the sample's extraction."""
     tmp = tmp_path_factory.mktemp("q")
-    ex, other = extract_report(SAMPLE), extract_report(variant(tmp))
+    ex, other = analyse(SAMPLE), analyse(variant(tmp))
     path = tmp / "store"
     store = st.open_store(path)
     for e in (ex, other):
-        st.replace_report(store, str(report_iri(e.report.id)), to_graph(e))
+        st.replace_report(store, str(report_iri(e.info.id)), to_graph(e))
     store.flush()
     del store
     return path, ex, other
@@ -36,7 +36,7 @@ def store(built):
 
 
 def run(store, name, ex):
-    return run_named(store, name, ex.report.id)[1]
+    return run_named(store, name, ex.info.id)[1]
 
 
 def test_every_named_query_exists_and_runs(built, store):
@@ -45,9 +45,9 @@ def test_every_named_query_exists_and_runs(built, store):
     for name in named_queries():  # every query file runs (other engineers add cross-report ones)
         run_named(store, name)
     for name in NAMES | {"reports"}:
-        cols, rows = run_named(store, name, ex.report.id)
+        cols, rows = run_named(store, name, ex.info.id)
         assert "report" in cols, name
-        assert all(r["report"] == str(report_iri(ex.report.id)) for r in rows), name
+        assert all(r["report"] == str(report_iri(ex.info.id)) for r in rows), name
 
 
 def test_targets(built, store):
@@ -59,10 +59,10 @@ def test_targets(built, store):
     for t in ex.targets:
         r = by_id[t.id]
         assert r["action"] == t.action
-        if t.baseline and t.baseline.get("indicator"):
-            assert r["baseline"] == t.baseline["indicator"]
-            assert r["baselineValue"] == pytest.approx(t.baseline["value"])
-            assert r["changeRatio"] == pytest.approx(t.baseline["ratio"], abs=1e-4)
+        if t.baseline:
+            assert r["baseline"] == t.baseline.indicator
+            assert r["baselineValue"] == pytest.approx(t.baseline.value)
+            assert r["changeRatio"] == pytest.approx(t.baseline.ratio, abs=1e-4)
 
 
 def test_mechanisms_and_institutions(built, store):
@@ -91,13 +91,13 @@ def test_links_gaps_unmotivated_agree_with_extraction(built, store):
         assert 0 <= r["score"] <= 1
     gaps = {r["cause"]: r for r in run(store, "gaps", ex)}
     unmot = {r["action"]: r for r in run(store, "unmotivated", ex)}
-    if ex.links or ex.gaps:
-        assert set(gaps) == {g["cause"] for g in ex.gaps.get("open_causes", [])}
-        assert set(unmot) == {g["action"] for g in ex.gaps.get("unmotivated_actions", [])}
-        for g in ex.gaps.get("unmotivated_actions", []):
-            if g.get("best_cause"):
-                assert unmot[g["action"]]["bestCause"] == g["best_cause"]
-                assert unmot[g["action"]]["bestScore"] == pytest.approx(g["best_score"], abs=1e-4)
+    if ex.linked:
+        assert set(gaps) == {g.cause for g in ex.gaps.open_causes}
+        assert set(unmot) == {g.action for g in ex.gaps.unmotivated_actions}
+        for g in ex.gaps.unmotivated_actions:
+            if g.best_cause:
+                assert unmot[g.action]["bestCause"] == g.best_cause
+                assert unmot[g.action]["bestScore"] == pytest.approx(g.best_score, abs=1e-4)
     else:  # no linker: every cause is open and every action unmotivated
         assert set(gaps) == {c.id for c in ex.causes}
         assert set(unmot) == {a.id for a in ex.actions}
@@ -109,10 +109,10 @@ def test_coverage_is_the_full_matrix(built, store):
     assert len(rows) == len(ex.causes) * len(ex.actions)
     accepted = {(r["action"], r["cause"]) for r in rows if r["accepted"]}
     assert accepted == {(l.action, l.cause) for l in ex.links}
-    if ex.matrix.get("scores"):
-        ci, ai = ex.matrix["causes"].index("cause-1-1"), ex.matrix["actions"].index("action-1")
+    if ex.matrix.scores:
+        ci, ai = ex.matrix.causes.index("cause-1-1"), ex.matrix.actions.index("action-1")
         r = next(r for r in rows if (r["cause"], r["action"]) == ("cause-1-1", "action-1"))
-        assert r["score"] == pytest.approx(ex.matrix["scores"][ci][ai], abs=1e-4)
+        assert r["score"] == pytest.approx(ex.matrix.scores[ci][ai], abs=1e-4)
 
 
 def test_report_filter(built, store):
@@ -120,7 +120,7 @@ def test_report_filter(built, store):
     all_rows = run_named(store, "targets")[1]
     assert len(all_rows) == len(ex.targets) + len(other.targets)
     only = run(store, "targets", other)
-    assert {r["report"] for r in only} == {str(report_iri(other.report.id))}
+    assert {r["report"] for r in only} == {str(report_iri(other.info.id))}
     with pytest.raises(GovkgError):
         run_named(store, "targets", "2099-rnothere")
     with pytest.raises(GovkgError):
@@ -129,7 +129,7 @@ def test_report_filter(built, store):
 
 def test_cli_query_formats(built):
     path, ex, _ = built
-    res = govkg("query", "targets", "--store", str(path), "--report", ex.report.id, "--format", "json")
+    res = govkg("query", "targets", "--store", str(path), "--report", ex.info.id, "--format", "json")
     assert res.returncode == 0, res.stderr
     rows = json.loads(res.stdout)
     assert {r["raw"] for r in rows} >= {"全年开展专题学习不少于12次"}
@@ -141,7 +141,7 @@ def test_cli_query_formats(built):
                 "--store", str(path), "--format", "csv")
     assert res.returncode == 0, res.stderr
     assert res.stdout.splitlines()[1:] == [f"{r},{y}" for r, y in sorted(
-        [(built[2].report.id, 2024), (ex.report.id, 2025)], key=lambda p: p[1])]
+        [(built[2].info.id, 2024), (ex.info.id, 2025)], key=lambda p: p[1])]
 
 
 def test_cli_errors_are_one_line(built):

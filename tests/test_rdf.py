@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from graph.model import GovkgError
-from graph.link.pipeline import extract_report
+from graph.link.pipeline import analyse
 from graph.rdf.convert import fact_iri, link_iri, report_iri, to_graph
 from graph.rdf.serialize import canonical_turtle, serialise
 from graph.rdf.validate import check, validate
@@ -20,7 +20,7 @@ from kgutil import ROOT, SAMPLE, govkg
 
 @pytest.fixture(scope="module")
 def ex():
-    return extract_report(SAMPLE)
+    return analyse(SAMPLE)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def fresh(ex) -> Graph:
 
 
 def test_sample_parses_and_conforms(ex, graph):
-    ttl = serialise([(str(report_iri(ex.report.id)), graph)], "ttl")
+    ttl = serialise([(str(report_iri(ex.info.id)), graph)], "ttl")
     back = Graph().parse(data=ttl, format="turtle")
     assert back.isomorphic(graph)
     rep = validate(back)
@@ -41,7 +41,7 @@ def test_sample_parses_and_conforms(ex, graph):
 
 
 def test_every_format_parses_back(ex, graph):
-    name = str(report_iri(ex.report.id))
+    name = str(report_iri(ex.info.id))
     for fmt, parser in (("nt", "nt"), ("jsonld", "json-ld")):
         g = Graph().parse(data=serialise([(name, graph)], fmt), format=parser)
         assert g.isomorphic(graph), fmt
@@ -59,7 +59,7 @@ def test_iris_ascii_and_deterministic(ex, graph):
             if isinstance(term, URIRef):
                 assert str(term).isascii(), term
     assert canonical_turtle(fresh(ex)) == canonical_turtle(graph)
-    rid = ex.report.id
+    rid = ex.info.id
     assert (report_iri(rid), RDF.type, GK.Report) in graph
     assert (fact_iri(rid, "measure-1-1"), RDF.type, GK.Measure) in graph
     assert str(fact_iri(rid, "measure-1-1")) == f"{ID}{rid}/measure-1-1"
@@ -69,20 +69,20 @@ def test_iris_ascii_and_deterministic(ex, graph):
 
 
 def test_literals_typed(ex, graph):
-    r = report_iri(ex.report.id)
+    r = report_iri(ex.info.id)
     assert graph.value(r, GK.year) == Literal(2025, datatype=XSD.integer)
     assert graph.value(r, GK.year).datatype == XSD.integer
     assert graph.value(r, URIRef("http://purl.org/dc/terms/date")).datatype == XSD.date
-    ind = fact_iri(ex.report.id, "measure-1-1-i4")
+    ind = fact_iri(ex.info.id, "measure-1-1-i4")
     v = graph.value(ind, QUDT.numericValue)
     assert v.datatype == XSD.decimal and float(v) == 33000
-    assert graph.value(fact_iri(ex.report.id, "measure-1-1"), RDFS.label).language == "zh"
-    assert graph.value(fact_iri(ex.report.id, "measure-1-1"), GK.sentence).language == "zh"
-    assert (fact_iri(ex.report.id, "measure-1-1"), GK.theme, THEME["government-functions"]) in graph
+    assert graph.value(fact_iri(ex.info.id, "measure-1-1"), RDFS.label).language == "zh"
+    assert graph.value(fact_iri(ex.info.id, "measure-1-1"), GK.sentence).language == "zh"
+    assert (fact_iri(ex.info.id, "measure-1-1"), GK.theme, THEME["government-functions"]) in graph
 
 
 def test_sections_and_provenance(ex, graph):
-    m = fact_iri(ex.report.id, "measure-1-1")
+    m = fact_iri(ex.info.id, "measure-1-1")
     sec = graph.value(m, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))
     assert (sec, RDF.type, GK.Section) in graph
     assert str(graph.value(sec, GK.path)) == "一/(一)/1"
@@ -92,18 +92,17 @@ def test_sections_and_provenance(ex, graph):
 
 def test_links_and_gaps_in_graph(ex, graph):
     for ln in ex.links:
-        a, c = fact_iri(ex.report.id, ln.action), fact_iri(ex.report.id, ln.cause)
+        a, c = fact_iri(ex.info.id, ln.action), fact_iri(ex.info.id, ln.cause)
         assert (a, GK.addresses, c) in graph
-        node = link_iri(ex.report.id, ln.action, ln.cause)
+        node = link_iri(ex.info.id, ln.action, ln.cause)
         assert (node, GK.linkAction, a) in graph and (node, GK.linkCause, c) in graph
         assert 0 <= float(graph.value(node, GK.score)) <= 1
-    for g in ex.gaps.get("unmotivated_actions", []):
-        assert (fact_iri(ex.report.id, g["action"]), GK.unmotivated, Literal(True)) in graph
+    for g in ex.gaps.unmotivated_actions:
+        assert (fact_iri(ex.info.id, g.action), GK.unmotivated, Literal(True)) in graph
 
 
 def test_without_linker_still_conforms():
-    ex = extract_report(SAMPLE, link=False)
-    ex.links, ex.gaps, ex.matrix = [], {}, {}
+    ex = analyse(SAMPLE, linked=False)
     g = to_graph(ex)
     assert not list(g.subjects(RDF.type, GK.Link))
     assert validate(g).conforms
@@ -117,7 +116,7 @@ def _issues(g: Graph) -> list[str]:
 
 def test_indicator_without_value_is_refused(ex):
     g = fresh(ex)
-    ind = fact_iri(ex.report.id, "measure-1-1-i1")
+    ind = fact_iri(ex.info.id, "measure-1-1-i1")
     g.remove((ind, QUDT.numericValue, None))
     lines = _issues(g)
     assert "1 SHACL violation" in lines[0]
@@ -128,13 +127,13 @@ def test_indicator_without_value_is_refused(ex):
 def test_link_with_score_above_one_is_refused(ex):
     g = fresh(ex)
     if not ex.links:  # make one
-        a, c = fact_iri(ex.report.id, "action-1"), fact_iri(ex.report.id, "cause-1-1")
-        node = link_iri(ex.report.id, "action-1", "cause-1-1")
-        for t in ((node, RDF.type, GK.Link), (node, GK.inReport, report_iri(ex.report.id)),
+        a, c = fact_iri(ex.info.id, "action-1"), fact_iri(ex.info.id, "cause-1-1")
+        node = link_iri(ex.info.id, "action-1", "cause-1-1")
+        for t in ((node, RDF.type, GK.Link), (node, GK.inReport, report_iri(ex.info.id)),
                   (node, GK.linkAction, a), (node, GK.linkCause, c), (a, GK.addresses, c)):
             g.add(t)
     else:
-        node = link_iri(ex.report.id, ex.links[0].action, ex.links[0].cause)
+        node = link_iri(ex.info.id, ex.links[0].action, ex.links[0].cause)
         g.remove((node, GK.score, None))
     g.add((node, GK.score, Literal("1.7", datatype=XSD.decimal)))
     lines = _issues(g)
@@ -143,10 +142,10 @@ def test_link_with_score_above_one_is_refused(ex):
 
 def test_bad_span_and_datatype_refused(ex):
     g = fresh(ex)
-    m = fact_iri(ex.report.id, "measure-1-2")
+    m = fact_iri(ex.info.id, "measure-1-2")
     g.remove((m, GK.spanStart, None))
     g.add((m, GK.spanStart, Literal(10**7)))
-    r = report_iri(ex.report.id)
+    r = report_iri(ex.info.id)
     g.remove((r, GK.year, None))
     g.add((r, GK.year, Literal("2025")))  # a string, not xsd:integer
     text = "\n".join(_issues(g))
@@ -204,9 +203,9 @@ def test_build_refuses_an_invalid_graph(tmp_path, monkeypatch, capsys):
 
     real = rdf.to_graph
 
-    def broken(ex, outline=None):
-        g = real(ex, outline)
-        g.remove((fact_iri(ex.report.id, "measure-1-1-i1"), QUDT.numericValue, None))
+    def broken(ex):
+        g = real(ex)
+        g.remove((fact_iri(ex.info.id, "measure-1-1-i1"), QUDT.numericValue, None))
         return g
 
     monkeypatch.setattr(rdf, "to_graph", broken)

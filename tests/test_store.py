@@ -6,7 +6,7 @@ from rdflib import Literal, URIRef
 
 from graph import store as st
 from graph.model import GovkgError
-from graph.link.pipeline import extract_report
+from graph.link.pipeline import analyse
 from graph.rdf.convert import fact_iri, report_iri, to_graph
 from graph.model.vocab import GK
 
@@ -23,19 +23,19 @@ def quads(store, name: str) -> set[str]:
 def two(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("two")
     other = variant(tmp)
-    exa, exb = extract_report(SAMPLE), extract_report(other)
+    exa, exb = analyse(SAMPLE), analyse(other)
     return tmp, other, exa, exb
 
 
 def test_variant_is_another_report(two):
     _, _, exa, exb = two
-    assert exa.report.id != exb.report.id
-    assert exb.report.meta.year == 2024 and "牌楼" in exb.report.meta.issuer
+    assert exa.info.id != exb.info.id
+    assert exb.info.meta.year == 2024 and "牌楼" in exb.info.meta.issuer
 
 
 def test_replace_leaves_other_reports_untouched(two, tmp_path):
     _, _, exa, exb = two
-    a, b = str(report_iri(exa.report.id)), str(report_iri(exb.report.id))
+    a, b = str(report_iri(exa.info.id)), str(report_iri(exb.info.id))
     store = st.open_store(tmp_path / "store")
     st.replace_report(store, a, to_graph(exa))
     st.replace_report(store, b, to_graph(exb))
@@ -43,7 +43,7 @@ def test_replace_leaves_other_reports_untouched(two, tmp_path):
     before_a = quads(store, a)
     # rebuild b from a smaller graph: b is exactly the new graph, a is untouched
     gb = to_graph(exb)
-    gb.remove((fact_iri(exb.report.id, "measure-1-1"), None, None))
+    gb.remove((fact_iri(exb.info.id, "measure-1-1"), None, None))
     gb.add((URIRef(b), GK.extractorVersion, Literal("test")))
     st.replace_report(store, b, gb)
     assert quads(store, a) == before_a
@@ -58,17 +58,17 @@ def test_union_default_graph_and_report_binding(two, tmp_path):
     _, _, exa, exb = two
     store = st.open_store(tmp_path / "store")
     for ex in (exa, exb):
-        st.replace_report(store, str(report_iri(ex.report.id)), to_graph(ex))
+        st.replace_report(store, str(report_iri(ex.info.id)), to_graph(ex))
     q = "SELECT ?report (COUNT(?m) AS ?n) WHERE { ?m a gk:Measure ; gk:inReport ?report } GROUP BY ?report"
     _, rows = st.query(store, q)
     assert len(rows) == 2 and all(r["n"] == len(exa.measures) for r in rows)
-    _, rows = st.query(store, q, {"report": URIRef(report_iri(exa.report.id))})
-    assert [r["report"] for r in rows] == [str(report_iri(exa.report.id))]
+    _, rows = st.query(store, q, {"report": URIRef(report_iri(exa.info.id))})
+    assert [r["report"] for r in rows] == [str(report_iri(exa.info.id))]
 
 
 def test_rdflib_fallback_gives_the_same_rows(two, tmp_path):
     _, _, exa, exb = two
-    graphs = [(str(report_iri(ex.report.id)), to_graph(ex)) for ex in (exa, exb)]
+    graphs = [(str(report_iri(ex.info.id)), to_graph(ex)) for ex in (exa, exb)]
     store = st.open_store(tmp_path / "store")
     for name, g in graphs:
         st.replace_report(store, name, g)
@@ -87,7 +87,7 @@ def test_rdflib_fallback_gives_the_same_rows(two, tmp_path):
 def test_bad_report_iri_is_refused(tmp_path):
     store = st.open_store(tmp_path / "store")
     with pytest.raises(GovkgError):
-        st.replace_report(store, "x> } ; DROP ALL ; <y", to_graph(extract_report(SAMPLE, link=False)))
+        st.replace_report(store, "x> } ; DROP ALL ; <y", to_graph(analyse(SAMPLE, linked=False)))
     with pytest.raises(GovkgError):
         st.report_ref("not an id or iri")
     assert st.report_ref("2025-r24300a1032").endswith("/id/2025-r24300a1032")
@@ -98,7 +98,7 @@ def test_cli_rebuild_of_one_report_keeps_the_other(two):
     out = tmp / "out"
     res = govkg("build", str(SAMPLE), str(other), "--out", str(out), "--no-html")
     assert res.returncode == 0, res.stderr
-    a, b = str(report_iri(exa.report.id)), str(report_iri(exb.report.id))
+    a, b = str(report_iri(exa.info.id)), str(report_iri(exb.info.id))
     store = st.open_store(out / "store", read_only=True)
     assert st.reports(store) == sorted([a, b])
     before_a = quads(store, a)
@@ -112,7 +112,7 @@ def test_cli_rebuild_of_one_report_keeps_the_other(two):
     assert st.reports(store) == sorted([a, b])
     # kg.ttl holds every report in the store
     text = (out / "kg.ttl").read_text(encoding="utf-8")
-    assert exa.report.id in text and exb.report.id in text
+    assert exa.info.id in text and exb.info.id in text
 
 
 def test_missing_store_is_one_line(tmp_path):

@@ -49,14 +49,14 @@ def report_files(inputs: tuple[str, ...]) -> tuple[list[Path], list[str]]:
 def build_report(path: Path, validate: bool = True):
     """(report IRI, graph, validation report or None) for one file; raises GovkgError when
     unusable or (with ``validate``) when the graph breaks the shapes."""
-    from ..link.pipeline import extract_report
+    from ..link.pipeline import analyse
     from ..rdf.convert import report_iri, to_graph
     from ..rdf.validate import check
 
-    ex = extract_report(path)
+    ex = analyse(path)
     g = to_graph(ex)
     rep = check(g, name=str(path)) if validate else None
-    return str(report_iri(ex.report.id)), g, rep
+    return str(report_iri(ex.info.id)), g, rep
 
 
 def _key(name: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from ..views.tables import FORMATS, dumps, render
-from ..link.pipeline import extract_report, to_json
+from ..link.pipeline import analyse, to_json
 
 KINDS = ("measures", "indicators", "institutions", "mechanisms", "shortcomings", "causes",
          "actions", "targets", "links")
@@ -24,7 +24,7 @@ COLUMNS = {
 def extract(report: str, fmt: str, kind: str | None) -> None:
     """Extract measures, indicators, institutions, mechanisms, shortcomings, causes,
     actions, targets and links from REPORT."""
-    data = to_json(extract_report(report))
+    data = to_json(analyse(report))
     if fmt == "json":
         click.echo(dumps(data[kind] if kind else data), nl=False)
         return

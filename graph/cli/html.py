@@ -33,13 +33,13 @@ def html(report: str | None, store: str | None, output: str, focus: str | None, 
     if report and store:
         raise click.UsageError("give REPORT or --store, not both")
     if report:
-        from ..link.pipeline import extract_report
+        from ..link.pipeline import analyse
 
         try:
             from ..rdf.convert import to_graph
         except ImportError as exc:  # pragma: no cover - the RDF writer is part of the package
             raise GovkgError(f"the RDF writer (graph.rdf.to_graph) is not available: {exc}") from None
-        source = to_graph(extract_report(report))
+        source = to_graph(analyse(report))
     else:
         from ..store import DEFAULT_STORE
 

@@ -104,16 +104,16 @@ def process_report(path: str | Path) -> tuple:
     """Worker: ``("ok", path, report IRI, update text, triples, digest)`` or ``("err", path, reason)``."""
     try:
         from .followthrough import digest
-        from ..link.pipeline import extract_report
+        from ..link.pipeline import analyse
         from ..rdf.convert import report_iri, to_graph
 
-        ex = extract_report(path, link=_OPTS["link"])
+        ex = analyse(path, linked=_OPTS["link"])
         g = to_graph(ex)
         if _OPTS.get("validate"):
             from ..rdf.validate import check
 
             check(g, name=str(path))
-        iri = str(report_iri(ex.report.id))
+        iri = str(report_iri(ex.info.id))
         return ("ok", str(path), iri, update_text(iri, g), len(g), digest(ex))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         return ("err", str(path), _one_line(exc))

@@ -31,7 +31,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from ..link import similarity as sim
-from ..model.facts import Extraction
+from ..model import Report
 from ..model.lexicon import load_json
 from ..rdf.convert import iri_segment, boolean, decimal, fact_iri, integer, report_iri, theme_iri, zh
 from ..rdf.serialize import new_graph
@@ -64,9 +64,9 @@ def features(text: str) -> list[str]:
     return out
 
 
-def digest(ex: Extraction) -> dict[str, Any]:
+def digest(ex: Report) -> dict[str, Any]:
     """What year-over-year matching needs of one report: small, picklable, JSON-able."""
-    meta = ex.report.meta
+    meta = ex.info.meta
     measures = []
     for m in ex.measures:
         sents = _sentences(m.text)
@@ -74,7 +74,7 @@ def digest(ex: Extraction) -> dict[str, Any]:
                          "tokens": features(f"{m.label}。{m.text}"),
                          "sentences": [[s, features(s)] for s in sents]})
     return {
-        "rid": ex.report.id, "issuer": meta.issuer, "year": meta.year, "source": ex.report.source,
+        "rid": ex.info.id, "issuer": meta.issuer, "year": meta.year, "source": ex.info.source,
         "actions": [{"id": a.id, "label": a.label, "themes": list(a.themes),
                      "tokens": features(f"{a.label}。{a.text}")} for a in ex.actions],
         "measures": measures,

@@ -1,9 +1,10 @@
-"""Outline → Extraction: every fact with its id, span, sentence and section."""
+"""Outline → Report: every fact with its id, span, sentence and section."""
 from __future__ import annotations
 
 import re
 
-from ..model.facts import Action, Cause, Extraction, Indicator, Measure, ReportInfo, Shortcoming
+from ..model import Report, ReportInfo
+from ..model.facts import Action, Cause, Indicator, Measure, Shortcoming
 from ..model.lexicon import load_json
 from ..model import Node, Outline
 from ..model.sentences import Sentences
@@ -15,12 +16,13 @@ from .targets import find_targets
 from .themes import themes_of
 
 
-def extract(outline: Outline) -> Extraction:
+def extract(outline: Outline) -> Report:
+    """Every fact of the report the outline was parsed from; the Report keeps the outline."""
     doc = outline.doc
     text = doc.text
     sents = Sentences(text)
     rid = report_id(doc.meta.issuer, doc.meta.year, doc.meta.title or doc.source)
-    ex = Extraction(report=ReportInfo(rid, doc.source, doc.meta, list(outline.missing)))
+    ex = Report(outline, ReportInfo(rid, doc.source, doc.meta, list(outline.missing)))
     if (part := outline.part("measures")) is not None:
         for a, area, i, item in areas_and_items(part):
             ex.measures.append(_measure(f"measure-{a}-{i}", item, area, "measure", text, sents))
@@ -39,7 +41,7 @@ def extract(outline: Outline) -> Extraction:
             ex.actions.append(action)
             ex.targets += find_targets(action, text, sents)
     _entities(outline, ex, rid)
-    return ex
+    return ex.check()
 
 
 def _measure(mid: str, item: Node, area: Node | None, kind: str, text: str, sents: Sentences) -> Measure:
@@ -110,7 +112,7 @@ def _cause_texts(node: Node, text: str) -> tuple[int, list[tuple[str, int, int]]
     return start, parts
 
 
-def _diagnosis(part: Node, text: str, sents: Sentences, ex: Extraction) -> None:
+def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report) -> None:
     shorts, cause_heads = shortcoming_nodes(part)
     for n, node in enumerate(shorts, 1):
         cstart, causes = _cause_texts(node, text)
@@ -130,7 +132,7 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Extraction) -> None:
                                    text=text[a:b], number=c.number, themes=themes_of(text[a:b])))
 
 
-def _entities(outline: Outline, ex: Extraction, rid: str) -> None:
+def _entities(outline: Outline, ex: Report, rid: str) -> None:
     text = outline.doc.text
     region = outline.doc.meta.region
     holders = [(m.id, m.span) for m in ex.measures] + [(a.id, a.span) for a in ex.actions]

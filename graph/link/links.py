@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import similarity as sim
-from ..model.facts import Action, Cause, Extraction, Indicator, Link, Shortcoming, Target
+from ..model import Report
+from ..model.facts import (Action, Baseline, Cause, Evidence, Gaps, Indicator, Link, Matrix, OpenCause, Shortcoming,
+                           Target, UnmotivatedAction)
 from ..model.lexicon import load_json
 from ..model.sentences import Sentences
 
@@ -53,10 +55,10 @@ def params() -> dict:
     return load_json("linking.json")
 
 
-def link_extraction(ex: Extraction) -> Extraction:
-    """Fill ex.links, ex.matrix, ex.gaps and every Target.baseline (in place; returns ex)."""
+def link(ex: Report) -> Report:
+    """Fill the report's links, matrix, gaps and every Target.baseline (in place; returns it)."""
     p = params()
-    text = getattr(ex, "text", "") or ""
+    text = ex.text
     shorts = {s.id: s for s in ex.shortcomings}
     queries = [_cause_query(c, shorts.get(c.shortcoming)) for c in ex.causes]
     with_causes = {c.shortcoming for c in ex.causes}
@@ -68,10 +70,11 @@ def link_extraction(ex: Extraction) -> Extraction:
     scores, details = score_pairs(queries + bare, units, text, sents, p)
     n = len(queries)
     _decide(ex, queries, bare, units, scores, details, p, n)
-    ex.matrix = {"causes": [q.cause for q in queries], "actions": [u.action.id for u in units],
-                 "scores": [[float(scores[i][j]) for j in range(len(units))] for i in range(n)]}
+    ex.matrix = Matrix([q.cause for q in queries], [u.action.id for u in units],
+                       [[float(scores[i][j]) for j in range(len(units))] for i in range(n)])
     link_baselines(ex, text, sents, p)
     _gaps(ex, queries, units, scores, n)
+    ex.linked = True
     return ex
 
 
@@ -169,10 +172,10 @@ def _semantic(queries: list[_Query], units: list[_Unit], text: str):
 
 # --------------------------------------------------------------------------- decisions
 
-def _decide(ex: Extraction, queries, bare, units, scores, details, p: dict, n: int) -> None:
+def _decide(ex: Report, queries, bare, units, scores, details, p: dict, n: int) -> None:
     threshold = p["threshold"] if _semantic_on(details) else p["lexical_only"]["threshold"]
     top_k, margin = p["top_k"], p["margin"]
-    text = getattr(ex, "text", "") or ""
+    text = ex.text
     links: list[Link] = []
     for i, q in enumerate(queries + bare):
         order = sorted(range(len(units)), key=lambda j: (-scores[i, j], j))
@@ -186,10 +189,9 @@ def _decide(ex: Extraction, queries, bare, units, scores, details, p: dict, n: i
             d = details[i, j]
             a, b = d["sentence_span"]
             themes = sorted(set(q.themes) & set(units[j].action.themes))
-            links.append(Link(units[j].action.id, q.cause, float(s), {
-                "terms": d["terms"], "themes": themes, "sentence": text[a:b],
-                "sentence_span": [a, b], "lexical": d["lexical"], "semantic": d["semantic"]},
-                shortcoming=q.shortcoming))
+            links.append(Link(units[j].action.id, q.cause, float(s),
+                              Evidence(d["terms"], themes, text[a:b], (a, b), d["lexical"], d["semantic"]),
+                              shortcoming=q.shortcoming))
     order = {u.action.id: k for k, u in enumerate(units)}
     cause_order = {q.cause or q.shortcoming: k for k, q in enumerate(queries + bare)}
     links.sort(key=lambda l: (cause_order[l.cause or l.shortcoming], order[l.action]))
@@ -200,7 +202,7 @@ def _semantic_on(details) -> bool:
     return any(d["semantic"] is not None for d in details.values())
 
 
-def _gaps(ex: Extraction, queries, units, scores, n: int) -> None:
+def _gaps(ex: Report, queries, units, scores, n: int) -> None:
     linked_causes = {l.cause for l in ex.links if l.cause}
     linked_actions = {l.action for l in ex.links}
     addressed = {l.shortcoming for l in ex.links if l.shortcoming}
@@ -209,21 +211,18 @@ def _gaps(ex: Extraction, queries, units, scores, n: int) -> None:
         if q.cause in linked_causes:
             continue
         j = _argmax(scores[i]) if units else None
-        open_causes.append({"cause": q.cause, "best_action": units[j].action.id if j is not None else None,
-                            "best_score": float(scores[i, j]) if j is not None else None})
+        open_causes.append(OpenCause(q.cause, units[j].action.id if j is not None else None,
+                                     float(scores[i, j]) if j is not None else None))
     unmotivated = []
     for j, u in enumerate(units):
         if u.action.id in linked_actions:
             continue
         i = _argmax(scores[:n, j]) if n else None
-        unmotivated.append({"action": u.action.id, "best_cause": queries[i].cause if i is not None else None,
-                            "best_score": float(scores[i, j]) if i is not None else None})
-    ex.gaps = {
-        "open_causes": open_causes,
-        "unmotivated_actions": unmotivated,
-        "unaddressed_shortcomings": [{"shortcoming": s.id} for s in ex.shortcomings if s.id not in addressed],
-        "targets_without_baseline": [{"target": t.id} for t in ex.targets if t.baseline is None],
-    }
+        unmotivated.append(UnmotivatedAction(u.action.id, queries[i].cause if i is not None else None,
+                                             float(scores[i, j]) if i is not None else None))
+    ex.gaps = Gaps(open_causes, unmotivated,
+                   [s.id for s in ex.shortcomings if s.id not in addressed],
+                   [t.id for t in ex.targets if t.baseline is None])
 
 
 def _argmax(row) -> int | None:
@@ -236,11 +235,11 @@ def _argmax(row) -> int | None:
 
 # --------------------------------------------------------------------------- baselines
 
-def link_baselines(ex: Extraction, text: str, sents: Sentences, p: dict) -> None:
+def link_baselines(ex: Report, text: str, sents: Sentences, p: dict) -> None:
     """Tie each target to last year's indicator of the same activity."""
     bp = p["baseline"]
     compat = _unit_classes(p["units"])
-    year = ex.report.meta.year
+    year = ex.info.meta.year
     pool = [i for i in ex.indicators if i.year is None or (year is not None and i.year == year)]
     for t in ex.targets:
         best, best_score = None, bp["threshold"]
@@ -255,8 +254,7 @@ def link_baselines(ex: Extraction, text: str, sents: Sentences, p: dict) -> None
             t.baseline = None
             continue
         ratio = round(t.value / best.value, 4) if best.value else None
-        t.baseline = {"value": best.value, "unit": best.unit, "indicator": best.id, "ratio": ratio,
-                      "score": round(best_score, 4)}
+        t.baseline = Baseline(best.value, best.unit, best.id, ratio, round(best_score, 4))
 
 
 def baseline_score(t: Target, ind: Indicator, t_sent: str, i_sent: str, bp: dict) -> float:

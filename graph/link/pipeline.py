@@ -5,37 +5,28 @@ from pathlib import Path
 from typing import Any
 
 from ..extract.run import extract
-from ..model.facts import Extraction
-from ..model import jsonable
+from ..model import Report, jsonable
 from ..parse.outline import parse
 from ..read import read
+from .links import link
 
 EXTRACTOR_VERSION = "govkg-extract/0.1"
 
 
-def extract_report(path: str | Path, link: bool = True) -> Extraction:
-    """All facts of one report; with ``link`` the action→cause links and baselines too."""
-    outline = parse(read(path))
-    ex = extract(outline)
-    ex.text = outline.doc.text  # type: ignore[attr-defined]
-    if link:
-        try:
-            from .links import link_extraction
-        except ModuleNotFoundError as exc:
-            if exc.name != "graph.link.links":
-                raise
-        else:
-            link_extraction(ex)
-    return ex
+def analyse(path: str | Path, linked: bool = True) -> Report:
+    """All facts of one report; ``linked`` adds the action→cause links, baselines and gaps.
+    The same as ``link(extract(parse(read(path))))``."""
+    report = extract(parse(read(path)))
+    return link(report) if linked else report
 
 
-def to_json(ex: Extraction) -> dict[str, Any]:
+def to_json(ex: Report) -> dict[str, Any]:
     """The contract of `govkg extract --format json`."""
-    meta = ex.report.meta
+    meta = ex.info.meta
     return {
-        "report": {"id": ex.report.id, "source": ex.report.source, "title": meta.title,
+        "report": {"id": ex.info.id, "source": ex.info.source, "title": meta.title,
                    "issuer": meta.issuer, "region": meta.region, "year": meta.year,
-                   "published": meta.published, "missing_parts": ex.report.missing_parts,
+                   "published": meta.published, "missing_parts": ex.info.missing_parts,
                    "extractor": EXTRACTOR_VERSION},
         **{k: jsonable(getattr(ex, k)) for k in (
             "measures", "indicators", "institutions", "mechanisms", "shortcomings", "causes",

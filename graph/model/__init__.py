@@ -3,5 +3,6 @@ from __future__ import annotations
 
 from .document import PARTS, Document, Meta, Node, Outline, Span, jsonable
 from .errors import GovkgError, first_line
+from .report import Report, ReportInfo
 
-__all__ = ["PARTS", "Document", "GovkgError", "Meta", "Node", "Outline", "Span", "first_line", "jsonable"]
+__all__ = ["PARTS", "Document", "GovkgError", "Meta", "Node", "Outline", "Report", "ReportInfo", "Span", "first_line", "jsonable"]

@@ -7,9 +7,7 @@ that is its provenance, and ``section``: the outline path it stands under.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-from . import Meta, Span
+from .document import Span
 
 
 @dataclass
@@ -93,6 +91,17 @@ class Action(Fact):
 
 
 @dataclass
+class Baseline:
+    """Last year's indicator a target is compared with."""
+
+    value: float
+    unit: str
+    indicator: str  # id of the indicator
+    ratio: float | None  # target value / baseline value
+    score: float  # how well the two sentences match
+
+
+@dataclass
 class Target(Fact):
     action: str = ""
     value: float = 0.0
@@ -100,39 +109,66 @@ class Target(Fact):
     comparator: str = ""  # 不少于 达到 以上 力争 实现 …
     what: str = ""
     raw: str = ""
-    baseline: dict[str, Any] | None = None  # {value, unit, indicator, ratio}
+    baseline: Baseline | None = None  # set by the linker
+
+
+@dataclass
+class Evidence:
+    """Why a link was made: the shared terms and themes, the action sentence that matched best."""
+
+    terms: list[str]
+    themes: list[str]
+    sentence: str
+    sentence_span: Span
+    lexical: float
+    semantic: float | None
 
 
 @dataclass
 class Link:
     action: str
-    cause: str
+    cause: str  # "" when the action answers a shortcoming that states no cause
     score: float
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: Evidence
     shortcoming: str | None = None
 
 
 @dataclass
-class ReportInfo:
-    id: str  # stable report id, e.g. "2025-r3f2a9c1d0"
-    source: str
-    meta: Meta
-    missing_parts: list[str] = field(default_factory=list)
+class OpenCause:
+    cause: str
+    best_action: str | None
+    best_score: float | None
 
 
 @dataclass
-class Extraction:
-    report: ReportInfo
-    measures: list[Measure] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
-    institutions: list[Institution] = field(default_factory=list)
-    mechanisms: list[Mechanism] = field(default_factory=list)
-    shortcomings: list[Shortcoming] = field(default_factory=list)
-    causes: list[Cause] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    targets: list[Target] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    # open_causes, unmotivated_actions, unaddressed_shortcomings, targets_without_baseline
-    gaps: dict[str, Any] = field(default_factory=dict)
-    # {"causes": [ids], "actions": [ids], "scores": [[score per action] per cause]}
-    matrix: dict[str, Any] = field(default_factory=dict)
+class UnmotivatedAction:
+    action: str
+    best_cause: str | None
+    best_score: float | None
+
+
+@dataclass
+class Gaps:
+    """What the linker found unanswered: the planner's questions."""
+
+    open_causes: list[OpenCause] = field(default_factory=list)
+    unmotivated_actions: list[UnmotivatedAction] = field(default_factory=list)
+    unaddressed_shortcomings: list[str] = field(default_factory=list)  # shortcoming ids
+    targets_without_baseline: list[str] = field(default_factory=list)  # target ids
+
+    def to_dict(self) -> dict:
+        return {
+            "open_causes": [vars(g).copy() for g in self.open_causes],
+            "unmotivated_actions": [vars(g).copy() for g in self.unmotivated_actions],
+            "unaddressed_shortcomings": [{"shortcoming": s} for s in self.unaddressed_shortcomings],
+            "targets_without_baseline": [{"target": t} for t in self.targets_without_baseline],
+        }
+
+
+@dataclass
+class Matrix:
+    """Every cause × action score, in the order of ``causes`` and ``actions``."""
+
+    causes: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    scores: list[list[float]] = field(default_factory=list)

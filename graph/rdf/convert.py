@@ -1,4 +1,4 @@
-"""An Extraction as RDF (docs/rdf-shape.md); graph.serialize writes it byte-stably.
+"""A Report as RDF (docs/rdf-shape.md); graph.serialize writes it byte-stably.
 
 ``to_graph(ex)`` gives one report's graph, with deterministic ASCII IRIs.
 
@@ -19,9 +19,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from ..model.facts import Extraction
+from ..model import Report
 from ..model.lexicon import load_json
-from ..model import GovkgError
 from .serialize import new_graph
 from ..model.vocab import GK, ID, QUDT, THEME, short_hash
 
@@ -108,13 +107,13 @@ def date(v: str | None) -> Literal | None:
 # --------------------------------------------------------------------------- graph
 
 class _Builder:
-    def __init__(self, ex: Extraction, outline: Any = None):
+    def __init__(self, ex: Report):
         self.ex = ex
-        self.rid = ex.report.id
+        self.rid = ex.info.id
         self.g = new_graph()
         self.report = report_iri(self.rid)
-        self.text: str = getattr(ex, "text", "") or ""
-        self.outline = outline if outline is not None else getattr(ex, "outline", None)
+        self.text: str = ex.text
+        self.outline = ex.outline
         self.sections: dict[str, URIRef] = {}
         self.themes_used: set[str] = set()
 
@@ -124,7 +123,7 @@ class _Builder:
 
     # ---- report and outline
     def report_node(self) -> None:
-        r, meta = self.report, self.ex.report.meta
+        r, meta = self.report, self.ex.info.meta
         from ..link.pipeline import EXTRACTOR_VERSION
 
         self.add(r, RDF.type, GK.Report)
@@ -135,29 +134,13 @@ class _Builder:
         self.add(r, GK.region, zh(meta.region))
         self.add(r, GK.year, integer(meta.year))
         self.add(r, DCTERMS.date, date(meta.published))
-        self.add(r, DCTERMS.source, plain(Path(self.ex.report.source).name))
-        for part in sorted(self.ex.report.missing_parts):
+        self.add(r, DCTERMS.source, plain(Path(self.ex.info.source).name))
+        for part in sorted(self.ex.info.missing_parts):
             self.add(r, GK.missingPart, plain(part))
         self.add(r, GK.extractorVersion, plain(EXTRACTOR_VERSION))
 
-    def _outline(self):
-        if self.outline is not None or not self.text:
-            return self.outline
-        try:  # the pipeline keeps the text, not the outline: parse it again (cheap)
-            from ..model import Document
-            from ..parse.outline import parse
-
-            doc = Document(text=self.text, source=self.ex.report.source, format="txt", meta=self.ex.report.meta)
-            self.outline = parse(doc)
-        except GovkgError:
-            self.outline = None
-        return self.outline
-
     def outline_nodes(self) -> None:
-        outline = self._outline()
-        if outline is None:
-            return
-        for node in outline.walk():
+        for node in self.outline.walk():
             if node.path:
                 self.section(node.path, node)
 
@@ -255,12 +238,11 @@ class _Builder:
             self.add(s, GK.unit, plain(t.unit))
             self.add(s, GK.counts, zh(t.what))
             self.add(s, GK.raw, plain(t.raw))
-            base = t.baseline or {}
-            if base.get("indicator"):
-                self.add(s, GK.baseline, self.ref(base["indicator"]))
-            self.add(s, GK.changeRatio, decimal(base.get("ratio")))
-            if base.get("indicator") and base.get("score") is not None:
-                self.add(s, GK.baselineScore, decimal(round(float(base["score"]), 4)))
+            base = t.baseline
+            if base is not None:
+                self.add(s, GK.baseline, self.ref(base.indicator))
+                self.add(s, GK.changeRatio, decimal(base.ratio))
+                self.add(s, GK.baselineScore, decimal(round(float(base.score), 4)))
 
     def shared(self) -> None:
         for inst in self.ex.institutions:
@@ -297,27 +279,24 @@ class _Builder:
         """An accepted action → cause link as a gk:Link node with its scores and evidence."""
         s = link_iri(self.rid, ln.action, ln.cause)
         a, c = self.ref(ln.action), self.ref(ln.cause)
-        ev = ln.evidence or {}
+        ev = ln.evidence
         self.add(s, RDF.type, GK.Link)
         self.add(s, RDFS.label, zh(f"{ln.action} → {ln.cause}"))
         self.add(s, GK.inReport, self.report)
         self.add(s, GK.linkAction, a)
         self.add(s, GK.linkCause, c)
         self.add(s, GK.score, decimal(round(float(ln.score), 4)))
-        if ev.get("lexical") is not None:
-            self.add(s, GK.lexicalScore, decimal(round(float(ev["lexical"]), 4)))
-        if ev.get("semantic") is not None:
-            self.add(s, GK.semanticScore, decimal(round(float(ev["semantic"]), 4)))
-        for term in ev.get("terms") or []:
+        self.add(s, GK.lexicalScore, decimal(round(float(ev.lexical), 4)))
+        if ev.semantic is not None:
+            self.add(s, GK.semanticScore, decimal(round(float(ev.semantic), 4)))
+        for term in ev.terms:
             self.add(s, GK.sharedTerm, zh(str(term)))
-        for th in ev.get("themes") or []:
+        for th in ev.themes:
             self.themes_used.add(th)
             self.add(s, GK.sharedTheme, theme_iri(th))
-        self.add(s, GK.evidenceSentence, zh(ev.get("sentence")))
-        span = ev.get("sentence_span")
-        if span and len(span) == 2:
-            self.add(s, GK.evidenceStart, integer(span[0]))
-            self.add(s, GK.evidenceEnd, integer(span[1]))
+        self.add(s, GK.evidenceSentence, zh(ev.sentence))
+        self.add(s, GK.evidenceStart, integer(ev.sentence_span[0]))
+        self.add(s, GK.evidenceEnd, integer(ev.sentence_span[1]))
         self.add(a, GK.addresses, c)
         sc = ln.shortcoming or short_of.get(ln.cause)
         if sc:
@@ -326,26 +305,26 @@ class _Builder:
     def _gaps(self) -> None:
         """Open causes, unmotivated actions and unaddressed shortcomings as explicit flags."""
         ex = self.ex
-        gaps = ex.gaps or {}
-        if gaps or ex.links:
-            open_ids = {g["cause"] for g in gaps.get("open_causes", [])}
-            unmot = {g["action"] for g in gaps.get("unmotivated_actions", [])}
-            unaddr = {g["shortcoming"] for g in gaps.get("unaddressed_shortcomings", [])}
+        gaps = ex.gaps
+        if ex.linked or ex.links:
+            open_ids = {g.cause for g in gaps.open_causes}
+            unmot = {g.action for g in gaps.unmotivated_actions}
+            unaddr = set(gaps.unaddressed_shortcomings)
             for c in ex.causes:
                 self.add(self.ref(c.id), GK.isOpen, boolean(c.id in open_ids))
             for a in ex.actions:
                 self.add(self.ref(a.id), GK.unmotivated, boolean(a.id in unmot))
             for sc in ex.shortcomings:
                 self.add(self.ref(sc.id), GK.unaddressed, boolean(sc.id in unaddr))
-        for g in gaps.get("open_causes", []):
-            self._best(g["cause"], g.get("best_action"), g.get("best_score"))
-        for g in gaps.get("unmotivated_actions", []):
-            self._best(g["action"], g.get("best_cause"), g.get("best_score"))
+        for g in gaps.open_causes:
+            self._best(g.cause, g.best_action, g.best_score)
+        for g in gaps.unmotivated_actions:
+            self._best(g.action, g.best_cause, g.best_score)
 
     def _candidates(self) -> None:
         """Every scored action × cause pair (accepted or not), so a planner can see the runners-up."""
-        m = self.ex.matrix or {}
-        causes, actions, scores = m.get("causes") or [], m.get("actions") or [], m.get("scores") or []
+        m = self.ex.matrix
+        causes, actions, scores = m.causes, m.actions, m.scores
         accepted = {(ln.action, ln.cause) for ln in self.ex.links}
         for ci, cid in enumerate(causes):
             row = scores[ci] if ci < len(scores) else []
@@ -389,10 +368,9 @@ class _Builder:
         return self.g
 
 
-def to_graph(ex: Extraction, outline: Any = None) -> Graph:
-    """One report's graph (docs/rdf-shape.md).  ``outline`` defaults to ``ex.outline``
-    or a re-parse of ``ex.text``; without either, sections are made from fact paths."""
-    return _Builder(ex, outline).build()
+def to_graph(report: Report) -> Graph:
+    """One report's graph (docs/rdf-shape.md): its outline, facts, links and gaps."""
+    return _Builder(report).build()
 
 
 def _themes() -> dict:
