@@ -23,7 +23,9 @@ neo4j-build:
 	bash scripts/neo4j/build.sh
 
 test: install browser neo4j-build
+	$(VENV)/bin/lint-imports
 	bash scripts/test.sh
+	bash scripts/check_wheel.sh
 
 bench: install
 	$(PY) scripts/bench.py

@@ -8,14 +8,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "reports" / "gaosuntang-2025.txt"
-GOVKG = ROOT / ".venv" / "bin" / "govkg"
+# the console script of the environment running the tests (no fixed virtual-environment path)
+GOVKG = Path(sys.executable).parent / "govkg"
+GOVKG_CMD = [str(GOVKG)] if GOVKG.exists() else [sys.executable, "-m", "graph.cli"]
 
 
-def govkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    cmd = [str(GOVKG)] if GOVKG.exists() else [sys.executable, "-c", "from graph.cli import main; main()"]
-    env = {**os.environ, "PYTHONHASHSEED": "random"}
-    return subprocess.run(cmd + list(args), capture_output=True, text=True, cwd=str(cwd or ROOT), env=env,
-                          timeout=600)
+def govkg(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the installed `govkg` as a user would, in a fresh process with a random hash seed."""
+    full_env = {**os.environ, "PYTHONHASHSEED": "random", **(env or {})}
+    return subprocess.run(GOVKG_CMD + list(args), capture_output=True, text=True, cwd=str(cwd or ROOT),
+                          env=full_env, timeout=600)
 
 
 def variant(tmp: Path, issuer: str = "牌楼街道办事处", place: str = "牌楼", year: int = 2024,

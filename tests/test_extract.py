@@ -142,7 +142,9 @@ def test_renamed_issuer(tmp_path, sample_text, sample_ex):
 
 
 def test_cli_extract_json_contract(sample_path):
-    out = subprocess.run([str(ROOT / ".venv/bin/govkg"), "extract", str(sample_path), "--format", "json"],
+    from kgutil import GOVKG_CMD
+
+    out = subprocess.run([*GOVKG_CMD, "extract", str(sample_path), "--format", "json"],
                          capture_output=True, text=True, check=True).stdout
     data = json.loads(out)
     for key in ("measures", "indicators", "institutions", "mechanisms", "shortcomings", "causes",

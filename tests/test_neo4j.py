@@ -9,7 +9,6 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -273,8 +272,8 @@ def test_turtle_file_is_one_graph_named_by_its_report(db, tmp_path):
 # --------------------------------------------------------------------------- CLI
 
 def govkg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    exe = ROOT / ".venv" / "bin" / "govkg"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "from graph.cli import main; main()"]
+    from kgutil import GOVKG_CMD as cmd
+
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     full_env.update(env or {})
     return subprocess.run([*cmd, *args], capture_output=True, text=True, env=full_env, cwd=ROOT, timeout=120)

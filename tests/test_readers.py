@@ -236,10 +236,9 @@ def test_headings_but_no_known_part():
 
 
 def govkg() -> list[str]:
-    exe = ROOT / ".venv" / "bin" / "govkg"
-    if exe.exists():
-        return [str(exe)]
-    return [sys.executable, "-c", "from graph.cli import main; main()"]
+    from kgutil import GOVKG_CMD
+
+    return list(GOVKG_CMD)
 
 
 def run_outline(path: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -32,7 +32,7 @@ from rdflib.namespace import RDF, RDFS
 
 from ..link import similarity as sim
 from ..model import Report
-from ..model.lexicon import load_json
+from ..model.lexicon import current
 from ..rdf.convert import iri_segment, boolean, decimal, fact_iri, integer, report_iri, theme_iri, zh
 from ..rdf.serialize import new_graph
 from ..model.vocab import GK, ID
@@ -41,7 +41,7 @@ from ..model.vocab import GK, ID
 
 def params() -> dict[str, float]:
     """The thresholds of year-over-year matching: data/lexicon/linking.json, "followthrough"."""
-    return load_json("linking.json")["followthrough"]
+    return current().json("linking.json")["followthrough"]
 
 _SENT = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 

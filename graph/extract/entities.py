@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..model.facts import Institution, Mechanism, Mention
-from ..model.lexicon import alternation, load_json
+from ..model.lexicon import Lexicon, alternation, current
 from ..model.vocab import short_hash
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -50,9 +49,9 @@ def _extend_left(text: str, start: int, lo: int, stops: tuple[str, ...], most: i
     return cut
 
 
-@lru_cache(maxsize=1)
-def _inst_rx() -> re.Pattern:
-    return re.compile(alternation(load_json("institutions.json")["suffixes"]))
+def _inst_rx(lexicon: Lexicon) -> re.Pattern:
+    return lexicon.memo("institutions.rx",
+                        lambda: re.compile(alternation(lexicon.json("institutions.json")["suffixes"])))
 
 
 def _trim_leading(name: str, suffix: str, pos: tuple[str, ...]) -> str:
@@ -69,12 +68,14 @@ def _trim_leading(name: str, suffix: str, pos: tuple[str, ...]) -> str:
     return prefix + suffix
 
 
-def find_institutions(text: str, lo: int, hi: int, region: str | None) -> list[Found]:
-    lex = load_json("institutions.json")
+def find_institutions(text: str, lo: int, hi: int, region: str | None,
+                      lexicon: Lexicon | None = None) -> list[Found]:
+    lexicon = lexicon or current()
+    lex = lexicon.json("institutions.json")
     stops = tuple(sorted(lex["stop_words"], key=len, reverse=True))
     generic, places = set(lex["generic_words"]), lex["place_words"]
     out = []
-    for m in _inst_rx().finditer(text, lo, hi):
+    for m in _inst_rx(lexicon).finditer(text, lo, hi):
         start = _extend_left(text, m.start(), lo, stops, lex["max_name_chars"])
         name = unicodedata.normalize("NFKC", text[start:m.end()])
         if len(name) > len(m.group()):
@@ -106,9 +107,7 @@ def find_institutions(text: str, lo: int, hi: int, region: str | None) -> list[F
     return out
 
 
-@lru_cache(maxsize=1)
-def _mech_rx() -> tuple[re.Pattern, re.Pattern, list[re.Pattern]]:
-    lex = load_json("mechanisms.json")
+def _mech_rx(lex: dict) -> tuple[re.Pattern, re.Pattern, list[re.Pattern]]:
     quoted = re.compile(r"[“\"]([^”\"“\n]{2,%d})[”\"]" % lex["quoted_max_chars"])
     suffix = re.compile(alternation(lex["suffixes"]))
     formulas = [re.compile(p) for p in lex["formula_patterns"]]
@@ -124,11 +123,13 @@ def _quoted_ok(label: str, follower: str, lex: dict) -> bool:
     return not any(follower.startswith(f) for f in lex["quoted_exclude_followers"])
 
 
-def find_mechanisms(text: str, lo: int, hi: int, titles: tuple[tuple[int, int], ...] = ()) -> list[Found]:
+def find_mechanisms(text: str, lo: int, hi: int, titles: tuple[tuple[int, int], ...] = (),
+                    lexicon: Lexicon | None = None) -> list[Found]:
     """Mechanisms in text[lo:hi]; suffix names inside heading ``titles`` are left out
     (a title such as 调解机制持续完善 sums up an area, it does not name a mechanism)."""
-    lex = load_json("mechanisms.json")
-    quoted, suffix, formulas = _mech_rx()
+    lexicon = lexicon or current()
+    lex = lexicon.json("mechanisms.json")
+    quoted, suffix, formulas = lexicon.memo("mechanisms.rx", lambda: _mech_rx(lex))
     verbs = tuple(sorted(lex["leading_verbs"], key=len, reverse=True))
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -160,13 +161,13 @@ def _alias_key(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().strip("“”\"'‘’「」 ")
 
 
-@lru_cache(maxsize=1)
-def _aliases() -> tuple[dict[str, str], list[tuple[str, str]], dict[str, str]]:
-    """data/lexicon/aliases.json (docs/entity-resolution.md), normalised; empty when absent."""
-    try:
-        lex = load_json("aliases.json")
-    except FileNotFoundError:
-        return {}, [], {}
+def _aliases(lexicon: Lexicon | None) -> tuple[dict[str, str], list[tuple[str, str]], dict[str, str]]:
+    """data/lexicon/aliases.json (docs/entity-resolution.md), normalised."""
+    lexicon = lexicon or current()
+    return lexicon.memo("aliases", lambda: _alias_tables(lexicon.json("aliases.json")))
+
+
+def _alias_tables(lex: dict) -> tuple[dict[str, str], list[tuple[str, str]], dict[str, str]]:
     inst = {_alias_key(k): _alias_key(v) for k, v in lex.get("institutions", {}).items()}
     suffixes = sorted(((_alias_key(k), _alias_key(v)) for k, v in lex.get("institution_suffixes", {}).items()),
                       key=lambda kv: -len(kv[0]))
@@ -174,10 +175,10 @@ def _aliases() -> tuple[dict[str, str], list[tuple[str, str]], dict[str, str]]:
     return inst, suffixes, mech
 
 
-def canonical_institution(key: str) -> str:
+def canonical_institution(key: str, lexicon: Lexicon | None = None) -> str:
     """The resolution key of an institution name: the alias table's canonical name, or
     the name with a variant suffix replaced (银水区法院 → 银水区人民法院)."""
-    inst, suffixes, _ = _aliases()
+    inst, suffixes, _ = _aliases(lexicon)
     k = _alias_key(key)
     if k in inst:
         return inst[k]
@@ -187,35 +188,36 @@ def canonical_institution(key: str) -> str:
     return key
 
 
-def canonical_mechanism(label: str) -> str:
+def canonical_mechanism(label: str, lexicon: Lexicon | None = None) -> str:
     """The resolution key of a mechanism label (三项制度 → 行政执法三项制度)."""
-    return _aliases()[2].get(_alias_key(label), label)
+    return _aliases(lexicon)[2].get(_alias_key(label), label)
 
 
-def institution_id(key: str, scope: str, issuer_key: str) -> str:
+def institution_id(key: str, scope: str, issuer_key: str, lexicon: Lexicon | None = None) -> str:
     """Proper names are one node across reports; generic ones belong to their issuer."""
-    key = canonical_institution(key)
+    key = canonical_institution(key, lexicon)
     return f"inst-{short_hash(key if scope == 'global' else issuer_key + '/' + key, 10)}"
 
 
-def mechanism_id(label: str) -> str:
-    return f"mech-{short_hash(canonical_mechanism(label), 10)}"
+def mechanism_id(label: str, lexicon: Lexicon | None = None) -> str:
+    return f"mech-{short_hash(canonical_mechanism(label, lexicon), 10)}"
 
 
-def group_institutions(found: list[Found], issuer_key: str, text: str) -> list[Institution]:
+def group_institutions(found: list[Found], issuer_key: str, text: str,
+                       lexicon: Lexicon | None = None) -> list[Institution]:
     by: dict[str, Institution] = {}
     for f in found:
         key = f.key or f.label
-        iid = institution_id(key, f.scope, issuer_key)
+        iid = institution_id(key, f.scope, issuer_key, lexicon)
         inst = by.setdefault(iid, Institution(iid, f.label, f.scope, f.kind, key))
         inst.mentions.append(Mention((f.start, f.end), text[f.start:f.end]))
     return list(by.values())
 
 
-def group_mechanisms(found: list[Found], text: str) -> list[Mechanism]:
+def group_mechanisms(found: list[Found], text: str, lexicon: Lexicon | None = None) -> list[Mechanism]:
     by: dict[str, Mechanism] = {}
     for f in found:
-        mid = mechanism_id(f.label)
+        mid = mechanism_id(f.label, lexicon)
         mech = by.setdefault(mid, Mechanism(mid, f.label, f.kind))
         mech.mentions.append(Mention((f.start, f.end), text[f.start:f.end]))
     return list(by.values())

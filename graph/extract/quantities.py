@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
-from ..model.lexicon import alternation, load_json
+from ..model.lexicon import Lexicon, alternation, current
 from ..model.numbers import cn_to_int
 
 NUM = r"\d+(?:\.\d+)?|[零〇一二三四五六七八九十百千两]+"
@@ -28,9 +27,12 @@ class Quantity:
     value_max: float | None = None
 
 
-@lru_cache(maxsize=1)
-def pattern() -> re.Pattern:
-    lex = load_json("quantities.json")
+def pattern(lexicon: Lexicon | None = None) -> re.Pattern:
+    lexicon = lexicon or current()
+    return lexicon.memo("quantities.pattern", lambda: _pattern(lexicon.json("quantities.json")))
+
+
+def _pattern(lex: dict) -> re.Pattern:
     units = alternation(lex["units"] + lex["percent"])
     big = alternation(lex["big"])
     pre = alternation(lex["qualifiers_before"])
@@ -56,13 +58,13 @@ def _plain(d: Decimal) -> float:
     return float(d.normalize()) if d == d.to_integral_value() else float(d)
 
 
-def _excluded(text: str, m: re.Match) -> bool:
+def _excluded(text: str, m: re.Match, lex: dict) -> bool:
     s, e = m.start("num"), m.end()
     before = text[s - 1] if s > 0 else ""
     after = text[e] if e < len(text) else ""
     if before == "第" or before in "・·.．" or before.isdigit() or after in "・·":
         return True
-    if before in load_json("quantities.json").get("date_before", ()) and m.group("unit") == "日":
+    if before in lex["date_before"] and m.group("unit") == "日":
         return True  # 3月15日 is a date
     num = m.group("num")
     if not num[0].isdigit() and len(num) == 1 and not (m.group("q1") or m.group("big")):
@@ -72,13 +74,16 @@ def _excluded(text: str, m: re.Match) -> bool:
     return False
 
 
-def find_quantities(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
+def find_quantities(text: str, lo: int = 0, hi: int | None = None,
+                    lexicon: Lexicon | None = None) -> list[Quantity]:
+    lexicon = lexicon or current()
+    lex = lexicon.json("quantities.json")
     hi = len(text) if hi is None else hi
-    big_values = load_json("quantities.json")["big"]
-    aliases = load_json("quantities.json").get("unit_aliases", {})
+    big_values = lex["big"]
+    aliases = lex["unit_aliases"]
     out = []
-    for m in pattern().finditer(text, lo, hi):
-        if _excluded(text, m):
+    for m in pattern(lexicon).finditer(text, lo, hi):
+        if _excluded(text, m, lex):
             continue
         value = _number(m.group("num"))
         if value is None:
@@ -104,19 +109,23 @@ class Comparison:
     change: float | None
 
 
-@lru_cache(maxsize=1)
-def comparison_pattern() -> re.Pattern:
-    c = load_json("quantities.json")["comparison"]
+def comparison_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
+    lexicon = lexicon or current()
+    return lexicon.memo("quantities.comparison", lambda: _comparison_pattern(lexicon.json("quantities.json")))
+
+
+def _comparison_pattern(lex: dict) -> re.Pattern:
+    c = lex["comparison"]
     return re.compile(
         rf"(?:{alternation(c['same_period'])})\s*(?:(?P<year>(?:19|20)\d{{2}})年(?:同期)?的?)?"
         rf"(?P<prev>[^，,；;。]{{0,12}}?)\s*(?:(?P<down>{alternation(c['down'])})|(?P<up>{alternation(c['up'])})"
         rf"|(?P<flat>{alternation(c['flat'])}))(?P<pct>\d+(?:\.\d+)?(?:[%％]|个百分点|百分点))?")
 
 
-def find_comparisons(text: str, lo: int, hi: int) -> list[Comparison]:
+def find_comparisons(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[Comparison]:
     out = []
-    for m in comparison_pattern().finditer(text, lo, hi):
-        prev = find_quantities(text, m.start("prev"), m.end("prev")) if m.group("prev") else []
+    for m in comparison_pattern(lexicon).finditer(text, lo, hi):
+        prev = find_quantities(text, m.start("prev"), m.end("prev"), lexicon) if m.group("prev") else []
         pct = float(re.match(r"[\d.]+", m.group("pct")).group()) if m.group("pct") else None
         if m.group("flat"):
             rel, change = "持平", 0.0
@@ -143,13 +152,12 @@ def clause_end(text: str, pos: int, hi: int) -> int:
     return i
 
 
-CLASSIFIERS = set("个名家户支所座位间栋")
-VERB_TAIL = re.compile(r"(均为|均达|达到|达|为|约|共计|共|累计|超过|近)+$")
-
-
-def what_counted(text: str, q: Quantity, lo: int, hi: int, prev_end: int = 0) -> str:
+def what_counted(text: str, q: Quantity, lo: int, hi: int, prev_end: int = 0,
+                 lexicon: Lexicon | None = None) -> str:
     """What a figure counts: the clause before it, or the noun after a classifier (1个综治中心)."""
-    strip = load_json("quantities.json")["what_strip_prefix"]
+    lexicon = lexicon or current()
+    lex = lexicon.json("quantities.json")
+    strip = lex["what_strip_prefix"]
     start = max(clause_start(text, q.start, lo), prev_end)
     pre = text[start:q.start].strip()
     changed = True
@@ -158,9 +166,10 @@ def what_counted(text: str, q: Quantity, lo: int, hi: int, prev_end: int = 0) ->
         for p in strip:
             if pre.startswith(p) and len(pre) > len(p):
                 pre, changed = pre[len(p):], True
-    pre = VERB_TAIL.sub("", pre)
+    pre = lexicon.memo("quantities.verb_tail",
+                       lambda: re.compile(f"(?:{alternation(lex['what_verb_tail'])})+$")).sub("", pre)
     post = text[q.end:clause_end(text, q.end, hi)]
-    if q.unit in CLASSIFIERS and len(post) >= 2 and (len(pre) <= 2 or text[q.start - 1:q.start] in "、"):
+    if q.unit in lex["classifier_units"] and len(post) >= 2 and (len(pre) <= 2 or text[q.start - 1:q.start] in "、"):
         return post[:16]
     if len(pre) < 2 and post:
         return post[:16]

@@ -5,7 +5,7 @@ import re
 
 from ..model import Report, ReportInfo
 from ..model.facts import Action, Cause, Indicator, Measure, Shortcoming
-from ..model.lexicon import load_json
+from ..model.lexicon import Lexicon, current
 from ..model import Node, Outline
 from ..model.sentences import Sentences
 from ..model.vocab import report_id
@@ -16,8 +16,9 @@ from .targets import find_targets
 from .themes import themes_of
 
 
-def extract(outline: Outline) -> Report:
+def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
     """Every fact of the report the outline was parsed from; the Report keeps the outline."""
+    lex = lexicon or current()
     doc = outline.doc
     text = doc.text
     sents = Sentences(text)
@@ -25,43 +26,44 @@ def extract(outline: Outline) -> Report:
     ex = Report(outline, ReportInfo(rid, doc.source, doc.meta, list(outline.missing)))
     if (part := outline.part("measures")) is not None:
         for a, area, i, item in areas_and_items(part):
-            ex.measures.append(_measure(f"measure-{a}-{i}", item, area, "measure", text, sents))
+            ex.measures.append(_measure(f"measure-{a}-{i}", item, area, "measure", text, sents, lex))
     if (part := outline.part("leadership")) is not None:
         for n, item in enumerate(leaves(part), 1):
-            ex.measures.append(_measure(f"leadership-{n}", item, None, "leadership", text, sents))
+            ex.measures.append(_measure(f"leadership-{n}", item, None, "leadership", text, sents, lex))
     for m in ex.measures:
-        ex.indicators += _indicators(m, text, sents)
+        ex.indicators += _indicators(m, text, sents, lex)
     if (part := outline.part("shortcomings")) is not None:
-        _diagnosis(part, text, sents, ex)
+        _diagnosis(part, text, sents, ex, lex)
     if (part := outline.part("plan")) is not None:
-        for n, node in enumerate(action_nodes(part), 1):
+        for n, node in enumerate(action_nodes(part, lex), 1):
             action = Action(f"action-{n}", node.span, sents.at(node.title_span[0]), node.path,
                             label=node.title, text=text[node.body_span[0]:node.body_span[1]],
-                            themes=themes_of(text[node.span[0]:node.span[1]]))
+                            themes=themes_of(text[node.span[0]:node.span[1]], lex))
             ex.actions.append(action)
-            ex.targets += find_targets(action, text, sents)
-    _entities(outline, ex, rid)
+            ex.targets += find_targets(action, text, sents, lex)
+    _entities(outline, ex, rid, lex)
     return ex.check()
 
 
-def _measure(mid: str, item: Node, area: Node | None, kind: str, text: str, sents: Sentences) -> Measure:
+def _measure(mid: str, item: Node, area: Node | None, kind: str, text: str, sents: Sentences,
+             lex: Lexicon) -> Measure:
     body = text[item.body_span[0]:item.body_span[1]]
     return Measure(mid, item.span, sents.at(item.title_span[0]), item.path, label=item.title,
                    area=area.title if area is not None else "", text=body, kind=kind,
-                   themes=themes_of(text[item.span[0]:item.span[1]]))
+                   themes=themes_of(text[item.span[0]:item.span[1]], lex))
 
 
-def _indicators(m: Measure, text: str, sents: Sentences) -> list[Indicator]:
+def _indicators(m: Measure, text: str, sents: Sentences, lex: Lexicon) -> list[Indicator]:
     lo, hi = m.span
-    comps = find_comparisons(text, lo, hi)
+    comps = find_comparisons(text, lo, hi, lex)
     in_comp = [(c.start, c.end) for c in comps]
     out: list[Indicator] = []
     prev_end = lo
-    for q in find_quantities(text, lo, hi):
+    for q in find_quantities(text, lo, hi, lex):
         if any(a <= q.start < b for a, b in in_comp):
             continue
         s = sents.at(q.start)
-        what = what_counted(text, q, s[0], s[1], prev_end if prev_end > s[0] else 0)
+        what = what_counted(text, q, s[0], s[1], prev_end if prev_end > s[0] else 0, lex)
         prev_end = q.end
         out.append(Indicator(f"{m.id}-i{len(out) + 1}", (q.start, q.end), s, m.section, value=q.value,
                              unit=q.unit, qualifier=q.qualifier, what=what, measure=m.id, raw=q.raw,
@@ -87,9 +89,9 @@ def _indicators(m: Measure, text: str, sents: Sentences) -> list[Indicator]:
     return out
 
 
-def _cause_texts(node: Node, text: str) -> tuple[int, list[tuple[str, int, int]]]:
+def _cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tuple[str, int, int]]]:
     """Where the causes of a shortcoming start, and (number, start, end) of each cause."""
-    lex = load_json("structure.json")
+    lex = lexicon.json("structure.json")
     lo, hi = node.body_span
     body = text[lo:hi]
     cue = min((p for p in (body.find(c) for c in lex["cause_cues"]) if p >= 0), default=-1)
@@ -112,27 +114,28 @@ def _cause_texts(node: Node, text: str) -> tuple[int, list[tuple[str, int, int]]
     return start, parts
 
 
-def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report) -> None:
-    shorts, cause_heads = shortcoming_nodes(part)
+def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon) -> None:
+    shorts, cause_heads = shortcoming_nodes(part, lex)
     for n, node in enumerate(shorts, 1):
-        cstart, causes = _cause_texts(node, text)
+        cstart, causes = _cause_texts(node, text, lex)
         desc = text[node.body_span[0]:cstart].strip()
         sid = f"shortcoming-{n}"
         ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
                                            label=node.title, text=desc,
-                                           themes=themes_of(node.title + desc)))
+                                           themes=themes_of(node.title + desc, lex)))
         for k, (num, a, b) in enumerate(causes, 1):
             ex.causes.append(Cause(f"cause-{n}-{k}", (a, b), sents.at(a), node.path, shortcoming=sid,
-                                   text=text[a:b], number=num, themes=themes_of(text[a:b])))
+                                   text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
+    k = 0  # causes under their own headings, numbered across headings so that ids stay unique
     for node in cause_heads:
-        items = [c for c in node.children if c.kind == "enum"] or numbered(node)
-        for k, c in enumerate(items, 1):
+        for c in [c for c in node.children if c.kind == "enum"] or numbered(node):
+            k += 1
             a, b = c.title_span[0], c.span[1]
             ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), c.path, shortcoming="",
-                                   text=text[a:b], number=c.number, themes=themes_of(text[a:b])))
+                                   text=text[a:b], number=c.number, themes=themes_of(text[a:b], lex)))
 
 
-def _entities(outline: Outline, ex: Report, rid: str) -> None:
+def _entities(outline: Outline, ex: Report, rid: str, lex: Lexicon) -> None:
     text = outline.doc.text
     region = outline.doc.meta.region
     holders = [(m.id, m.span) for m in ex.measures] + [(a.id, a.span) for a in ex.actions]
@@ -140,11 +143,11 @@ def _entities(outline: Outline, ex: Report, rid: str) -> None:
     titles = tuple(n.title_span for n in outline.walk() if n.kind != "enum")
     for part in outline.parts:
         lo, hi = part.span
-        insts += entities.find_institutions(text, lo, hi, region)
-        mechs += entities.find_mechanisms(text, lo, hi, titles)
+        insts += entities.find_institutions(text, lo, hi, region, lex)
+        mechs += entities.find_mechanisms(text, lo, hi, titles, lex)
     issuer_key = outline.doc.meta.issuer or rid
-    ex.institutions = entities.group_institutions(insts, issuer_key, text)
-    ex.mechanisms = entities.group_mechanisms(mechs, text)
+    ex.institutions = entities.group_institutions(insts, issuer_key, text, lex)
+    ex.mechanisms = entities.group_mechanisms(mechs, text, lex)
     for thing in ex.institutions + ex.mechanisms:
         thing.measures = sorted({hid for hid, (a, b) in holders
                                  for men in thing.mentions if a <= men.span[0] < b},

@@ -5,7 +5,7 @@ enumeration after 主要原因, a semicolon list, or a heading of their own.
 """
 from __future__ import annotations
 
-from ..model.lexicon import load_json
+from ..model.lexicon import Lexicon, current
 from ..model import Node
 
 
@@ -37,9 +37,9 @@ def leaves(node: Node) -> list[Node]:
     return [leaf for s in subs for leaf in leaves(s)]
 
 
-def action_nodes(plan: Node) -> list[Node]:
+def action_nodes(plan: Node, lexicon: Lexicon | None = None) -> list[Node]:
     """Numbered actions of the plan part, without the frame headings (思路, 目标)."""
-    lex = load_json("structure.json")
+    lex = (lexicon or current()).json("structure.json")
     frames = lex["plan_frame_titles"]
     containers = lex["plan_action_container_cues"]
     subs = numbered(plan)
@@ -55,16 +55,16 @@ def action_nodes(plan: Node) -> list[Node]:
     return out
 
 
-def is_cause_heading(node: Node) -> bool:
-    cues = load_json("structure.json")["cause_heading_cues"]
-    return any(c in node.title for c in cues) and not any(
-        w in node.title for w in ("不足", "问题", "短板"))
+def is_cause_heading(node: Node, lexicon: Lexicon | None = None) -> bool:
+    lex = (lexicon or current()).json("structure.json")
+    return any(c in node.title for c in lex["cause_heading_cues"]) and not any(
+        w in node.title for w in lex["shortcoming_title_words"])
 
 
-def shortcoming_nodes(part: Node) -> tuple[list[Node], list[Node]]:
+def shortcoming_nodes(part: Node, lexicon: Lexicon | None = None) -> tuple[list[Node], list[Node]]:
     """(shortcoming nodes, separate cause-heading nodes) of the 不足和原因 part."""
     subs = numbered(part)
-    causes = [s for s in subs if is_cause_heading(s)]
+    causes = [s for s in subs if is_cause_heading(s, lexicon)]
     rest = [s for s in subs if s not in causes]
     if len(rest) == 1 and numbered(rest[0]) and causes:
         rest = numbered(rest[0])  # (一)存在的问题 1. 2. 3.  (二)原因分析

@@ -2,29 +2,26 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..model.facts import Action, Target
-from ..model.lexicon import alternation, load_json
+from ..model.lexicon import Lexicon, alternation, current
 from ..model.sentences import Sentences
 from .quantities import clause_start, find_quantities
 
-LIGHT_VERBS = re.compile(r"^(开展|组织|举办|召开|完成|实现|推动|确保|力争|全年|年内|每年|每季度|每月)+")
-
-
-@lru_cache(maxsize=1)
-def _comparators() -> tuple[re.Pattern, list[str], re.Pattern]:
-    lex = load_json("quantities.json")
+def _comparators(lex: dict) -> tuple[re.Pattern, list[str], re.Pattern, re.Pattern]:
     rx = re.compile(alternation(lex["comparators"]))
     cover = re.compile(r"实现([^，,；;。]{1,16}?)(%s)" % alternation(lex["full_coverage"]))
-    return rx, lex["comparators_after"], cover
+    light = re.compile(f"^(?:{alternation(lex['target_light_verbs'])})+")
+    return rx, lex["comparators_after"], cover, light
 
 
-def find_targets(action: Action, text: str, sents: Sentences) -> list[Target]:
-    rx, after, cover = _comparators()
+def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon | None = None) -> list[Target]:
+    lexicon = lexicon or current()
+    rx, after, cover, light = lexicon.memo("targets.comparators",
+                                           lambda: _comparators(lexicon.json("quantities.json")))
     lo, hi = action.span
     out: list[Target] = []
-    for q in find_quantities(text, lo, hi):
+    for q in find_quantities(text, lo, hi, lexicon):
         c0 = clause_start(text, q.start, lo)
         found = list(rx.finditer(text, c0, q.start))
         comparator = found[-1].group() if found else ""
@@ -33,7 +30,7 @@ def find_targets(action: Action, text: str, sents: Sentences) -> list[Target]:
         if not comparator:
             continue
         what_end = found[-1].start() if found else q.start
-        what = LIGHT_VERBS.sub("", text[c0:what_end]).strip()
+        what = light.sub("", text[c0:what_end]).strip()
         out.append(Target(f"target-{action.id.split('-')[-1]}-{len(out) + 1}", (q.start, q.end),
                           sents.at(q.start), action.section, action=action.id, value=q.value,
                           unit=q.unit, comparator=comparator, what=what, raw=text[c0:q.end]))

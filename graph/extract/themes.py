@@ -1,26 +1,23 @@
 """Themes by keyword: a text gets the themes whose keywords it contains most."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..model.lexicon import load_json
+from ..model.lexicon import Lexicon, current
 
 
-@lru_cache(maxsize=1)
-def theme_table() -> tuple[list[dict], int, int]:
-    lex = load_json("themes.json")
-    return lex["themes"], lex.get("min_hits", 1), lex.get("max_themes", 3)
+def theme_table(lexicon: Lexicon | None = None) -> tuple[list[dict], int, int]:
+    lex = (lexicon or current()).json("themes.json")
+    return lex["themes"], lex["min_hits"], lex["max_themes"]
 
 
-def theme_scores(text: str) -> dict[str, int]:
-    themes, _, _ = theme_table()
+def theme_scores(text: str, lexicon: Lexicon | None = None) -> dict[str, int]:
+    themes, _, _ = theme_table(lexicon)
     return {t["slug"]: sum(text.count(k) for k in t["keywords"]) for t in themes}
 
 
-def themes_of(text: str) -> list[str]:
+def themes_of(text: str, lexicon: Lexicon | None = None) -> list[str]:
     """Slugs of the best themes, strongest first (ties in the lexicon's order)."""
-    _, min_hits, most = theme_table()
-    scores = theme_scores(text)
+    _, min_hits, most = theme_table(lexicon)
+    scores = theme_scores(text, lexicon)
     top = max(scores.values(), default=0)
     if top < min_hits:
         return []

@@ -27,7 +27,7 @@ from . import similarity as sim
 from ..model import Report
 from ..model.facts import (Action, Baseline, Cause, Evidence, Gaps, Indicator, Link, Matrix, OpenCause, Shortcoming,
                            Target, UnmotivatedAction)
-from ..model.lexicon import load_json
+from ..model.lexicon import Lexicon, current
 from ..model.sentences import Sentences
 
 
@@ -51,13 +51,13 @@ class _Unit:
     sentences: list[tuple[int, int]]
 
 
-def params() -> dict:
-    return load_json("linking.json")
+def params(lexicon: Lexicon | None = None) -> dict:
+    return (lexicon or current()).json("linking.json")
 
 
-def link(ex: Report) -> Report:
+def link(ex: Report, lexicon: Lexicon | None = None) -> Report:
     """Fill the report's links, matrix, gaps and every Target.baseline (in place; returns it)."""
-    p = params()
+    p = params(lexicon)
     text = ex.text
     shorts = {s.id: s for s in ex.shortcomings}
     queries = [_cause_query(c, shorts.get(c.shortcoming)) for c in ex.causes]

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..extract.run import extract
 from ..model import Report, jsonable
+from ..model.lexicon import Lexicon, current
 from ..parse.outline import parse
 from ..read import read
 from .links import link
@@ -13,11 +14,12 @@ from .links import link
 EXTRACTOR_VERSION = "govkg-extract/0.1"
 
 
-def analyse(path: str | Path, linked: bool = True) -> Report:
+def analyse(path: str | Path, linked: bool = True, lexicon: Lexicon | None = None) -> Report:
     """All facts of one report; ``linked`` adds the action→cause links, baselines and gaps.
-    The same as ``link(extract(parse(read(path))))``."""
-    report = extract(parse(read(path)))
-    return link(report) if linked else report
+    The same as ``link(extract(parse(read(path))))``, all with one lexicon."""
+    lex = lexicon or current()
+    report = extract(parse(read(path, lex), lex), lex)
+    return link(report, lex) if linked else report
 
 
 def to_json(ex: Report) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..model.lexicon import load_lines
+from ..model.lexicon import current
 
 _LOCK = threading.Lock()
 _TOKENIZER = None
@@ -42,14 +42,15 @@ def _tokenizer():
             jieba.setLogLevel(60)
             tk = jieba.Tokenizer()
             tk.initialize()
-            for term in load_lines("linking_terms.txt"):
+            for term in current().lines("linking_terms.txt"):
                 tk.add_word(term, freq=20000)
             _TOKENIZER = tk
     return _TOKENIZER
 
 
 def _stopwords() -> frozenset[str]:
-    return frozenset(load_lines("stopwords.txt"))
+    lex = current()
+    return lex.memo("stopwords", lambda: frozenset(lex.lines("stopwords.txt")))
 
 
 def tokens(text: str) -> list[str]:

@@ -1,37 +1,143 @@
-"""Genre data read from ``data/lexicon``: cue words, suffixes, theme keywords.
+"""Genre data read from ``data/lexicon``: cue words, suffixes, theme keywords, weights.
 
-The extractors read everything that varies by genre from here, so another kind
-of report needs new data files, not new code.  ``GOVKG_LEXICON`` points to
-another folder.
+Everything that varies by genre lives in these files, so another kind of report needs new
+data files, not new code.  A :class:`Lexicon` is one folder of them, loaded once, checked
+against :data:`SCHEMA` (a one-line error names the file and the key) and passed to the
+stages; ``GOVKG_LEXICON`` points to another folder.
 """
 from __future__ import annotations
 
 import json
 import os
 import re
+import threading
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Callable
 
+from .errors import GovkgError
 from .resources import LEXICON_DIR
+
+STR_LIST = "list[str]"
+# file -> {key: type}; "list[str]" lists must hold distinct strings.  Keys not listed are allowed.
+SCHEMA: dict[str, dict[str, Any]] = {
+    "aliases.json": {"institutions": dict, "institution_suffixes": dict, "mechanisms": dict},
+    "enumerators.json": {"series": list},
+    "institutions.json": {"suffixes": STR_LIST, "generic_words": STR_LIST, "stop_words": STR_LIST,
+                          "max_name_chars": int, "place_words": STR_LIST, "trim_leading_pos": STR_LIST},
+    "linking.json": {"weights": dict, "lexical": dict, "semantic": dict, "threshold": float, "top_k": int,
+                     "margin": float, "lexical_only": dict, "baseline": dict, "units": list,
+                     "followthrough": dict},
+    "mechanisms.json": {"suffixes": STR_LIST, "quoted_max_chars": int, "quoted_exclude_suffixes": STR_LIST,
+                        "quoted_exclude_followers": STR_LIST, "leading_verbs": STR_LIST,
+                        "generic_labels": STR_LIST, "formula_patterns": STR_LIST,
+                        "suffix_not_followed_by": STR_LIST, "quoted_exclude_chars": STR_LIST},
+    "parts.json": {"order": STR_LIST, "parts": dict},
+    "quantities.json": {"units": STR_LIST, "big": dict, "percent": STR_LIST, "qualifiers_after": STR_LIST,
+                        "qualifiers_before": STR_LIST, "range_marks": STR_LIST, "comparators": STR_LIST,
+                        "comparators_after": STR_LIST, "what_strip_prefix": STR_LIST, "comparison": dict,
+                        "unit_aliases": dict, "date_before": STR_LIST, "what_verb_tail": STR_LIST,
+                        "classifier_units": STR_LIST, "target_light_verbs": STR_LIST},
+    "structure.json": {"cause_cues": STR_LIST, "cause_heading_cues": STR_LIST, "plan_frame_titles": STR_LIST,
+                       "plan_action_container_cues": STR_LIST, "cause_splitters": STR_LIST,
+                       "shortcoming_title_words": STR_LIST},
+    "themes.json": {"scheme": dict, "min_hits": int, "max_themes": int, "themes": list},
+    "clutter.txt": {}, "linking_terms.txt": {}, "stopwords.txt": {},
+}
+
+
+@dataclass(eq=False)
+class Lexicon:
+    """One folder of genre data, validated; compiled patterns are memoised per lexicon."""
+
+    folder: Path
+    files: dict[str, Any]
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def json(self, name: str) -> dict:
+        return self.files[name]
+
+    def lines(self, name: str) -> tuple[str, ...]:
+        """Non-empty, non-comment lines of a text lexicon."""
+        return self.files[name]
+
+    def memo(self, key: str, build: Callable[[], Any]) -> Any:
+        """``build()`` once per lexicon: the compiled form of its data (patterns, tables)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            with self._lock:
+                if key not in self._memo:
+                    self._memo[key] = build()
+            return self._memo[key]
+
+
+def _type_name(t: Any) -> str:
+    return t if isinstance(t, str) else {dict: "an object", list: "a list", int: "an integer",
+                                         float: "a number", str: "a string"}[t]
+
+
+def _check(path: Path, data: Any, keys: dict[str, Any]) -> None:
+    if not isinstance(data, dict):
+        raise GovkgError(f"{path}: must hold a JSON object")
+    for key, want in keys.items():
+        if key not in data:
+            raise GovkgError(f"{path}: key {key!r} is missing")
+        v = data[key]
+        ok = (isinstance(v, list) and all(isinstance(x, str) for x in v)) if want == STR_LIST else \
+            isinstance(v, (int, float)) and not isinstance(v, bool) if want is float else \
+            isinstance(v, want) and not isinstance(v, bool)
+        if not ok:
+            raise GovkgError(f"{path}: key {key!r} must be {_type_name(want)}")
+        if want == STR_LIST:
+            dup = next((x for i, x in enumerate(v) if x in v[:i]), None)
+            if dup is not None:
+                raise GovkgError(f"{path}: key {key!r} lists {dup!r} twice")
+
+
+def _read(path: Path) -> Any:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GovkgError(f"{path}: lexicon file missing (GOVKG_LEXICON={path.parent}?)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GovkgError(f"{path}: cannot read: {exc}") from None
+    if path.suffix == ".txt":
+        lines = tuple(ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
+        dup = next((x for i, x in enumerate(lines) if x in lines[:i]), None)
+        if dup is not None:
+            raise GovkgError(f"{path}: {dup!r} is listed twice")
+        return lines
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise GovkgError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+
+
+@lru_cache(maxsize=None)
+def load(folder: str | Path) -> Lexicon:
+    """The lexicon in ``folder``, read and checked once per process."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise GovkgError(f"{folder}: no lexicon folder (GOVKG_LEXICON?)")
+    files = {}
+    for name, keys in SCHEMA.items():
+        data = _read(folder / name)
+        if name.endswith(".json"):
+            _check(folder / name, data, keys)
+        files[name] = data
+    return Lexicon(folder, files)
 
 
 def lexicon_dir() -> Path:
-    return Path(os.environ.get("GOVKG_LEXICON", LEXICON_DIR))
+    return Path(os.environ.get("GOVKG_LEXICON") or LEXICON_DIR)
 
 
-@lru_cache(maxsize=None)
-def load_json(name: str) -> dict:
-    with open(lexicon_dir() / name, encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-@lru_cache(maxsize=None)
-def load_lines(name: str) -> tuple[str, ...]:
-    """Non-empty, non-comment lines of a text lexicon."""
-    with open(lexicon_dir() / name, encoding="utf-8") as fh:
-        return tuple(
-            line.strip() for line in fh if line.strip() and not line.lstrip().startswith("#")
-        )
+def current() -> Lexicon:
+    """The lexicon of this process: ``GOVKG_LEXICON`` or the bundled one."""
+    return load(str(lexicon_dir()))
 
 
 def alternation(words) -> str:

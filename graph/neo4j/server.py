@@ -15,11 +15,14 @@ import time
 from pathlib import Path
 
 from ..model import GovkgError
-from ..model.resources import PACKAGE_ROOT as ROOT
+from ..model.resources import CHECKOUT, in_checkout, user_dir
 
-LAUNCHER_DIR = ROOT / "scripts" / "neo4j"
-JAR = LAUNCHER_DIR / "target" / "govkg-neo4j.jar"
-DEFAULT_HOME = ROOT / ".neo4j"
+# Settings: the launcher jar (built by scripts/neo4j/build.sh in a checkout) and the server's
+# home (data, logs, pid); GOVKG_NEO4J_JAR and GOVKG_NEO4J_HOME override the defaults.
+LAUNCHER_DIR = CHECKOUT / "scripts" / "neo4j"
+JAR = Path(os.environ.get("GOVKG_NEO4J_JAR") or LAUNCHER_DIR / "target" / "govkg-neo4j.jar")
+DEFAULT_HOME = Path(os.environ.get("GOVKG_NEO4J_HOME")
+                    or (CHECKOUT / ".neo4j" if in_checkout() else user_dir("neo4j")))
 DEFAULT_PORT = 7687
 DEFAULT_PASSWORD = "govkg-dev-pw"
 JVM_OPTS = [
@@ -118,6 +121,9 @@ def _bolt_ok(port: int, password: str) -> tuple[bool, str]:
 def build(quiet: bool = True) -> Path:
     """Build the launcher jar with scripts/neo4j/build.sh (a no-op when up to date)."""
     script = LAUNCHER_DIR / "build.sh"
+    if not script.is_file():
+        raise GovkgError(f"no Neo4j launcher at {JAR}: build it in a govkg checkout (make neo4j-build) "
+                         "and set GOVKG_NEO4J_JAR to its target/govkg-neo4j.jar")
     proc = subprocess.run(["bash", str(script)], capture_output=True, text=True)
     if proc.returncode != 0 or not JAR.exists():
         tail = (proc.stderr or proc.stdout).strip().splitlines()

@@ -6,9 +6,8 @@ with the span of its text from the marker to the end of its clause.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..model.lexicon import load_json
+from ..model.lexicon import Lexicon, current
 from ..model import Node
 
 BOUNDARY = "，。；：、,;:.!！？? \t（(\n"
@@ -20,10 +19,14 @@ def _marker_rx(marker: str) -> str:
     return rx.replace(r"\(", "[(（]").replace(r"\)", "[)）]").replace(",", "[,，、]")
 
 
-@lru_cache(maxsize=1)
-def series() -> list[tuple[str, list[re.Pattern], set[int]]]:
+def series(lexicon: Lexicon | None = None) -> list[tuple[str, list[re.Pattern], set[int]]]:
+    lexicon = lexicon or current()
+    return lexicon.memo("enumerators.series", lambda: _series(lexicon.json("enumerators.json")))
+
+
+def _series(lex: dict) -> list[tuple[str, list[re.Pattern], set[int]]]:
     out = []
-    for s in load_json("enumerators.json")["series"]:
+    for s in lex["series"]:
         pats = [re.compile(_marker_rx(m)) for m in s["markers"]]
         heads = {s["markers"].index(h) for h in s.get("head", [])}
         out.append((s["name"], pats, heads))
@@ -34,10 +37,10 @@ def _at_boundary(text: str, pos: int, lo: int) -> bool:
     return pos == lo or text[pos - 1] in BOUNDARY
 
 
-def find_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def find_markers(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
     """(start, end, marker) of the best enumeration in text[lo:hi], or []."""
     best: list[tuple[int, int, str]] = []
-    for name, pats, heads in series():
+    for name, pats, heads in series(lexicon):
         found: list[tuple[int, int, str]] = []
         pos = lo
         if heads:  # a free-order series: a head marker, then any of the others
@@ -63,9 +66,9 @@ def find_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return best
 
 
-def members(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+def members(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[tuple[str, int, int]]:
     """(marker, start, end) of each member; the last one ends at its sentence's end."""
-    marks = find_markers(text, lo, hi)
+    marks = find_markers(text, lo, hi, lexicon)
     out = []
     for i, (start, _end, marker) in enumerate(marks):
         if i + 1 < len(marks):
@@ -89,13 +92,13 @@ def paragraphs(text: str, lo: int, hi: int):
         pos = end + 1
 
 
-def add_enumerations(node: Node, text: str) -> None:
+def add_enumerations(node: Node, text: str, lexicon: Lexicon | None = None) -> None:
     """Add enum children for the enumerations in the node's own body text."""
     lo = node.body_span[0]
     hi = node.children[0].span[0] if node.children else node.body_span[1]
     enums = []
     for p0, p1 in paragraphs(text, lo, hi):
-        for marker, start, stop in members(text, p0, p1):
+        for marker, start, stop in members(text, p0, p1, lexicon):
             t0 = start + len(marker)
             while t0 < stop and text[t0] in "，,、：: \t":
                 t0 += 1

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..model.lexicon import load_json
+from ..model.lexicon import Lexicon, current
 from ..model import PARTS, Document, GovkgError, Node, Outline, Span
 from ..read.meta import DATE, BODY_HINT
 
@@ -121,8 +121,8 @@ def close_spans(nodes: list[Node], end: int, text: str) -> None:
         close_spans(node.children, stop, text)
 
 
-def classify(title: str, year: int | None) -> str | None:
-    lex = load_json("parts.json")
+def classify(title: str, year: int | None, lexicon: Lexicon | None = None) -> str | None:
+    lex = (lexicon or current()).json("parts.json")
     for key in lex["order"]:
         if any(cue in title for cue in lex["parts"][key]["cues"]):
             return key
@@ -135,10 +135,10 @@ def classify(title: str, year: int | None) -> str | None:
     return None
 
 
-def label_parts(roots: list[Node], year: int | None) -> None:
+def label_parts(roots: list[Node], year: int | None, lexicon: Lexicon | None = None) -> None:
     for node in roots:
         node.kind = "part"
-        node.part = classify(node.title, year)
+        node.part = classify(node.title, year, lexicon)
         for sub in node.walk():
             sub.part = node.part
             if sub is not node and not sub.children:
@@ -151,10 +151,11 @@ def set_paths(nodes: list[Node], prefix: str = "") -> None:
         set_paths(node.children, node.path)
 
 
-def parse(doc: Document) -> Outline:
+def parse(doc: Document, lexicon: Lexicon | None = None) -> Outline:
     """The outline of a document, with every part classified and missing parts named."""
     from .enumerations import add_enumerations
 
+    lex = lexicon or current()
     text = doc.text
     lines = lines_of(text)
     end_line = signature_start(lines)
@@ -163,14 +164,14 @@ def parse(doc: Document) -> Outline:
         raise GovkgError(f"{doc.source}: no recognisable structure (no numbered headings such as 一、 or (一))")
     body_end = lines[end_line - 1].end if end_line else len(text)
     close_spans(roots, body_end, text)
-    label_parts(roots, doc.meta.year)
+    label_parts(roots, doc.meta.year, lex)
     set_paths(roots)
     for node in [n for r in roots for n in r.walk()]:
-        add_enumerations(node, text)
+        add_enumerations(node, text, lex)
     found = {r.part for r in roots if r.part}
     if not found:
         raise GovkgError(f"{doc.source}: none of the five parts of a rule-of-law report was recognised")
     missing = [p for p in PARTS if p not in found]
-    warnings = [f"missing part: {load_json('parts.json')['parts'][p]['label']}" for p in missing]
+    warnings = [f"missing part: {lex.json('parts.json')['parts'][p]['label']}" for p in missing]
     return Outline(doc=doc, parts=roots, missing=missing, warnings=warnings,
                    preamble_span=(0, preamble_end))

@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from ..model import Report
-from ..model.lexicon import load_json
+from ..model.lexicon import current
 from .serialize import new_graph
 from ..model.vocab import GK, ID, QUDT, THEME, short_hash
 
@@ -374,4 +374,4 @@ def to_graph(report: Report) -> Graph:
 
 
 def _themes() -> dict:
-    return load_json("themes.json")
+    return current().json("themes.json")

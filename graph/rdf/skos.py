@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
-from ..model.lexicon import load_json
+from ..model.lexicon import current
 from .convert import theme_iri
 from .serialize import new_graph
 from ..model.vocab import THEME
@@ -13,7 +13,7 @@ from ..model.vocab import THEME
 
 def themes_graph(data: dict | None = None) -> Graph:
     """The SKOS concept scheme of the themes (ontology/themes.ttl)."""
-    data = data or load_json("themes.json")
+    data = data or current().json("themes.json")
     g = new_graph()
     sch = data.get("scheme", {})
     scheme = THEME[sch.get("slug", "scheme")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Document, GovkgError
+from ..model.lexicon import Lexicon
 from . import clean, meta
 
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
@@ -28,7 +29,7 @@ def sniff(data: bytes, suffix: str) -> str:
     return EXTENSIONS.get(suffix, "txt")
 
 
-def read(path: str | Path) -> Document:
+def read(path: str | Path, lexicon: Lexicon | None = None) -> Document:
     """Read a report in any supported format into a cleaned Document with metadata."""
     p = Path(path)
     if not p.exists():
@@ -51,7 +52,7 @@ def read(path: str | Path) -> Document:
         from .html import read_html as reader
     else:
         from .txt import read_txt as reader
-    text = clean.normalise(reader(data, p))
+    text = clean.normalise(reader(data, p), lexicon)
     if not text.strip():
         raise GovkgError(f"no text found in {p.name}")
     doc = Document(text=text, source=str(p), format=fmt)
