@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 GOVKG  := $(VENV)/bin/govkg
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install browser neo4j-build bench bench-html bench-neo4j clean
+.PHONY: run test test-fast install browser neo4j-build bench bench-html bench-neo4j clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -26,6 +26,11 @@ test: install browser neo4j-build
 	$(VENV)/bin/lint-imports
 	bash scripts/test.sh
 	bash scripts/check_wheel.sh
+
+# the fast tier: no slow, Neo4j or browser tests; under a minute
+test-fast: install
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest -q -m "not slow and not neo4j and not browser"
 
 bench: install
 	$(PY) scripts/bench.py

@@ -7,15 +7,15 @@
 Rows (the baseline of each group is marked ×1.00):
 
 * extraction: reports/second of the per-report work of a build (read, extract, link, RDF,
-  digest: graph.corpus.process_report) on one core (baseline), then on all cores (pool);
+  digest: graph.corpus.build.process_report) on one core (baseline), then on all cores (pool);
 * build options: 100 reports with lexical links (baseline), with SHACL validation, and with
   `govkg build`'s defaults (semantic links and validation);
-* build: graph.corpus.build_corpus of 100, 1,000 and 10,000 generated reports
+* build: graph.corpus.build.build_corpus of 100, 1,000 and 10,000 generated reports
   (``--max 1000`` stops at 1,000): seconds, peak memory (resident set of the parent plus its
   workers, sampled every 50 ms), and the growth factor against the previous size (linear
   scaling = ×10 time, bounded memory = ×1);
 * queries: the corpus queries (followthrough, recurring, spread; ``--queries all`` for every
-  graph/queries/*.rq) on the ``--query-reports`` store, oxigraph (best of 3) against rdflib's
+  graph/store/queries/*.rq) on the ``--query-reports`` store, oxigraph (best of 3) against rdflib's
   in-memory Dataset loaded from the same quads (one run); each runs in a forked child killed
   after ``--rdflib-timeout`` s; the ratio is rdflib time / oxigraph time;
 * truth: follow-through links and actions that left no trace on each built store, precision
@@ -169,7 +169,7 @@ def bench_builds(files: list[Path], sizes: list[int], work: Path, semantic: bool
     for n in sizes:
         store = work / f"store-{n}"
         with PeakRSS() as mem:
-            s = corpus.build_corpus(files[:n], store, workers=os.cpu_count(), progress=True, semantic=semantic,
+            s = corpus.build_corpus(files[:n], store, workers=os.cpu_count(), progress=None, semantic=semantic,
                                     validate=validate)
         stores[n] = store
         secs, peak = s.seconds, mem.peak
@@ -201,7 +201,7 @@ def bench_build_options(files: list[Path], work: Path, table: Table, n: int = 10
     for label, semantic, validate in (("lexical links", False, False), ("+ SHACL validation", False, True),
                                       ("+ semantic links (govkg build defaults)", True, True)):
         store = work / f"store-opt-{n}-{int(semantic)}{int(validate)}"
-        s = corpus.build_corpus(files[:n], store, workers=os.cpu_count(), progress=False, semantic=semantic,
+        s = corpus.build_corpus(files[:n], store, workers=os.cpu_count(), progress=None, semantic=semantic,
                                 validate=validate)
         shutil.rmtree(store, ignore_errors=True)
         base = base or s.seconds
@@ -378,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-options", action="store_true", help="skip the 100-report rows on build options")
     ap.add_argument("--rdflib-timeout", type=float, default=300.0, help="per query and engine")
     ap.add_argument("--queries", default="followthrough,recurring,spread",
-                    help="comma-separated named queries to compare, or 'all' (graph/queries/*.rq)")
+                    help="comma-separated named queries to compare, or 'all' (graph/store/queries/*.rq)")
     ap.add_argument("--neo4j", action="store_true", help="also time the Neo4j load (EMPTIES the database)")
     ap.add_argument("--no-html", action="store_true")
     ap.add_argument("--keep", help="keep the corpus and stores in this directory")

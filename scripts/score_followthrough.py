@@ -5,7 +5,7 @@
 
 CORPUS_DIR holds reports made by scripts/gen_corpus.py and their ``truth.jsonl``; STORE_DIR is
 the Oxigraph store that ``govkg build CORPUS_DIR`` wrote (``out/store``).  The named query
-``followthrough`` (graph/queries/followthrough.rq) is run on the store, and its rows are scored:
+``followthrough`` (graph/store/queries/followthrough.rq) is run on the store, and its rows are scored:
 
 * carried out: (issuer, year, action, measure) against each second report's ``carried_out``;
 * left no trace: (issuer, year, action) against each second report's ``dropped``.

@@ -34,8 +34,37 @@ def sample_files(tmp_path_factory, sample_text) -> dict[str, Path]:
     return {name: write(sample_text, d) for name, write in variants.WRITERS.items()}
 
 
-NEO4J_URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
-NEO4J_PASSWORD = os.environ.get("NEO4J_PASSWORD", "govkg-dev-pw")
+@pytest.fixture(scope="session")
+def sample_report(sample_path):
+    """The sample, read, extracted and linked once for the whole session (treat as read-only)."""
+    from graph.link.pipeline import analyse
+
+    return analyse(sample_path)
+
+
+@pytest.fixture(scope="session")
+def sample_facts(sample_path):
+    """The sample's facts without links, once for the whole session (treat as read-only)."""
+    from graph.link.pipeline import analyse
+
+    return analyse(sample_path, linked=False)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory, sample_path) -> Path:
+    """`govkg build SAMPLE --out OUT` once for the whole session: OUT with store/, kg.ttl, kg.html."""
+    from kgutil import govkg
+
+    out = tmp_path_factory.mktemp("build") / "out"
+    res = govkg("build", str(sample_path), "--out", str(out), "-q")
+    assert res.returncode == 0, res.stderr
+    return out
+
+
+from graph.neo4j.settings import DEFAULT_PASSWORD, DEFAULT_URI  # noqa: E402
+
+NEO4J_URI = os.environ.get("NEO4J_URI", DEFAULT_URI)
+NEO4J_PASSWORD = os.environ.get("NEO4J_PASSWORD", DEFAULT_PASSWORD)
 
 
 @pytest.fixture(scope="module")

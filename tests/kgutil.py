@@ -1,6 +1,7 @@
 """Helpers shared by the RDF, store and query tests (no fixtures here: see each test module)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -13,11 +14,28 @@ GOVKG = Path(sys.executable).parent / "govkg"
 GOVKG_CMD = [str(GOVKG)] if GOVKG.exists() else [sys.executable, "-m", "graph.cli"]
 
 
-def govkg(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the installed `govkg` as a user would, in a fresh process with a random hash seed."""
-    full_env = {**os.environ, "PYTHONHASHSEED": "random", **(env or {})}
-    return subprocess.run(GOVKG_CMD + list(args), capture_output=True, text=True, cwd=str(cwd or ROOT),
-                          env=full_env, timeout=600)
+def govkg(*args: str, cwd: Path | None = None, env: dict | None = None,
+          process: bool = False) -> subprocess.CompletedProcess:
+    """Run `govkg ARGS` as a user would.  In this process through click's CliRunner (the
+    default: fast, the same exit codes and output), or with ``process=True`` as the installed
+    binary in a fresh process with a random hash seed (for what only a process shows:
+    byte-identical output across processes, the console script itself)."""
+    if process:
+        full_env = {**os.environ, "PYTHONHASHSEED": "random", **(env or {})}
+        return subprocess.run(GOVKG_CMD + list(args), capture_output=True, text=True, cwd=str(cwd or ROOT),
+                              env=full_env, timeout=600)
+    import traceback
+
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    with contextlib.chdir(cwd or ROOT):
+        res = CliRunner().invoke(cli, list(args), env=env, prog_name="govkg")
+    stderr = res.stderr
+    if res.exception is not None and not isinstance(res.exception, SystemExit):  # surface it as a process would
+        stderr += "".join(traceback.format_exception(res.exception))
+    return subprocess.CompletedProcess(["govkg", *args], res.exit_code, res.stdout, stderr)
 
 
 def variant(tmp: Path, issuer: str = "牌楼街道办事处", place: str = "牌楼", year: int = 2024,

@@ -169,7 +169,7 @@ def corpus_build(tmp_path_factory) -> Path:
     spec.loader.exec_module(gc)
     out = tmp_path_factory.mktemp("cypher-corpus")
     paths = gc.generate(out / "src", 8, 3, pairs=1.0)
-    build_corpus(paths, out / "store", out / "kg.nq", workers=2, progress=False, semantic=False)
+    build_corpus(paths, out / "store", out / "kg.nq", workers=2, semantic=False)
     return out
 
 

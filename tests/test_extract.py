@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,8 +23,8 @@ EXACT = ("measures", "shortcomings", "causes", "actions")
 
 
 @pytest.fixture(scope="module")
-def sample_ex(sample_path):
-    return analyse(sample_path, linked=False)
+def sample_ex(sample_facts):
+    return sample_facts
 
 
 def write(tmp_path, name, text):
@@ -142,10 +141,11 @@ def test_renamed_issuer(tmp_path, sample_text, sample_ex):
 
 
 def test_cli_extract_json_contract(sample_path):
-    from kgutil import GOVKG_CMD
+    from kgutil import govkg
 
-    out = subprocess.run([*GOVKG_CMD, "extract", str(sample_path), "--format", "json"],
-                         capture_output=True, text=True, check=True).stdout
+    res = govkg("extract", str(sample_path), "--format", "json")
+    assert res.returncode == 0, res.stderr
+    out = res.stdout
     data = json.loads(out)
     for key in ("measures", "indicators", "institutions", "mechanisms", "shortcomings", "causes",
                 "actions", "targets", "links", "report"):

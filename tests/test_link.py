@@ -31,8 +31,8 @@ def _pr(found, gold):
 
 
 @pytest.fixture(scope="module")
-def ex(sample_path):
-    return analyse(sample_path)
+def ex(sample_report):
+    return sample_report
 
 
 def test_links_match_the_annotation(ex):

@@ -1,6 +1,6 @@
 """Neo4j loader and CLI against the real server (scripts/test.sh starts it).
 
-Connects to bolt://127.0.0.1:7687 as neo4j / $NEO4J_PASSWORD (default govkg-dev-pw).
+Connects to $NEO4J_URI (default bolt://127.0.0.1:7687) as neo4j / $NEO4J_PASSWORD (default govkg-dev-pw).
 Without a server the tests skip, unless CI=true, where they fail.
 """
 from __future__ import annotations
@@ -272,11 +272,12 @@ def test_turtle_file_is_one_graph_named_by_its_report(db, tmp_path):
 # --------------------------------------------------------------------------- CLI
 
 def govkg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    from kgutil import GOVKG_CMD as cmd
+    """`govkg` in process with the NEO4J_* variables of the environment removed (then set from
+    ``env``): each test says which server it talks to."""
+    from kgutil import govkg as run
 
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    full_env.update(env or {})
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, env=full_env, cwd=ROOT, timeout=120)
+    cleared = {k: None for k in os.environ if k.startswith("NEO4J_")}
+    return run(*args, env={**cleared, **(env or {})})
 
 
 @pytest.mark.neo4j
@@ -287,19 +288,19 @@ def test_cli_load_and_cypher(db, tmp_path):
     assert res.returncode == 0, res.stderr
     assert "2 graph(s)" in res.stdout
     res = govkg("cypher", "MATCH (n:Resource {uri: $u}) RETURN n.rdfs__label AS label, n.gk__year AS y",
-                "--param", f"u={R1}/c1", "--format", "json", env={"NEO4J_PASSWORD": PASSWORD})
+                "--param", f"u={R1}/c1", "--format", "json", env={"NEO4J_PASSWORD": PASSWORD, "NEO4J_URI": URI})
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout) == [{"label": HOSTILE, "y": None}]
     query = tmp_path / "q.cypher"
     query.write_text("MATCH (n:Resource) WHERE n.gk__year >= $y RETURN n.uri AS uri ORDER BY uri\n")
-    res = govkg("cypher", str(query), "-p", "y=2024", "--format", "csv", "--password", PASSWORD)
+    res = govkg("cypher", str(query), "-p", "y=2024", "--format", "csv", "--password", PASSWORD, "--neo4j", URI)
     assert res.returncode == 0, res.stderr
     assert res.stdout.splitlines() == ["uri", str(R2)]
 
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("args, needle", [
-    (["--password", "wrong-password"], "wrong password"),
+    (["--password", "wrong-password", "--neo4j", URI], "wrong password"),
     (["--neo4j", "bolt://127.0.0.1:1"], "not reachable"),
     (["--neo4j", "http//nonsense"], "URI"),
 ])
@@ -315,7 +316,7 @@ def test_cli_connection_errors_are_one_line(db, tmp_path, args, needle):
 
 @pytest.mark.neo4j
 def test_cli_cypher_syntax_error_is_one_line(db):
-    res = govkg("cypher", "RETRN 1", "--password", PASSWORD)
+    res = govkg("cypher", "RETRN 1", "--password", PASSWORD, "--neo4j", URI)
     assert res.returncode == 1
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "syntax error" in lines[0].lower()

@@ -11,16 +11,16 @@ from graph.model import GovkgError
 from graph.link.pipeline import analyse
 from graph.rdf.convert import report_iri, to_graph
 
-from kgutil import SAMPLE, govkg, variant
+from kgutil import govkg, variant
 
 NAMES = {"links", "gaps", "unmotivated", "targets", "indicators", "institutions", "mechanisms", "coverage"}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(tmp_path_factory, sample_report):
     """A store directory with the sample and a second report; the sample's extraction."""
     tmp = tmp_path_factory.mktemp("q")
-    ex, other = analyse(SAMPLE), analyse(variant(tmp))
+    ex, other = sample_report, analyse(variant(tmp))
     path = tmp / "store"
     store = st.open_store(path)
     for e in (ex, other):

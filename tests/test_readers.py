@@ -235,15 +235,10 @@ def test_headings_but_no_known_part():
 # command line
 
 
-def govkg() -> list[str]:
-    from kgutil import GOVKG_CMD
-
-    return list(GOVKG_CMD)
-
-
 def run_outline(path: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(govkg() + ["outline", str(path), *extra], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+    from kgutil import govkg
+
+    return govkg("outline", str(path), *extra)
 
 
 def bad_inputs(d: Path) -> dict[str, tuple[Path, int]]:

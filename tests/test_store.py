@@ -20,10 +20,10 @@ def quads(store, name: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def two(tmp_path_factory):
+def two(tmp_path_factory, sample_report):
     tmp = tmp_path_factory.mktemp("two")
     other = variant(tmp)
-    exa, exb = analyse(SAMPLE), analyse(other)
+    exa, exb = sample_report, analyse(other)
     return tmp, other, exa, exb
 
 

@@ -1,154 +1,128 @@
 """`govkg build [REPORT|DIR ...]`: extract, convert to RDF, validate, and write the graph.
 
-Outputs (under --out, default ``out/``): ``kg.ttl`` (every report in the store, canonical
-Turtle, byte-identical across runs), the other formats asked for with --format, the
-oxigraph store ``store/`` (one named graph per report, replaced report by report) and
-``kg.html`` when the HTML view (graph.html) is installed.  A report that cannot be read,
-extracted or validated gets one error line; the others are still built, and the exit
-code is 1 at the end.
+Files and folders give the same artefacts under --out (default ``out/``): the oxigraph store
+``store/`` (one named graph per report, replaced report by report), ``kg.ttl`` and the other
+formats asked for with --format (``trig``/``nq`` keep one named graph per report), and
+``kg.html``.  Folders are searched recursively.  Two files with the same report id (same
+issuer and year): the later one on the command line (or in path order) wins, with a warning.
+A report that cannot be read, extracted or validated gets one error line; the others are
+still built, and the exit code is 1 at the end.
 """
 from __future__ import annotations
 
+import os
+import sys
 import time
 from pathlib import Path
 
 import click
 
-from ..model.resources import SAMPLE_REPORTS
 from ..model import GovkgError, first_line
 from ..model.files import write_atomic
+from ..model.resources import SAMPLE_REPORTS
 from ..rdf.formats import WRITABLE, by_name
-from ..read import EXTENSIONS
+from ..read import find_reports
 
-DEFAULT_REPORTS = SAMPLE_REPORTS
-
-
-def report_files(inputs: tuple[str, ...]) -> tuple[list[Path], list[str]]:
-    """The report files named or found in the directories given; missing paths as errors."""
-    files: list[Path] = []
-    errors: list[str] = []
-    if not inputs:
-        found = sorted(DEFAULT_REPORTS.glob("*.txt"))
-        if not found:
-            raise GovkgError(f"no reports given and none in {DEFAULT_REPORTS}", 2)
-        return found, errors
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in EXTENSIONS)
-            if not found:
-                errors.append(f"{p}: no reports (.txt .html .docx .pdf) in this directory")
-            files.extend(found)
-        elif p.is_file():
-            files.append(p)
-        else:
-            errors.append(f"{p}: no such file or directory")
-    return files, errors
+# Above this many reports a corpus build leaves kg.html out (one page of every node would be
+# unreadable and slow); `govkg html --store OUT --focus …` draws a part of it.
+HTML_MAX_REPORTS = 200
 
 
-def build_report(path: Path, validate: bool = True):
-    """(report IRI, graph, validation report or None) for one file; raises GovkgError when
-    unusable or (with ``validate``) when the graph breaks the shapes."""
-    from ..link.pipeline import analyse
-    from ..rdf.convert import report_iri, to_graph
-    from ..rdf.validate import check
-
-    ex = analyse(path)
-    g = to_graph(ex)
-    rep = check(g, name=str(path)) if validate else None
-    return str(report_iri(ex.info.id)), g, rep
-
-
-def _key(name: str) -> str | None:
-    try:
-        return by_name(name).key
-    except GovkgError:
-        return None
-
-
-def _parse_formats(value: str) -> list[str]:
-    bad = [f.strip() for f in value.split(",") if f.strip() and _key(f) not in WRITABLE]
-    if bad:
-        raise GovkgError(f"unknown format {', '.join(bad)} (use {','.join(WRITABLE)})", 2)
-    fmts = [_key(f) for f in value.split(",") if f.strip()]
-    return ["ttl"] + [f for f in dict.fromkeys(fmts) if f != "ttl"]
+def parse_formats(value: str) -> list[str]:
+    """``ttl,trig`` → ["ttl", "trig"]: Turtle always, then the others in the order given."""
+    keys = []
+    for name in (f.strip() for f in value.split(",")):
+        if name:
+            key = by_name(name).key
+            if key not in WRITABLE:
+                raise GovkgError(f"unknown format {name} (use {','.join(WRITABLE)})", 2)
+            keys.append(key)
+    return ["ttl"] + [k for k in dict.fromkeys(keys) if k != "ttl"]
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
-              help="Directory for kg.ttl, store/ and kg.html.")
+              help="Folder for store/, kg.ttl (and the other formats) and kg.html.")
 @click.option("--format", "formats", default="ttl", show_default=True,
-              help="Comma-separated RDF formats to write besides kg.ttl: ttl,jsonld,nt,trig,nq.")
+              help=f"Comma-separated RDF formats to write besides kg.ttl: {','.join(WRITABLE)}.")
 @click.option("--no-html", is_flag=True, help="Do not write kg.html.")
 @click.option("--no-store", is_flag=True, help="Do not load the oxigraph store (kg files hold this build only).")
 @click.option("--fresh", is_flag=True, help="Empty the store first, so it holds only the reports of this build.")
 @click.option("--quiet", "-q", is_flag=True, help="Only errors.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="SHACL-validate every report (a corpus build may skip it for speed).")
-@click.option("--workers", "-j", type=int, default=None,
-              help="Corpus build over N processes (graph/corpus.py): the default for a DIR (all cores); "
-                   "with several files only when given; -j 1 keeps the one-by-one build.")
-def build(inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool, no_store: bool,
-          fresh: bool, quiet: bool, validate: bool = True, workers: int | None = None) -> int:
-    """Build the knowledge graph from REPORT files or DIRs (default: the bundled data/reports/*.txt).
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+              help="Build over N processes: the default for a DIR (all cores); with several files only "
+                   "when given; -j 1 builds one by one.")
+@click.pass_context
+def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool,
+          no_store: bool, fresh: bool, quiet: bool, validate: bool = True, workers: int | None = None) -> None:
+    """Build the knowledge graph from REPORT files or DIRs (default: the bundled data/reports/).
 
     Every report is extracted, converted to RDF, validated against ontology/shapes.ttl and
     stored as its own named graph; an invalid report is refused with its violations.  A DIR (or
-    -j N) is a corpus build: all cores, a progress bar, a summary, and year over year for every
-    issuer with reports of consecutive years in the store (OUT/store.digests.sqlite keeps what
-    that needs, so next year's reports can be built into the same OUT)."""
-    from ..rdf.serialize import serialise
-
-    t0 = time.perf_counter()
-    fmts = _parse_formats(formats)
-    out = Path(out_dir)
-    files, errors = report_files(inputs)
+    -j N) is built over all cores with a progress bar, and year over year for every issuer
+    with reports of consecutive years in the store (OUT/store.digests.sqlite keeps what that
+    needs, so next year's reports can be built into the same OUT)."""
+    fmts = parse_formats(formats)
+    files, errors = find_reports(inputs or [SAMPLE_REPORTS])
     for e in errors:
         click.echo(f"govkg: error: {e}", err=True)
-    failed = len(errors)
-    if not no_store and workers != 1 and files and (
-            any(Path(i).is_dir() for i in inputs) or (workers is not None and len(files) > 1)):
-        from ..corpus.build import build_command  # many reports: parallel, streamed into the store
+    if not files:
+        raise GovkgError("no reports to build", 2 if not inputs or errors else 1)
+    out = Path(out_dir)
+    corpus = not no_store and workers != 1 and (
+        any(Path(i).is_dir() for i in inputs) or (workers is not None and len(files) > 1))
+    ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate) if corpus \
+        else _one_by_one(files, out, fmts, no_store, fresh, quiet, validate)
+    if source is not None and not no_html:
+        _html(source, out / "kg.html", quiet)
+    ctx.exit(0 if ok and not errors else 1)
 
-        src = click.get_current_context().get_parameter_source("formats")
-        return build_command(files, out, workers, None if src and src.name == "DEFAULT" else fmts,
-                             fresh=fresh, quiet=quiet, failed=failed, validate=validate)
 
-    built, failed, t_extract = _extract_all(files, failed, quiet, validate)
+def _one_by_one(files: list[Path], out: Path, fmts: list[str], no_store: bool, fresh: bool,
+                quiet: bool, validate: bool) -> tuple[bool, object]:
+    """Each report in this process: (every one built?, the graph to draw)."""
+    from ..rdf.serialize import merge, serialise
+    from ..store import put_reports
+
+    t0 = time.perf_counter()
+    built, failed = _extract_all(files, quiet, validate)
+    t_extract = time.perf_counter() - t0
     if not built:
-        if not quiet:
-            click.echo("nothing built", err=True)
-        return 1
+        raise GovkgError("nothing built")
     out.mkdir(parents=True, exist_ok=True)
-    graphs, store_note = (sorted((iri, g) for iri, (_, g) in built.items()), None) if no_store \
-        else _store(out / "store", built, fresh)
+    graphs = sorted((iri, g) for iri, (_, g) in built.items()) if no_store \
+        else put_reports(out / "store", {iri: g for iri, (_, g) in built.items()}, fresh)
     t_store = time.perf_counter() - t0 - t_extract
     written = []
     for fmt in fmts:
-        path = out / f"kg{by_name(fmt).suffix}"
-        write_atomic(path, serialise(graphs, fmt))
-        written.append(path)
-    t_write = time.perf_counter() - t0 - t_extract - t_store
-    html_note = None if no_html else _html(graphs, out / "kg.html")
+        write_atomic(out / f"kg{by_name(fmt).suffix}", serialise(graphs, fmt))
+        written.append(out / f"kg{by_name(fmt).suffix}")
     if not quiet:
         total = time.perf_counter() - t0
         click.echo(f"built {len(built)} report{'s' if len(built) != 1 else ''}"
                    f"{f', {failed} failed' if failed else ''} in {total:.2f}s "
-                   f"(extract+validate {t_extract:.2f}s, store {t_store:.2f}s, write {t_write:.2f}s)")
-        for note in [*map(str, written), store_note, html_note]:
-            if note:
-                click.echo(f"  {note}")
-    return 1 if failed else 0
+                   f"(extract+validate {t_extract:.2f}s, store {t_store:.2f}s, "
+                   f"write {total - t_extract - t_store:.2f}s)")
+        if not no_store:
+            click.echo(f"  {out / 'store'}/ ({len(graphs)} report{'s' if len(graphs) != 1 else ''}, "
+                       f"{sum(len(g) for _, g in graphs)} triples)")
+        for path in written:
+            click.echo(f"  {path}")
+    return failed == 0, merge(g for _, g in graphs)
 
 
-def _extract_all(files: list[Path], failed: int, quiet: bool, validate: bool):
-    """({report IRI: (source, graph)}, failures, seconds): one error line per bad report."""
-    t0 = time.perf_counter()
+def _extract_all(files: list[Path], quiet: bool, validate: bool) -> tuple[dict, int]:
+    """({report IRI: (source, graph)}, failures): one error line per bad report."""
+    from ..rdf.report import report_graph
+
     built: dict[str, tuple[str, object]] = {}
+    failed = 0
     for path in files:
         try:
-            iri, g, rep = build_report(path, validate)
+            _, iri, g, rep = report_graph(path, validate)
         except GovkgError as exc:
             first, _, rest = str(exc).partition("\n")
             prefix = "" if first.startswith(str(path)) else f"{path}: "
@@ -168,37 +142,58 @@ def _extract_all(files: list[Path], failed: int, quiet: bool, validate: bool):
         if rep is not None and rep.warnings and not quiet:
             click.echo(f"govkg: warning: {path}: {len(rep.warnings)} SHACL warning(s):\n"
                        + rep.text("Warning", limit=10), err=True)
-    return built, failed, time.perf_counter() - t0
+    return built, failed
 
 
-def _store(store_dir: Path, built: dict, fresh: bool):
-    """Replace each built report's named graph in the store; all the store's graphs after."""
-    from .. import store as st
+def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, fresh: bool,
+            quiet: bool, validate: bool) -> tuple[bool, Path | None]:
+    """Many reports over worker processes, streamed into the store: (none skipped?, the store
+    to draw, None when it holds too many reports for one page)."""
+    from ..corpus.build import build_corpus
+    from ..rdf.serialize import serialise
+    from ..store import export_graphs, open_store, reports
 
-    store = st.open_store(store_dir)
-    try:
-        if fresh:
-            for name in st.reports(store):
-                if name not in built:
-                    st.remove_report(store, name)
-        for iri, (_, g) in sorted(built.items()):
-            st.replace_report(store, iri, g)
-        store.flush()
-        graphs = st.export_graphs(store)
-    finally:
+    out.mkdir(parents=True, exist_ok=True)
+    dumped = [out / f"kg{by_name(f).suffix}" for f in fmts if by_name(f).oxigraph]
+    with click.progressbar(length=len(files), label="build", file=sys.stderr, show_pos=True, show_eta=True,
+                           hidden=quiet or not sys.stderr.isatty()) as bar:
+        s = build_corpus(files, out / "store", dumped, workers=workers or os.cpu_count(),
+                         progress=lambda ok: bar.update(1), fresh=fresh, validate=validate)
+    written = list(dumped)
+    for fmt in (f for f in fmts if not by_name(f).oxigraph):  # formats Oxigraph does not write
+        store = open_store(out / "store", read_only=True)
+        path = out / f"kg{by_name(fmt).suffix}"
+        write_atomic(path, serialise(export_graphs(store), fmt))
+        written.append(path)
         del store
-    n = len(graphs)
-    return graphs, f"{store_dir}/ ({n} report{'s' if n != 1 else ''}, {sum(len(g) for _, g in graphs)} triples)"
+    for path, reason in s.skipped:
+        name = Path(path).name
+        click.echo(f"govkg: error: {'' if reason.startswith((path, name)) else f'{path}: '}{reason}", err=True)
+    for path, earlier in s.replaced:
+        click.echo(f"govkg: warning: {path} has the same report id as {earlier}; keeping {path}", err=True)
+    if not quiet:
+        click.echo("\n".join(line for line in s.text().splitlines() if not line.startswith(("skipped ", "dump:"))))
+        for p in written:
+            click.echo(f"  {p}")
+    ok = not s.skipped and s.reports > 0
+    store = open_store(out / "store", read_only=True)
+    n = len(reports(store))
+    del store
+    if n > HTML_MAX_REPORTS:
+        click.echo(f"govkg: warning: kg.html not written: {n} reports (more than {HTML_MAX_REPORTS}); "
+                   f"draw a part with `govkg html --store {out} --focus TEXT`", err=True)
+        return ok, None
+    return ok, out / "store"
 
 
-def _html(graphs, path: Path) -> str | None:
-    """Write kg.html; the graph is built even when the optional view fails (a warning)."""
-    from ..views import page as html_mod
-    from ..rdf.serialize import merge
+def _html(source: object, path: Path, quiet: bool) -> None:
+    """kg.html; the graph is built even when the optional view fails (a warning)."""
+    from ..views.page import write_html
 
     try:
-        html_mod.write_html(merge(g for _, g in graphs), path)
+        write_html(source, path)
     except Exception as exc:  # noqa: BLE001 - the view is optional; the graph is built
         click.echo(f"govkg: warning: kg.html not written: {first_line(exc)}", err=True)
-        return None
-    return str(path)
+        return
+    if not quiet:
+        click.echo(f"  {path}")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import click
 
-from ..views.tables import FORMATS, dumps, render
+from ..views.tables import dumps, render
+from .options import format_option
 from ..link.pipeline import analyse, to_json
 
 KINDS = ("measures", "indicators", "institutions", "mechanisms", "shortcomings", "causes",
@@ -19,7 +20,7 @@ COLUMNS = {
 
 @click.command()
 @click.argument("report", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@format_option(default="json")
 @click.option("--kind", type=click.Choice(KINDS), help="Only this kind of fact (table and csv need it).")
 def extract(report: str, fmt: str, kind: str | None) -> None:
     """Extract measures, indicators, institutions, mechanisms, shortcomings, causes,

@@ -7,12 +7,13 @@ import click
 from ..link.pipeline import analyse
 from ..model import jsonable
 from ..views.gaps import COLUMNS, gap_rows
-from ..views.tables import FORMATS, dumps, render
+from ..views.tables import dumps, render
+from .options import format_option
 
 
 @click.command()
 @click.argument("report", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option()
 def gaps(report: str, fmt: str) -> None:
     """Open causes (with their best candidate action and score), unmotivated actions,
     unaddressed shortcomings and targets without a baseline in REPORT."""

@@ -1,11 +1,11 @@
 """`govkg html`: one offline HTML page to explore the graph and read its gaps."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import click
 
 from ..model import GovkgError
+from .options import resolve_store
 
 
 def _csv(value: str | None) -> list[str]:
@@ -14,7 +14,8 @@ def _csv(value: str | None) -> list[str]:
 
 @click.command()
 @click.argument("report", required=False, type=click.Path(dir_okay=False))
-@click.option("--store", "store", type=click.Path(), help="A store directory (or an RDF file) to draw instead of REPORT.")
+@click.option("--store", "--out", "store", type=click.Path(),
+              help="The output folder of `govkg build` (or its store/, or an RDF file) to draw instead of REPORT.")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default="out/graph.html",
               show_default=True, help="The HTML file to write.")
 @click.option("--focus", help="Start from the nodes whose label contains this text.")
@@ -35,15 +36,11 @@ def html(report: str | None, store: str | None, output: str, focus: str | None, 
     if report:
         from ..link.pipeline import analyse
 
-        try:
-            from ..rdf.convert import to_graph
-        except ImportError as exc:  # pragma: no cover - the RDF writer is part of the package
-            raise GovkgError(f"the RDF writer (graph.rdf.to_graph) is not available: {exc}") from None
+        from ..rdf.convert import to_graph
+
         source = to_graph(analyse(report))
     else:
-        from ..store import DEFAULT_STORE
-
-        source = Path(store) if store else DEFAULT_STORE
+        source = resolve_store(store or "out")
         if not source.exists():
             raise GovkgError(f"no store at {source} (run `govkg build` first, give --store DIR or a REPORT)")
     info = write_html(source, output, focus=focus, depth=depth, types=_csv(types), themes=_csv(themes))

@@ -1,7 +1,8 @@
 """The govkg command line: verbs that read like the user's intent.
 
-Every command is a thin click wrapper; a GovkgError becomes one line on stderr
-and its exit code (1 unusable data, 2 usage), never a traceback.
+Every command is a thin click wrapper over the library.  A GovkgError becomes one line on
+stderr and its exit code (graph/cli/options.py), the same under the installed binary and
+under click's CliRunner, never a traceback.
 """
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ import sys
 
 import click
 
-from ..model import GovkgError
+from .options import GovkgGroup
 
-# (module under graph.commands, attribute) for each command; a module owns its verbs.
+# (module under graph.cli, attribute) for each command; a module owns its verbs.
 COMMANDS = [
     ("outline", "outline"),
     ("extract", "extract"),
@@ -29,44 +30,21 @@ COMMANDS = [
 ]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GovkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="govkg")
 def cli() -> None:
     """govkg: rule-of-law reports into a knowledge graph of measures, issues and remedies."""
 
 
-def _register() -> None:
-    for module, attr in COMMANDS:
-        try:
-            mod = importlib.import_module(f"graph.cli.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"graph.cli.{module}":
-                continue  # that verb family is not built yet
-            raise
-        cmd = getattr(mod, attr, None)
-        if cmd is not None:
-            cli.add_command(cmd)
-
-
-_register()
+for _module, _attr in COMMANDS:
+    cli.add_command(getattr(importlib.import_module(f"graph.cli.{_module}"), _attr))
 
 
 def main() -> None:
+    """The `govkg` console script: click's standalone handling, plus a quiet exit when the
+    reader of a pipe goes away (`govkg query … | head`)."""
     try:
-        rv = cli.main(standalone_mode=False)
-        if isinstance(rv, int) and rv:
-            sys.exit(rv)
-    except GovkgError as exc:
-        click.echo(f"govkg: error: {exc}", err=True)
-        sys.exit(exc.code)
-    except click.exceptions.Abort:
-        click.echo("govkg: aborted", err=True)
-        sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+        cli.main(prog_name="govkg")
     except BrokenPipeError:
+        sys.stderr.close()
         sys.exit(0)
-    except KeyboardInterrupt:
-        click.echo("govkg: interrupted", err=True)
-        sys.exit(130)

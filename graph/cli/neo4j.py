@@ -6,36 +6,23 @@ GovkgError (one line on stderr, exit 1).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
 from ..model import GovkgError
+from ..neo4j.settings import DEFAULT_PASSWORD, DEFAULT_PORT
 from ..views.tables import render
-
-PASSWORD_HELP = "password of user neo4j (env NEO4J_PASSWORD)"
-
-
-def _conn_options(fn):
-    fn = click.option("--database", envvar="NEO4J_DATABASE", default=None,
-                      help="database name (env NEO4J_DATABASE; default: the server's default)")(fn)
-    fn = click.option("--password", envvar="NEO4J_PASSWORD", default="govkg-dev-pw", show_default=True,
-                      help="password (env NEO4J_PASSWORD)")(fn)
-    fn = click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True,
-                      help="user (env NEO4J_USERNAME)")(fn)
-    fn = click.option("--neo4j", "uri", envvar="NEO4J_URI", default="bolt://127.0.0.1:7687",
-                      show_default=True, help="Bolt URI (env NEO4J_URI)")(fn)
-    return fn
-
+from .options import KeyValue, format_option, neo4j_options, query_text, resolve_store
 
 # --------------------------------------------------------------------------- server
 
 def _server_options(fn):
     from ..neo4j.server import DEFAULT_HOME
 
-    fn = click.option("--password", envvar="NEO4J_PASSWORD", default="govkg-dev-pw", show_default=True,
-                      help=PASSWORD_HELP)(fn)
-    fn = click.option("--port", type=int, default=7687, show_default=True, help="Bolt port on 127.0.0.1")(fn)
+    fn = click.option("--password", envvar="NEO4J_PASSWORD", default=DEFAULT_PASSWORD, show_default=True,
+                      help="password of user neo4j (env NEO4J_PASSWORD)")(fn)
+    fn = click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True,
+                      help="Bolt port on 127.0.0.1")(fn)
     fn = click.option("--home", type=click.Path(file_okay=False), envvar="GOVKG_NEO4J_HOME",
                       default=str(DEFAULT_HOME), show_default=True,
                       help="data, logs and pid file (env GOVKG_NEO4J_HOME)")(fn)
@@ -90,8 +77,9 @@ def status(home: str, port: int, password: str) -> None:
 @click.command()
 @click.argument("inputs", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--store", type=click.Path(file_okay=False), default=None,
-              help="a directory of RDF files (.trig/.nq/.ttl …), one named graph per report")
-@_conn_options
+              help="the output folder of `govkg build` (or its store/), or a folder of RDF files "
+                   "(.trig/.nq/.ttl …), one named graph per report")
+@neo4j_options()
 @click.option("--batch-size", type=int, default=2000, show_default=True, help="rows per transaction")
 def load(inputs: tuple[str, ...], store: str | None, uri: str, user: str, password: str,
          database: str | None, batch_size: int) -> None:
@@ -102,7 +90,7 @@ def load(inputs: tuple[str, ...], store: str | None, uri: str, user: str, passwo
     """
     from ..neo4j import load as nl
 
-    graphs = nl.read_input(inputs, store)
+    graphs = nl.read_input(inputs, str(resolve_store(store)) if store else None)
     driver = nl.connect(uri, user, password, database)
     try:
         with nl.neo4j_errors(uri, user):
@@ -117,20 +105,6 @@ def load(inputs: tuple[str, ...], store: str | None, uri: str, user: str, passwo
 
 # --------------------------------------------------------------------------- cypher
 
-def _parse_param(text: str) -> tuple[str, object]:
-    if "=" not in text:
-        raise GovkgError(f"--param needs KEY=VALUE, got {text!r}")
-    key, raw = text.split("=", 1)
-    key = key.strip()
-    if not key:
-        raise GovkgError(f"--param needs KEY=VALUE, got {text!r}")
-    try:
-        value = json.loads(raw)  # numbers, true/false/null, "quoted", [lists], {maps}
-    except ValueError:
-        value = raw
-    return key, value
-
-
 def _cell(v) -> str:
     if v is None:
         return ""
@@ -141,22 +115,18 @@ def _cell(v) -> str:
 
 @click.command()
 @click.argument("query")
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+@click.option("--param", "-p", "params", multiple=True, type=KeyValue(),
               help="query parameter; VALUE is parsed as JSON when it can be (repeatable)")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@_conn_options
-def cypher(query: str, params: tuple[str, ...], fmt: str, uri: str, user: str, password: str,
+@format_option()
+@neo4j_options()
+def cypher(query: str, params: tuple[tuple[str, object], ...], fmt: str, uri: str, user: str, password: str,
            database: str | None) -> None:
     """Run a Cypher QUERY (or the query in a FILE) with parameters and print the result."""
     from ..neo4j import load as nl
     from ..neo4j import query as nq
 
-    looks_like_file = len(query) < 1024 and not any(c.isspace() for c in query)
-    if looks_like_file and Path(query).is_file():
-        query = Path(query).read_text(encoding="utf-8")
-    elif looks_like_file and Path(query).suffix.lower() in {".cypher", ".cql"}:
-        raise GovkgError(f"query file not found: {query}")
-    parameters = dict(_parse_param(p) for p in params)
+    query = query_text(query, (".cypher", ".cql"))
+    parameters = dict(params)
     driver = nl.connect(uri, user, password, database)
     try:
         with nl.neo4j_errors(uri, user):

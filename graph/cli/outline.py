@@ -5,13 +5,14 @@ import click
 
 from ..model import jsonable
 from ..parse.outline import parse
-from ..views.tables import FORMATS, dumps, flatten, render
+from ..views.tables import dumps, flatten, render
+from .options import format_option
 from ..read import read
 
 
 @click.command()
 @click.argument("report", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option()
 def outline(report: str, fmt: str) -> None:
     """Print the outline of REPORT: part, level, number, title, span."""
     out = parse(read(report))

@@ -8,16 +8,12 @@ predeclared for `govkg sparql`.
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import click
 
 from ..model import GovkgError
-from ..views.tables import FORMATS, render
-from ..store.named import describe, has_report_column, load_query, named_queries, report_binding
-from ..views.tables import short_iri
-
-DEFAULT_STORE = "out/store"
+from ..store.named import describe, has_report_column, load_query, named_queries, report_binding, run_named
+from ..views.tables import render, short_iri
+from .options import format_option, neo4j_options, query_text, resolve_store, store_option
 
 
 def emit(cols: list[str], rows: list[dict], fmt: str) -> None:
@@ -26,31 +22,19 @@ def emit(cols: list[str], rows: list[dict], fmt: str) -> None:
     click.echo(render(rows, cols, fmt=fmt), nl=False)
 
 
-store_option = click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True,
-                            type=click.Path(file_okay=False), help="The store written by govkg build.")
-format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-
-
 @click.command()
 @click.argument("name", required=False)
 @store_option
 @click.option("--report", help="Only this report: its id (e.g. 2025-r24300a1032) or IRI.")
-@format_option
+@format_option()
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-@click.option("--neo4j", "neo4j_uri", default=None, metavar="URI",
-              help="Run the query's Cypher twin (NAME.cypher) on Neo4j at this Bolt URI instead of the store.")
-@click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True,
-              help="Neo4j user, with --neo4j (env NEO4J_USERNAME)")
-@click.option("--password", envvar="NEO4J_PASSWORD", default="govkg-dev-pw", show_default=True,
-              help="Neo4j password, with --neo4j (env NEO4J_PASSWORD)")
-@click.option("--database", envvar="NEO4J_DATABASE", default=None,
-              help="Neo4j database, with --neo4j (env NEO4J_DATABASE; default: the server's)")
+@neo4j_options(required_uri=False)
 def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_: bool,
-          neo4j_uri: str | None = None, user: str = "neo4j", password: str = "govkg-dev-pw",
-          database: str | None = None) -> None:
+          uri: str | None, user: str, password: str, database: str | None) -> None:
     """Run the planners' named query NAME (links, gaps, unmotivated, targets, indicators,
     institutions, mechanisms, coverage, reports) on the store, or its Cypher twin on Neo4j
     with --neo4j URI (same columns, rows and output)."""
+    neo4j_uri = uri
     if list_ or not name:
         if not list_:
             raise GovkgError("give a query NAME, or --list to see them", 2)
@@ -75,34 +59,29 @@ def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_:
         return
     from .. import store as st
 
-    store = st.open_store(store_dir, read_only=True)
-    cols, rows = st.query(store, text, report_binding(store, report, text, f"query {name!r}"))
-    emit(cols, rows, fmt)
+    store = st.open_store(resolve_store(store_dir), read_only=True)
+    report_binding(store, report, text, f"query {name!r}")  # a bad --report fails with the query's name
+    emit(*run_named(store, name, report), fmt)
 
 
 @click.command()
-@click.argument("query_text", metavar="QUERY|FILE")
+@click.argument("query", metavar="QUERY|FILE")
 @store_option
 @click.option("--report", help="Pre-bind ?report to this report (id or IRI).")
-@format_option
-def sparql(query_text: str, store_dir: str, report: str | None, fmt: str) -> None:
+@format_option()
+def sparql(query: str, store_dir: str, report: str | None, fmt: str) -> None:
     """Run a SPARQL query (text, or a .rq file) on the store; the govkg prefixes are predeclared."""
-    looks_like_path = len(query_text) < 1024 and not any(c.isspace() for c in query_text)
-    p = Path(query_text) if looks_like_path else None
-    if p is not None and p.is_file():
-        query_text = p.read_text(encoding="utf-8")
-    elif p is not None and p.suffix in (".rq", ".sparql"):
-        raise GovkgError(f"query file not found: {p}", 2)
+    text = query_text(query, (".rq", ".sparql"))
     from .. import store as st
 
-    store = st.open_store(store_dir, read_only=True)
-    cols, rows = st.query(store, query_text, report_binding(store, report, query_text, "the query"))
+    store = st.open_store(resolve_store(store_dir), read_only=True)
+    cols, rows = st.query(store, text, report_binding(store, report, text, "the query"))
     emit(cols, rows, fmt)
 
 
 @click.command()
 @store_option
-@format_option
+@format_option()
 @click.option("--top", default=10, show_default=True, help="How many of the most linked causes and actions.")
 def stats(store_dir: str, fmt: str, top: int) -> None:
     """Counts per class and the shape of the link graph: most linked causes and actions,
@@ -110,7 +89,7 @@ def stats(store_dir: str, fmt: str, top: int) -> None:
     from .. import store as st
     from ..views.stats import stats as compute
 
-    store = st.open_store(store_dir, read_only=True)
+    store = st.open_store(resolve_store(store_dir), read_only=True)
     data = compute(lambda q: st.query(store, q), top=top)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

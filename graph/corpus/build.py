@@ -24,34 +24,21 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .digests import DigestStore
 from ..model import GovkgError, first_line
-from .progress import Progress
-from ..read import EXTENSIONS
+from ..read import find_reports
 from ..store import dump
 
 
 # --------------------------------------------------------------------------- inputs
 
 def report_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Report files named, or found (recursively, sorted) in the directories named."""
-    out: list[Path] = []
-    for item in paths:
-        p = Path(item)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS
-                              and not any(part.startswith(".") for part in f.relative_to(p).parts)))
-        else:
-            out.append(p)
-    seen: set[Path] = set()
-    uniq = []
-    for p in out:
-        if p not in seen:
-            seen.add(p)
-            uniq.append(p)
-    return uniq
+    """Report files named, or found (recursively, sorted) in the folders named; a path that
+    is neither is kept, so that its worker reports it as a skipped file."""
+    files, _ = find_reports(paths)
+    return files + [Path(p) for p in paths if not Path(p).exists()]
 
 
 # --------------------------------------------------------------------------- worker
@@ -104,16 +91,9 @@ def process_report(path: str | Path) -> tuple:
     """Worker: ``("ok", path, report IRI, update text, triples, digest)`` or ``("err", path, reason)``."""
     try:
         from .followthrough import digest
-        from ..link.pipeline import analyse
-        from ..rdf.convert import report_iri, to_graph
+        from ..rdf.report import report_graph
 
-        ex = analyse(path, linked=_OPTS["link"])
-        g = to_graph(ex)
-        if _OPTS.get("validate"):
-            from ..rdf.validate import check
-
-            check(g, name=str(path))
-        iri = str(report_iri(ex.info.id))
+        ex, iri, g, _ = report_graph(path, validate=bool(_OPTS.get("validate")), linked=_OPTS["link"])
         return ("ok", str(path), iri, update_text(iri, g), len(g), digest(ex))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         return ("err", str(path), _one_line(exc))
@@ -129,6 +109,7 @@ def _process_chunk(paths: list[Path]) -> list[tuple]:
 class Summary:
     reports: int = 0                      # reports read and stored
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    replaced: list[tuple[str, str]] = field(default_factory=list)  # (path, earlier path with its report id)
     triples: int = 0                      # quads in the store at the end
     report_triples: int = 0               # triples written for the reports of this run
     pairs: int = 0                        # consecutive-year pairs of one issuer
@@ -192,14 +173,16 @@ def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Ite
                 window.append(pool.submit(_process_chunk, nxt))
 
 
-def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: str | Path | None = None,
-                 workers: int | None = os.cpu_count(), progress: bool = True, *, chunksize: int | None = None,
+def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
+                 dump_to: str | Path | Sequence[str | Path] | None = None, workers: int | None = os.cpu_count(),
+                 progress: Callable[[bool], None] | None = None, *, chunksize: int | None = None,
                  link: bool = True, semantic: bool = True, validate: bool = False,
                  followthrough: bool = True, fresh: bool = False) -> Summary:
     """Extract every report in ``paths`` (files or directories) into the oxigraph store at
     ``store_dir`` (one named graph per report, plus one per consecutive-year pair of an
-    issuer), over ``workers`` processes; ``ttl_path`` also dumps the store (.nq, .trig, or
-    .ttl/.nt for the union of the graphs).  ``semantic=False`` links with the lexical score
+    issuer), over ``workers`` processes; ``dump_to`` (a path or several) also dumps the store
+    (.nq, .trig, or .ttl/.nt for the union of the graphs).  ``progress(ok)`` is called once a
+    report, as it is stored or skipped.  ``semantic=False`` links with the lexical score
     only (no sentence encoder); ``validate`` refuses reports with SHACL violations;
     ``fresh`` empties the store first."""
     from .. import store as st
@@ -212,13 +195,11 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: s
     summary = Summary(workers=workers, store=str(store_dir))
     store = st.open_store(store_dir)
     digests = DigestStore(store_dir)
-    bar = Progress(len(files), "build", progress)
     try:
         if fresh:
             store.clear()
             digests.clear()
-        _store_all(store, _results(files, workers, chunksize, opts), summary, digests, bar)
-        bar.close()
+        _store_all(store, _results(files, workers, chunksize, opts), summary, digests, progress or _quiet)
         summary.phases["reports"] = time.perf_counter() - t0
         if followthrough:
             t1 = time.perf_counter()
@@ -226,10 +207,12 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: s
             summary.phases["followthrough"] = time.perf_counter() - t1
         store.flush()
         summary.triples = len(store)
-        if ttl_path:
+        targets = [dump_to] if isinstance(dump_to, (str, Path)) else list(dump_to or [])
+        if targets:
             t1 = time.perf_counter()
-            dump(store, ttl_path)
-            summary.dump = str(ttl_path)
+            for target in targets:
+                dump(store, target)
+            summary.dump = ", ".join(map(str, targets))
             summary.phases["dump"] = time.perf_counter() - t1
     finally:
         digests.close()
@@ -238,32 +221,37 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path, ttl_path: s
     return summary
 
 
-def _store_all(store, results: Iterator[tuple], summary: Summary, digests: DigestStore, bar: Progress) -> None:
-    """Each worker result into the store as it arrives; errors and duplicate report ids are
-    skipped with their reason, and a failed update leaves the other reports stored."""
+def _quiet(ok: bool) -> None:
+    """No progress display."""
+
+
+def _store_all(store, results: Iterator[tuple], summary: Summary, digests: DigestStore,
+               progress: Callable[[bool], None]) -> None:
+    """Each worker result into the store as it arrives; errors are skipped with their reason,
+    and a failed update leaves the other reports stored.  Two files with the same report id
+    (same issuer and year): the later one replaces the earlier (``summary.replaced``)."""
     seen: dict[str, str] = {}
     for res in results:
         if res[0] == "err":
             _, path, reason = res
             summary.skipped.append((path, reason))
-            bar.update(False)
+            progress(False)
             continue
         _, path, iri, update, n, dig = res
-        if iri in seen:
-            summary.skipped.append((path, f"same report id as {seen[iri]} (same issuer and year)"))
-            bar.update(False)
-            continue
         try:
             store.update(update)
         except (OSError, SyntaxError, ValueError) as exc:
             summary.skipped.append((path, f"not stored: {_one_line(exc)}"))
-            bar.update(False)
+            progress(False)
             continue
+        if iri in seen:
+            summary.replaced.append((path, seen[iri]))
+        else:
+            summary.reports += 1
         seen[iri] = path
-        summary.reports += 1
         summary.report_triples += n
         digests.put(iri, dig)
-        bar.update(True)
+        progress(True)
     digests.commit()
 
 
@@ -282,49 +270,3 @@ def _follow(store, digests: DigestStore, summary: Summary) -> None:
         summary.follow_links += len(res.links)
         summary.untraced += len(res.untraced)
         summary.recurrences += len(res.recurs)
-
-
-# --------------------------------------------------------------------------- CLI helper
-
-def build_paths(paths: Iterable[str | Path], out_dir: str | Path = "out", workers: int | None = None,
-                progress: bool = True, dump_name: str | None = "kg.nq", **kw) -> Summary:
-    """What `govkg build DIR …` runs for a corpus: the store at ``out/store`` and a dump."""
-    out = Path(out_dir)
-    return build_corpus(paths, out / "store", out / dump_name if dump_name else None,
-                        workers=workers or os.cpu_count(), progress=progress, **kw)
-
-
-def build_command(files: list[Path], out: Path, workers: int | None, formats: list[str] | None = None,
-                  fresh: bool = False, quiet: bool = False, failed: int = 0, validate: bool = True) -> int:
-    """`govkg build DIR …` for a corpus: the store ``out/store``, ``out/kg.nq`` (plus kg.trig /
-    kg.ttl / kg.nt when asked for with --format), one line per skipped file, the summary.
-    Exit code 1 when a file was skipped (the others are built)."""
-    import click
-
-    out.mkdir(parents=True, exist_ok=True)
-    s = build_corpus(files, out / "store", out / "kg.nq", workers=workers or os.cpu_count(),
-                     progress=not quiet, fresh=fresh, validate=validate)
-    written = [out / "kg.nq"]
-    if formats:
-        from .. import store as st
-
-        store = st.open_store(out / "store")
-        try:
-            for fmt in formats:
-                if fmt in ("trig", "ttl", "nt"):
-                    dump(store, out / f"kg.{fmt}")
-                    written.append(out / f"kg.{fmt}")
-                elif fmt != "nq":
-                    click.echo(f"govkg: warning: --format {fmt} is not written for a corpus build "
-                               f"(use nq, trig, ttl or nt)", err=True)
-        finally:
-            del store
-    for path, reason in s.skipped:
-        name = Path(path).name
-        click.echo(f"govkg: error: {'' if reason.startswith((path, name)) else f'{path}: '}{reason}", err=True)
-    if not quiet:
-        lines = s.text().splitlines()
-        click.echo("\n".join(line for line in lines if not line.startswith("skipped ")))
-        for p in written:
-            click.echo(f"  {p}")
-    return 1 if (s.skipped or failed or not s.reports) else 0

@@ -49,15 +49,13 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from ..model import GovkgError, first_line
+from .settings import DEFAULT_PASSWORD, DEFAULT_URI, DEFAULT_USER  # noqa: F401 - also for callers
 from .mapping import Namer, namespaces_of, plan_graph, sanitise
 from ..model.vocab import GK
 from ..rdf.formats import by_suffix, input_suffixes
 
 CONSTRAINT = ("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS "
               "FOR (r:Resource) REQUIRE r.uri IS UNIQUE")
-DEFAULT_URI = "bolt://127.0.0.1:7687"
-DEFAULT_USER = "neo4j"
-DEFAULT_PASSWORD = "govkg-dev-pw"
 
 
 

@@ -12,7 +12,7 @@ import datetime as _dt
 
 from ..model import GovkgError
 from ..model.vocab import ID
-from ..store.named import load_cypher
+from ..store.named import load_cypher, sort_joined
 
 def reports(driver, database: str | None = None) -> list[str]:
     """The report IRIs in Neo4j (nodes labelled gk__Report)."""
@@ -51,7 +51,8 @@ def run_named(driver, name: str, report: str | None = None,
               database: str | None = None) -> tuple[list[str], list[dict]]:
     """The Cypher twin of the named query NAME, optionally for one report (id or IRI)."""
     text = load_cypher(name)
-    return run_cypher(driver, text, {"report": report_iri(driver, report, database)}, database)
+    cols, rows = run_cypher(driver, text, {"report": report_iri(driver, report, database)}, database)
+    return cols, sort_joined(name, rows)
 
 
 def plain_value(v):

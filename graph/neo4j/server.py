@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..model import GovkgError
 from ..model.resources import CHECKOUT, in_checkout, user_dir
+from .settings import DEFAULT_PASSWORD, DEFAULT_PORT
 
 # Settings: the launcher jar (built by scripts/neo4j/build.sh in a checkout) and the server's
 # home (data, logs, pid); GOVKG_NEO4J_JAR and GOVKG_NEO4J_HOME override the defaults.
@@ -23,8 +24,6 @@ LAUNCHER_DIR = CHECKOUT / "scripts" / "neo4j"
 JAR = Path(os.environ.get("GOVKG_NEO4J_JAR") or LAUNCHER_DIR / "target" / "govkg-neo4j.jar")
 DEFAULT_HOME = Path(os.environ.get("GOVKG_NEO4J_HOME")
                     or (CHECKOUT / ".neo4j" if in_checkout() else user_dir("neo4j")))
-DEFAULT_PORT = 7687
-DEFAULT_PASSWORD = "govkg-dev-pw"
 JVM_OPTS = [
     "-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
     "-Dfile.encoding=UTF-8",

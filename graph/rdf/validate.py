@@ -48,7 +48,7 @@ class Issue:
 
 
 @dataclass
-class Report:
+class ValidationReport:
     conforms: bool
     issues: list[Issue] = field(default_factory=list)
 
@@ -105,7 +105,7 @@ def _shape_name(results: Graph, shapes: Graph, shape) -> str:
     return "Shape"
 
 
-def validate(g: Graph) -> Report:
+def validate(g: Graph) -> ValidationReport:
     from pyshacl import validate as shacl
 
     shapes = shapes_graph()
@@ -124,10 +124,10 @@ def validate(g: Graph) -> Report:
             message=str(msg) if msg is not None else str(results.value(r, SH.sourceConstraintComponent)),
             severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation"))
     conforms = not any(i.severity == "Violation" for i in issues)
-    return Report(conforms=conforms, issues=issues)
+    return ValidationReport(conforms=conforms, issues=issues)
 
 
-def check(g: Graph, name: str = "graph") -> Report:
+def check(g: Graph, name: str = "graph") -> ValidationReport:
     """Validate and raise a GovkgError listing the violations, grouped by shape."""
     rep = validate(g)
     if not rep.conforms:

@@ -6,6 +6,7 @@ only decides between formats the bytes cannot tell apart.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from ..model import Document, GovkgError
 from ..model.lexicon import Lexicon
@@ -64,3 +65,23 @@ def read_text(text: str, source: str = "<text>") -> Document:
     """A Document from a string already in memory (tests, pipes)."""
     text = clean.normalise(text)
     return Document(text=text, source=source, format="txt", meta=meta.find_meta(text))
+
+
+def find_reports(inputs: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """The report files named, or found in the folders named (recursively, sorted, hidden
+    files and folders left out), each once; and one error line per path that is neither."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                errors.append(f"{p}: no reports (.txt .html .docx .pdf) in this directory")
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            errors.append(f"{p}: no such file or directory")
+    return list(dict.fromkeys(files)), errors

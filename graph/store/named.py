@@ -64,7 +64,33 @@ def report_binding(store, report: str | None, text: str | None = None, name: str
     return {"report": URIRef(iri)}
 
 
+_JOINED = re.compile(r'^#\s*joined:\s*(\w+)\s+"([^"]+)"', re.M)
+
+
+def joined_columns(name: str) -> dict[str, str]:
+    """``{column: separator}`` of the columns that join several values (the ``# joined:``
+    lines of NAME.rq)."""
+    return dict(_JOINED.findall(load_query(name)))
+
+
+def sort_joined(name: str, rows: list[dict]) -> list[dict]:
+    """The joined columns of a named query's rows with their values in one defined order
+    (sorted), since neither GROUP_CONCAT nor collect() promises one; the same for every engine."""
+    cols = joined_columns(name)
+    if not cols:
+        return rows
+    out = []
+    for r in rows:
+        r = dict(r)
+        for col, sep in cols.items():
+            if isinstance(r.get(col), str):
+                r[col] = sep.join(sorted(r[col].split(sep)))
+        out.append(r)
+    return out
+
+
 def run_named(store, name: str, report: str | None = None) -> tuple[list[str], list[dict]]:
     """Run the named query NAME on an open store, optionally for one report."""
     text = load_query(name)
-    return st.query(store, text, report_binding(store, report, text, name))
+    cols, rows = st.query(store, text, report_binding(store, report, text, name))
+    return cols, sort_joined(name, rows)

@@ -292,3 +292,20 @@ def graph_digest(store_or_dir) -> str:
         h.update(line.encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()
+
+
+def put_reports(store_dir: str | Path, graphs: dict[str, Graph], fresh: bool = False) -> list[tuple[str, Graph]]:
+    """Replace each report's named graph in the store at ``store_dir`` (``fresh``: drop the
+    reports not given first); every graph of the store afterwards, sorted by name."""
+    store = open_store(store_dir)
+    try:
+        if fresh:
+            for name in reports(store):
+                if name not in graphs:
+                    remove_report(store, name)
+        for iri, g in sorted(graphs.items()):
+            replace_report(store, iri, g)
+        store.flush()
+        return export_graphs(store)
+    finally:
+        del store
