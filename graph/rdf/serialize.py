@@ -9,14 +9,14 @@ import json
 import re
 from typing import Any, Iterable
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from ..model import GovkgError
 from ..model.vocab import PREFIXES
 from .formats import WRITABLE
-from .terms import iri_escape, nt_term, sort_key, str_escape
+from .terms import iri_escape, nt_term, sort_key
 
 
 
@@ -49,16 +49,7 @@ class _Names:
         return "<" + iri_escape(u) + ">"
 
     def term(self, t: Node) -> str:
-        if isinstance(t, URIRef):
-            return self.iri(str(t))
-        if isinstance(t, Literal):
-            body = '"' + str_escape(str(t)) + '"'
-            if t.language:
-                return f"{body}@{t.language}"
-            if t.datatype is not None and t.datatype != XSD.string:
-                return f"{body}^^{self.iri(str(t.datatype))}"
-            return body
-        raise GovkgError(f"cannot serialise term {t!r} (blank nodes are not used in govkg graphs)")
+        return nt_term(t, self.iri)
 
 
 def _pred_key(p: Node) -> tuple:

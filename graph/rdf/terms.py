@@ -5,6 +5,8 @@ term is written, escaped and sorted the same way everywhere.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
@@ -23,16 +25,18 @@ def iri_escape(s: str) -> str:
     return "".join(f"\\u{ord(c):04X}" if c in '<>"{}|^`\\' or ord(c) <= 0x20 else c for c in s)
 
 
-def nt_term(t: Node) -> str:
-    """A term in N-Triples syntax (no blank nodes: govkg graphs have none)."""
+def nt_term(t: Node, iri: Callable[[str], str] | None = None) -> str:
+    """A term in N-Triples syntax (no blank nodes: govkg graphs have none); ``iri`` writes IRIs
+    another way (the Turtle writer's prefixed names)."""
+    iri = iri or (lambda u: "<" + iri_escape(u) + ">")
     if isinstance(t, URIRef):
-        return "<" + iri_escape(str(t)) + ">"
+        return iri(str(t))
     if isinstance(t, Literal):
         body = '"' + str_escape(str(t)) + '"'
         if t.language:
             return f"{body}@{t.language}"
         if t.datatype is not None and t.datatype != XSD.string:
-            return f"{body}^^<{t.datatype}>"
+            return f"{body}^^{iri(str(t.datatype))}"
         return body
     raise GovkgError(f"cannot serialise term {t!r} (blank nodes are not used in govkg graphs)")
 
