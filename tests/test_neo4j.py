@@ -117,11 +117,11 @@ def test_namer_is_deterministic_and_keeps_stored_prefixes():
 
 
 def test_literal_mapping():
-    assert n10s.literal_value(Literal("42", datatype=rdfns.XSD.integer)) == 42
-    assert n10s.literal_value(Literal("2.5", datatype=rdfns.XSD.decimal)) == 2.5
-    assert n10s.literal_value(Literal("2023-01-02", datatype=rdfns.XSD.date)) == dt.date(2023, 1, 2)
-    assert n10s.literal_value(Literal(True)) is True
-    assert n10s.literal_value(Literal("x", lang="zh")) == "x"
+    assert n10s.neo4j_value(Literal("42", datatype=rdfns.XSD.integer)) == 42
+    assert n10s.neo4j_value(Literal("2.5", datatype=rdfns.XSD.decimal)) == 2.5
+    assert n10s.neo4j_value(Literal("2023-01-02", datatype=rdfns.XSD.date)) == dt.date(2023, 1, 2)
+    assert n10s.neo4j_value(Literal(True)) is True
+    assert n10s.neo4j_value(Literal("x", lang="zh")) == "x"
     assert n10s.literal_key("rdfs__label", Literal("x", lang="zh-Hans")) == "rdfs__label_zh_hans"
     assert n10s._collapse(["b", "a", "b"]) == ["a", "b"]
     assert n10s._collapse([1, 2.5]) == [1.0, 2.5]

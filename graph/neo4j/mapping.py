@@ -12,17 +12,13 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 
 from ..model import GovkgError
+from ..rdf.terms import literal_value
 from ..model.vocab import ADDRESSES, LINK, LINK_ACTION, LINK_CAUSE, PREFIXES
 
 GRAPH_KEY = "gk__graph"
-_INT_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativeInteger,
-              XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger, XSD.unsignedInt,
-              XSD.unsignedLong, XSD.unsignedShort, XSD.unsignedByte, XSD.gYear}
-_FLOAT_TYPES = {XSD.decimal, XSD.double, XSD.float}
-_NATIVE_TYPES = {XSD.date, XSD.dateTime, XSD.boolean, XSD.time}
 
 
 # --------------------------------------------------------------------------- naming
@@ -87,26 +83,9 @@ class Namer:
 
 # --------------------------------------------------------------------------- values
 
-def literal_value(lit: Literal):
+def neo4j_value(lit: Literal):
     """The native Neo4j value for a literal (int, float, date, datetime, bool or str)."""
-    dt = lit.datatype
-    if dt in _INT_TYPES:
-        try:
-            v = int(str(lit).strip())
-            if -(2 ** 63) <= v < 2 ** 63:
-                return v
-        except ValueError:
-            pass
-        return str(lit)
-    if dt in _FLOAT_TYPES:
-        try:
-            return float(str(lit).strip())
-        except ValueError:
-            return str(lit)
-    if dt in _NATIVE_TYPES:
-        v = lit.toPython()
-        return v if not isinstance(v, Literal) else str(lit)
-    return str(lit)
+    return literal_value(str(lit), lit.datatype, temporal=True)
 
 
 def literal_key(base: str, lit: Literal) -> str:
@@ -243,7 +222,7 @@ class _Scan:
                 return
             key = namer.short(str(p))
             if isinstance(o, Literal):
-                self.link_props[s][literal_key(key, o)].append(literal_value(o))
+                self.link_props[s][literal_key(key, o)].append(neo4j_value(o))
             else:
                 self.link_props[s][key].append(uri(o))
             return
@@ -255,7 +234,7 @@ class _Scan:
             return
         key = namer.short(str(p))
         if isinstance(o, Literal):
-            self.props[su][literal_key(key, o)].append(literal_value(o))
+            self.props[su][literal_key(key, o)].append(neo4j_value(o))
         elif o in links:
             self.props[su][key].append(uri(o))
         else:

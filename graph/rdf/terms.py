@@ -1,7 +1,8 @@
-"""The one conversion of RDF terms to text: N-Triples escaping and the canonical term order.
+"""The one conversion of RDF terms: to text (N-Triples escaping, the canonical term order) and
+to plain values (a typed literal as int, float, bool, date or str).
 
-The Turtle/TriG writer, the store's updates and the network view all use these, so a
-term is written, escaped and sorted the same way everywhere.
+The Turtle/TriG writer, the store's updates and query results, the network view and the
+Neo4j loader all use these, so a term is written, sorted and converted the same way everywhere.
 """
 from __future__ import annotations
 
@@ -46,3 +47,42 @@ def sort_key(t: Node) -> tuple:
     if isinstance(t, URIRef):
         return (0, str(t), "", "")
     return (1, str(t), str(getattr(t, "datatype", "") or ""), getattr(t, "language", "") or "")
+
+
+INT_TYPES = frozenset(str(t) for t in (
+    XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativeInteger, XSD.positiveInteger,
+    XSD.negativeInteger, XSD.nonPositiveInteger, XSD.unsignedInt, XSD.unsignedLong, XSD.unsignedShort,
+    XSD.unsignedByte, XSD.gYear))
+FLOAT_TYPES = frozenset(str(t) for t in (XSD.decimal, XSD.double, XSD.float))
+TEMPORAL_TYPES = frozenset(str(t) for t in (XSD.date, XSD.dateTime, XSD.time))
+
+
+def literal_value(lexical: str, datatype: str | None, temporal: bool = False) -> object:
+    """A literal as a plain value: integers (within 64 bits) as int, decimals and floats as
+    float, booleans as bool, dates and times as Python objects when ``temporal`` (Neo4j stores
+    them natively) or else as their text; anything else, or a malformed value, as its text."""
+    dt = str(datatype) if datatype is not None else None
+    if dt in INT_TYPES:
+        try:
+            v = int(lexical.strip())
+        except ValueError:
+            return lexical
+        return v if -(2 ** 63) <= v < 2 ** 63 else lexical
+    if dt in FLOAT_TYPES:
+        try:
+            return float(lexical.strip())
+        except ValueError:
+            return lexical
+    if dt == str(XSD.boolean):
+        return lexical.strip() in ("true", "1")
+    if temporal and dt in TEMPORAL_TYPES:
+        v = Literal(lexical, datatype=URIRef(dt)).toPython()
+        return lexical if isinstance(v, Literal) else v
+    return lexical
+
+
+def value_of(term: object) -> object:
+    """An rdflib term as a plain value: IRIs as strings, literals by :func:`literal_value`."""
+    if isinstance(term, Literal):
+        return literal_value(str(term), term.datatype)
+    return None if term is None else str(term)

@@ -21,7 +21,7 @@ from rdflib.namespace import XSD
 from ..model import GovkgError, first_line
 from ..model.files import atomic_path
 from ..rdf.formats import by_suffix
-from ..rdf.terms import nt_term  # the same escaping as the N-Triples writer
+from ..rdf.terms import literal_value, nt_term, value_of  # the N-Triples escaping and values
 from ..model.vocab import ID, PREFIXES
 
 DEFAULT_STORE = Path("out") / "store"
@@ -110,30 +110,11 @@ def report_ref(ref: str) -> str:
 
 def _py(term: Any) -> Any:
     """A pyoxigraph or rdflib term as a plain Python value (IRIs as strings)."""
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        dt = term.datatype
-        if dt in (XSD.integer, XSD.int, XSD.long):
-            return int(term)
-        if dt in (XSD.decimal, XSD.double, XSD.float):
-            return float(term)
-        if dt == XSD.boolean:
-            return term.toPython()
-        return str(term)
-    if isinstance(term, URIRef):
-        return str(term)
+    if term is None or isinstance(term, (Literal, URIRef)):
+        return value_of(term)
     ox = _ox()
     if isinstance(term, ox.Literal):
-        dt = term.datatype.value if term.datatype is not None else ""
-        v = term.value
-        if dt.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
-            return int(v)
-        if dt.endswith(("#decimal", "#double", "#float")):
-            return float(v)
-        if dt.endswith("#boolean"):
-            return v in ("true", "1")
-        return v
+        return literal_value(term.value, term.datatype.value if term.datatype is not None else None)
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.BlankNode):

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from ..model import GovkgError
-from ..rdf.terms import sort_key  # the canonical Turtle's term order
+from ..rdf.terms import sort_key, value_of  # the canonical term order and values
 from ..model.vocab import GK, QUDT, THEME
 
 # rdf class -> view class, in the order of the legend
@@ -70,17 +70,6 @@ _LITERALS = {
     GK.bestCandidateScore: "best_score", GK.scope: "scope",
 }
 _FLAGS = {GK.isOpen: "open", GK.unmotivated: "unmotivated", GK.unaddressed: "unaddressed"}
-
-
-def _py(o: Any) -> Any:
-    if isinstance(o, Literal):
-        v = o.toPython()
-        if hasattr(v, "as_tuple"):  # Decimal
-            return float(v)
-        if isinstance(v, (int, float, bool, str)):
-            return v
-        return str(o)
-    return str(o)
 
 
 def _triples(g: Graph) -> list[tuple]:
@@ -153,9 +142,9 @@ def _collect(g: Graph) -> _Triples:
         elif p in (GK.candidateAction, GK.candidateCause, GK.accepted):
             c.cand_nodes.setdefault(s, {})[str(p).rsplit("#", 1)[1]] = o
         elif p == GK.score:
-            c.lits.setdefault(s, {})["score"] = _py(o)
+            c.lits.setdefault(s, {})["score"] = value_of(o)
         elif p in _LITERALS:
-            c.lits.setdefault(s, {})[_LITERALS[p]] = _py(o)
+            c.lits.setdefault(s, {})[_LITERALS[p]] = value_of(o)
     return c
 
 
@@ -201,7 +190,7 @@ def _add_edges(nxg: nx.MultiDiGraph, c: _Triples, link_by_pair: dict) -> None:
             attrs["score"] = c.lits.get(ln, {}).get("score")
             for src, dst in (("lexicalScore", "lexical"), ("semanticScore", "semantic")):
                 if src in d:
-                    attrs[dst] = _py(d[src])
+                    attrs[dst] = value_of(d[src])
             attrs["terms"] = sorted(d.get("terms", []))
             attrs["evidence"] = str(d.get("evidenceSentence", ""))
         if kind == "baseline" and "change_ratio" in nxg.nodes[s_]:
@@ -215,7 +204,7 @@ def _candidates(c: _Triples, link_by_pair: dict) -> list[dict]:
         if "candidateAction" in d and "candidateCause" in d:
             out.append({
                 "action": str(d["candidateAction"]), "cause": str(d["candidateCause"]),
-                "score": c.lits.get(node, {}).get("score"), "accepted": bool(_py(d.get("accepted", False))),
+                "score": c.lits.get(node, {}).get("score"), "accepted": bool(value_of(d.get("accepted", False))),
                 "report": str(c.in_report.get(node, "")),
             })
     for (a, cause), (ln, _) in link_by_pair.items():
