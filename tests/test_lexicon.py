@@ -64,9 +64,14 @@ def test_a_lexicon_folder_is_passed_through_every_stage(folder, sample_path):
 
     base = graph.analyse(sample_path, linked=False)
     assert "plan" not in base.info.missing_parts
-    _edit(folder, "parts.json", lambda x: x["parts"]["plan"].update(cues=["这条线索不会出现"], year_offset=99))
+    def no_plan(x):
+        x["parts"]["plan"].update(cues=["这条线索不会出现"], year_offset=99)
+        x["guess"]["plan"] = []
+
+    _edit(folder, "parts.json", no_plan)
     other = graph.analyse(sample_path, linked=False, lexicon=load(str(folder)))
     assert "plan" in other.info.missing_parts and not other.actions
+    assert any("guessed from the content" in w for w in other.outline.warnings)
 
 
 def test_govkg_lexicon_without_the_files_is_a_one_line_error(tmp_path, sample_path):

@@ -217,18 +217,23 @@ def test_unknown_extension(tmp_path, sample_text):
     assert code_of(read, q) == 2
 
 
-def test_text_without_structure(tmp_path):
+def test_text_without_structure_is_not_refused(tmp_path):
     prose = ("今年以来，街道认真贯彻落实上级关于法治政府建设的部署要求，扎实推进各项工作。"
              "全年共组织学法活动多次，群众满意度不断提高。\n下一步将继续努力。\n")
-    assert code_of(parse, read_text(prose)) == 1
     p = tmp_path / "prose.txt"
     p.write_text(prose, encoding="utf-8")
-    assert code_of(parse, read(p)) == 1
+    for doc in (read_text(prose), read(p)):
+        out = parse(doc)
+        assert out.parts and out.parts[0].part == "measures"
+        assert any("no numbered headings" in w for w in out.warnings)
 
 
-def test_headings_but_no_known_part():
-    text = "一、天气情况\n今年雨水较多。\n二、交通情况\n道路通畅。\n"
-    assert code_of(parse, read_text(text)) == 1
+def test_headings_but_no_known_part_are_guessed_from_content():
+    text = ("一、天气情况\n今年雨水较多。\n二、存在的不足\n一是道路养护不够及时；二是排水设施薄弱。\n"
+            "三、交通情况\n道路通畅。\n")
+    out = parse(read_text(text))
+    assert [p.part for p in out.parts] == ["measures", "shortcomings", "measures"]
+    assert any("guessed from the content: 一 measures, 三 measures" in w for w in out.warnings)
 
 
 # ---------------------------------------------------------------------------------------
@@ -248,15 +253,12 @@ def bad_inputs(d: Path) -> dict[str, tuple[Path, int]]:
     binary.write_bytes(bytes(range(256)) * 40)
     unknown = d / "report.xyz"
     unknown.write_text("一、主要举措和成效\n正文。\n", encoding="utf-8")
-    prose = d / "prose.txt"
-    prose.write_text("今年以来，街道认真贯彻落实上级部署，扎实推进各项工作。\n", encoding="utf-8")
     return {
         "missing": (d / "missing.txt", 2),
         "empty": (empty, 1),
         "binary": (binary, 1),
         "unknown": (unknown, 2),
         "scan": (blank_pdf(d), 1),
-        "prose": (prose, 1),
     }
 
 
@@ -265,7 +267,7 @@ def bad(tmp_path_factory):
     return bad_inputs(tmp_path_factory.mktemp("bad"))
 
 
-@pytest.mark.parametrize("case", ["missing", "empty", "binary", "unknown", "scan", "prose"])
+@pytest.mark.parametrize("case", ["missing", "empty", "binary", "unknown", "scan"])
 @pytest.mark.parametrize("fmt", ["table", "json"])
 def test_cli_error_is_one_line(case, fmt, bad):
     path, code = bad[case]

@@ -1,6 +1,7 @@
 """Outline → Report: every fact with its id, span, sentence and section."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import Report, ReportInfo
@@ -11,7 +12,7 @@ from ..model.sentences import Sentences
 from ..model.vocab import report_id
 from . import entities
 from .quantities import find_comparisons, find_quantities, what_counted
-from .structure import action_nodes, areas_and_items, leaves, numbered, shortcoming_nodes
+from .structure import action_nodes, areas_and_items, clause, leaves, members, numbered, shortcoming_nodes
 from .targets import find_targets
 from .themes import themes_of
 
@@ -24,7 +25,7 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
     sents = Sentences(text)
     rid = report_id(doc.meta.issuer, doc.meta.year, doc.meta.title or doc.source)
     ex = Report(outline, ReportInfo(rid, doc.source, doc.meta, list(outline.missing)))
-    if (part := outline.part("measures")) is not None:
+    if (part := _measures_part(outline)) is not None:
         for a, area, i, item in areas_and_items(part):
             ex.measures.append(_measure(f"measure-{a}-{i}", item, area, "measure", text, sents, lex))
     if (part := outline.part("leadership")) is not None:
@@ -32,17 +33,41 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
             ex.measures.append(_measure(f"leadership-{n}", item, None, "leadership", text, sents, lex))
     for m in ex.measures:
         ex.indicators += _indicators(m, text, sents, lex)
-    if (part := outline.part("shortcomings")) is not None:
-        _diagnosis(part, text, sents, ex, lex)
+    diagnosis = [p for p in outline.parts if p.part == "shortcomings"]
+    if diagnosis:  # a later part titled by its causes (问题产生的原因) holds causes
+        cues = lex.json("structure.json")["cause_heading_cues"]
+        _diagnosis(diagnosis[0], text, sents, ex, lex,
+                   [p for p in diagnosis[1:] if any(c in p.title for c in cues)])
     if (part := outline.part("plan")) is not None:
         for n, node in enumerate(action_nodes(part, lex), 1):
+            label, body = _label_and_body(node, text, lex)
             action = Action(f"action-{n}", node.span, sents.at(node.title_span[0]), node.path,
-                            label=node.title, text=text[node.body_span[0]:node.body_span[1]],
-                            themes=themes_of(text[node.span[0]:node.span[1]], lex))
+                            label=label, text=body, themes=themes_of(text[node.span[0]:node.span[1]], lex))
             ex.actions.append(action)
             ex.targets += find_targets(action, text, sents, lex)
     _entities(outline, ex, rid, lex)
     return ex.check()
+
+
+def _measures_part(outline: Outline) -> Node | None:
+    """The measures part; several top-level blocks of measures (parts titled by theme) are read
+    as the areas of one part."""
+    parts = [p for p in outline.parts if p.part == "measures"]
+    if len(parts) <= 1:
+        return parts[0] if parts else None
+    lo, hi = parts[0].span[0], parts[-1].span[1]
+    return Node(kind="part", level=0, number="", title="", span=(lo, hi), title_span=(lo, lo),
+                body_span=(lo, hi), part="measures", children=parts)
+
+
+def _label_and_body(node: Node, text: str, lex: Lexicon) -> tuple[str, str]:
+    """An item's label and text: a numbered item's title and body (its title again when the
+    item is one sentence); an enumeration member's first clause and the rest."""
+    if node.kind == "enum":
+        (a, b), (c, d) = clause(node, text, lex.json("structure.json")["clause_stops"])
+        return text[a:b], text[c:d].strip() or text[a:b]
+    body = text[node.body_span[0]:node.body_span[1]].strip()
+    return node.title, body or node.title
 
 
 def _measure(mid: str, item: Node, area: Node | None, kind: str, text: str, sents: Sentences,
@@ -89,20 +114,43 @@ def _indicators(m: Measure, text: str, sents: Sentences, lex: Lexicon) -> list[I
     return out
 
 
+def _cause_items(node: Node) -> list[Node]:
+    """The causes under a cause heading: its enumeration members, or its numbered items (those
+    of its sections, （一）主观原因 / （二）客观原因, in turn)."""
+    if members(node):
+        return members(node)
+    subs = numbered(node)
+    if not subs:
+        return [node]
+    return [c for s in subs for c in (_cause_items(s) if numbered(s) or members(s) else [s])]
+
+
+def _runs(items: list[Node]) -> list[list[Node]]:
+    """Enumeration members split where the numbering starts again (一是…四是, 一是…五是)."""
+    runs: list[list[Node]] = []
+    for m in items:
+        if not runs or m.number == items[0].number:
+            runs.append([])
+        runs[-1].append(m)
+    return runs
+
+
 def _cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tuple[str, int, int]]]:
     """Where the causes of a shortcoming start, and (number, start, end) of each cause."""
     lex = lexicon.json("structure.json")
     lo, hi = node.body_span
     body = text[lo:hi]
-    cue = min((p for p in (body.find(c) for c in lex["cause_cues"]) if p >= 0), default=-1)
+    found = [(p, -len(c)) for c in lex["cause_cues"] if (p := body.find(c)) >= 0]
+    cue, neg_len = min(found, default=(-1, 0))
     start = lo + cue if cue >= 0 else hi
     enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
     if enums:
         return start, [(e.number, e.title_span[0], e.title_span[1]) for e in enums]
     if cue < 0:
         return hi, []
-    colon = re.search(r"[:：是]", text[start:hi])
-    first = start + (colon.end() if colon else 0)
+    first = start - neg_len  # after the cue, then its 是/：
+    while first < hi and text[first] in lex["cue_followers"]:
+        first += 1
     parts, pos = [], first
     for m in re.finditer(r"[；;。]", text[first:hi]):
         end = first + m.start()
@@ -114,21 +162,30 @@ def _cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tup
     return start, parts
 
 
-def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon) -> None:
+def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
+               cause_parts: list[Node] = ()) -> None:
     shorts, cause_heads = shortcoming_nodes(part, lex)
+    cause_heads = [*cause_heads, *cause_parts]
+    pooled: list[Node] = []
+    if not shorts and members(part):  # 一是……二是…… in one paragraph; a second run of 一是 pools causes
+        runs = _runs(members(part))
+        shorts, pooled = runs[0], [m for run in runs[1:] for m in run]
     for n, node in enumerate(shorts, 1):
+        label, _ = _label_and_body(node, text, lex)
+        if node.kind == "enum":  # its own cause, if any, follows a cue inside the member
+            node = dataclasses.replace(node, body_span=(clause(node, text, lex.json("structure.json")["clause_stops"])[1][0],
+                                                        node.span[1]), children=[])
         cstart, causes = _cause_texts(node, text, lex)
         desc = text[node.body_span[0]:cstart].strip()
         sid = f"shortcoming-{n}"
         ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
-                                           label=node.title, text=desc,
-                                           themes=themes_of(node.title + desc, lex)))
+                                           label=label, text=desc, themes=themes_of(label + desc, lex)))
         for k, (num, a, b) in enumerate(causes, 1):
             ex.causes.append(Cause(f"cause-{n}-{k}", (a, b), sents.at(a), node.path, shortcoming=sid,
                                    text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
-    k = 0  # causes under their own headings, numbered across headings so that ids stay unique
-    for node in cause_heads:
-        for c in [c for c in node.children if c.kind == "enum"] or numbered(node):
+    k = 0  # causes under their own headings or pooled, numbered across them so that ids stay unique
+    for node in [*cause_heads, *([part] if pooled else [])]:
+        for c in (pooled if node is part else _cause_items(node)):
             k += 1
             a, b = c.title_span[0], c.span[1]
             ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), c.path, shortcoming="",

@@ -30,6 +30,18 @@ def areas_and_items(part: Node) -> list[tuple[int, Node | None, int, Node]]:
     return out
 
 
+def members(node: Node) -> list[Node]:
+    """The enumeration members (一是…二是…, ①②) written inside a node's own paragraph."""
+    return [c for c in node.children if c.kind == "enum"]
+
+
+def clause(node: Node, text: str, stops: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """An enumeration member as (label span, rest span): its first clause labels it."""
+    lo, hi = node.title_span[0], node.span[1]
+    cut = next((i for i in range(lo, hi) if text[i] in stops), hi)
+    return (lo, cut), (min(cut + 1, hi), hi)
+
+
 def leaves(node: Node) -> list[Node]:
     subs = numbered(node)
     if not subs:
@@ -43,6 +55,8 @@ def action_nodes(plan: Node, lexicon: Lexicon | None = None) -> list[Node]:
     frames = lex["plan_frame_titles"]
     containers = lex["plan_action_container_cues"]
     subs = numbered(plan)
+    if not subs and members(plan):  # the plan as one paragraph: 一是……；二是……
+        return members(plan)
     for s in subs:
         if any(c in s.title for c in containers) and numbered(s):
             return leaves(s)

@@ -25,10 +25,19 @@ class Meta:
 
 @dataclass
 class Document:
+    """A report's text as govkg reads it: cleaned, then folded for matching (simplified
+    characters, ASCII digits, years in digits), one character for one, so every span of
+    ``text`` is the same span of ``written``, the text as the body wrote it."""
+
     text: str
     source: str
     format: str
     meta: Meta = field(default_factory=Meta)
+    written: str | None = None  # the cleaned text before folding, when folding changed it
+
+    @property
+    def as_written(self) -> str:
+        return self.written if self.written is not None else self.text
 
 
 @dataclass

@@ -33,7 +33,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
                         "quoted_exclude_followers": STR_LIST, "leading_verbs": STR_LIST,
                         "generic_labels": STR_LIST, "formula_patterns": STR_LIST,
                         "suffix_not_followed_by": STR_LIST, "quoted_exclude_chars": STR_LIST},
-    "parts.json": {"order": STR_LIST, "parts": dict},
+    "parts.json": {"order": STR_LIST, "parts": dict, "guess": dict},
     "quantities.json": {"units": STR_LIST, "big": dict, "percent": STR_LIST, "qualifiers_after": STR_LIST,
                         "qualifiers_before": STR_LIST, "range_marks": STR_LIST, "comparators": STR_LIST,
                         "comparators_after": STR_LIST, "what_strip_prefix": STR_LIST, "comparison": dict,
@@ -41,8 +41,12 @@ SCHEMA: dict[str, dict[str, Any]] = {
                         "classifier_units": STR_LIST, "target_light_verbs": STR_LIST},
     "structure.json": {"cause_cues": STR_LIST, "cause_heading_cues": STR_LIST, "plan_frame_titles": STR_LIST,
                        "plan_action_container_cues": STR_LIST, "cause_splitters": STR_LIST,
-                       "shortcoming_title_words": STR_LIST},
+                       "shortcoming_title_words": STR_LIST, "clause_stops": str,
+                       "cue_followers": str},
     "themes.json": {"scheme": dict, "min_hits": int, "max_themes": int, "themes": list},
+    "layout.json": {"page_footers": STR_LIST, "heading_starts": STR_LIST, "split_min_chars": int,
+                    "join_min_chars": int, "sentence_end": str, "flat_avg_line_chars": int,
+                    "flat_heading_starts": STR_LIST, "join_heading_min_chars": int},
     "clutter.txt": {}, "linking_terms.txt": {}, "stopwords.txt": {},
 }
 

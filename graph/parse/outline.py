@@ -154,24 +154,32 @@ def set_paths(nodes: list[Node], prefix: str = "") -> None:
 def parse(doc: Document, lexicon: Lexicon | None = None) -> Outline:
     """The outline of a document, with every part classified and missing parts named."""
     from .enumerations import add_enumerations
+    from .guess import label_unrecognised, paragraph_part
 
     lex = lexicon or current()
     text = doc.text
     lines = lines_of(text)
     end_line = signature_start(lines)
     roots, preamble_end = build_tree(text, lines, end_line)
+    notes: list[str] = []
     if not roots:
-        raise GovkgError(f"{doc.source}: no recognisable structure (no numbered headings such as 一、 or (一))")
-    body_end = lines[end_line - 1].end if end_line else len(text)
-    close_spans(roots, body_end, text)
-    label_parts(roots, doc.meta.year, lex)
+        titled = len(lines) > 1 and len(lines[0].text) <= 60 and not lines[0].text.rstrip().endswith("。")
+        whole = paragraph_part(text, lines, 1 if titled else 0, end_line)
+        if whole is None:
+            raise GovkgError(f"{doc.source}: no text to read after the title")
+        roots, preamble_end = [whole], whole.span[0]
+        notes.append("no numbered headings: the text read as one part of measures, a paragraph an item")
+    else:
+        body_end = lines[end_line - 1].end if end_line else len(text)
+        close_spans(roots, body_end, text)
+        label_parts(roots, doc.meta.year, lex)
+        if (note := label_unrecognised(roots, text, doc.meta.year, lex)) is not None:
+            notes.append(note)
     set_paths(roots)
     for node in [n for r in roots for n in r.walk()]:
         add_enumerations(node, text, lex)
     found = {r.part for r in roots if r.part}
-    if not found:
-        raise GovkgError(f"{doc.source}: none of the five parts of a rule-of-law report was recognised")
     missing = [p for p in PARTS if p not in found]
-    warnings = [f"missing part: {lex.json('parts.json')['parts'][p]['label']}" for p in missing]
+    warnings = notes + [f"missing part: {lex.json('parts.json')['parts'][p]['label']}" for p in missing]
     return Outline(doc=doc, parts=roots, missing=missing, warnings=warnings,
                    preamble_span=(0, preamble_end))

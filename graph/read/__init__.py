@@ -11,6 +11,7 @@ from typing import Iterable
 from ..model import Document, GovkgError
 from ..model.lexicon import Lexicon
 from . import clean, meta
+from .fold import fold
 
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
               ".shtml": "html", ".docx": "docx", ".pdf": "pdf"}
@@ -53,18 +54,22 @@ def read(path: str | Path, lexicon: Lexicon | None = None) -> Document:
         from .html import read_html as reader
     else:
         from .txt import read_txt as reader
-    text = clean.normalise(reader(data, p), lexicon)
-    if not text.strip():
-        raise GovkgError(f"no text found in {p.name}")
-    doc = Document(text=text, source=str(p), format=fmt)
-    doc.meta = meta.find_meta(text)
-    return doc
+    return _document(reader(data, p), str(p), fmt, lexicon)
 
 
-def read_text(text: str, source: str = "<text>") -> Document:
+def _document(raw: str, source: str, fmt: str, lexicon: Lexicon | None = None) -> Document:
+    """Cleaned, folded for matching, with its metadata; refused when no text is left."""
+    written = clean.normalise(raw, lexicon)
+    if not written.strip():
+        raise GovkgError(f"no text found in {Path(source).name}")
+    text = fold(written)
+    return Document(text=text, source=source, format=fmt, meta=meta.find_meta(text),
+                    written=written if written != text else None)
+
+
+def read_text(text: str, source: str = "<text>", lexicon: Lexicon | None = None) -> Document:
     """A Document from a string already in memory (tests, pipes)."""
-    text = clean.normalise(text)
-    return Document(text=text, source=source, format="txt", meta=meta.find_meta(text))
+    return _document(text, source, "txt", lexicon)
 
 
 def find_reports(inputs: Iterable[str | Path]) -> tuple[list[Path], list[str]]:

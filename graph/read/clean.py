@@ -32,9 +32,71 @@ def is_clutter(line: str, lexicon: Lexicon | None = None) -> bool:
 
 
 def normalise(text: str, lexicon: Lexicon | None = None) -> str:
-    """One paragraph a line, stripped, no blank lines, no clutter lines."""
+    """One paragraph a line, stripped, no blank lines, no clutter lines, and text flattened by a
+    converter put back together (page footers out, headings on their own lines, broken lines
+    joined, no spaces inside Chinese text)."""
+    lexicon = lexicon or current()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
     text = text.replace("\ufeff", "").replace("\xa0", " ")
-    lines = [ln.strip() for ln in text.split("\n")]
-    kept = [ln for ln in lines if ln and not is_clutter(ln, lexicon)]
+    rx = _layout(lexicon)
+    raw = [ln for ln in text.split("\n") if ln.strip()]
+    flat = bool(raw) and sum(map(len, raw)) / len(raw) > rx["flat_avg"]
+    lines = [_tidy(ln, rx) for ln in text.split("\n") if ln.strip() and not is_clutter(ln, lexicon)]
+    lines = [part for ln in lines for part in _split_headings(ln, rx, flat)]
+    kept = _join_broken([ln for ln in lines if ln and not is_clutter(ln, lexicon)], rx, flat)
     return "\n".join(kept) + ("\n" if kept else "")
+
+
+_CJK = "\u4e00-\u9fff"
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d%％、，。：；）)])[ \t]+(?=[{_CJK}\d（(，。；：、）])|(?<=[{_CJK}（(])[ \t]+(?=\d)")
+
+
+def _layout(lexicon: Lexicon) -> dict:
+    def build() -> dict:
+        lay = lexicon.json("layout.json")
+        heads = "|".join(f"(?:{h})" for h in lay["heading_starts"])
+        return {"footer": re.compile("|".join(f"(?:{p})" for p in lay["page_footers"])),
+                "head": re.compile(f"^(?:{heads})"),
+                "split": re.compile(f"(?<=[{re.escape(lay['sentence_end'])}])\\s*(?=(?:{heads}))"),
+                "date": re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"),
+                "flat_split": re.compile("(?<=[\u4e00-\u9fff%s])(?=(?:%s))" % (re.escape(lay["sentence_end"]), "|".join(
+                    f"(?:{h})" for h in lay["flat_heading_starts"] + lay["heading_starts"]))),
+                "end": lay["sentence_end"], "split_min": lay["split_min_chars"], "join_min": lay["join_min_chars"],
+                "flat_avg": lay["flat_avg_line_chars"], "join_head_min": lay["join_heading_min_chars"]}
+    return lexicon.memo("layout", build)
+
+
+def _tidy(line: str, rx: dict) -> str:
+    """A line without page footers and without spaces inside Chinese text (the space a writer
+    puts after a heading marker, 第一部分 2025年…, stays)."""
+    line = (rx["footer"].sub(" ", line) if rx["footer"].search(line) else line).strip()
+    m = rx["head"].match(line)
+    cut = m.end() if m else 0
+    return line[:cut] + _SPACE_IN_CJK.sub("", line[cut:])
+
+
+def _split_headings(line: str, rx: dict, flat: bool) -> list[str]:
+    """A long line that runs several headings together, cut before each heading (in flattened
+    text also where a title runs straight into the next heading)."""
+    if len(line) < rx["split_min"] and not flat:
+        return [line]
+    parts = [p.strip() for p in rx["split"].split(line) if p.strip()]
+    if flat:
+        parts = [q.strip() for p in parts for q in rx["flat_split"].split(p) if q.strip()]
+    return parts
+
+
+def _join_broken(lines: list[str], rx: dict, flat: bool) -> list[str]:
+    """Lines broken in mid-sentence (no final punctuation, long, not a heading) joined again."""
+    out: list[str] = []
+    for ln in lines:
+        prev = out[-1] if len(out) > 1 else None  # never join onto the title line
+        heading = prev is not None and (rx["head"].match(prev) or (flat and rx["flat_split"].match("字" + prev)))
+        if (prev is not None and len(prev) >= rx["join_min"] and prev[-1] not in rx["end"]
+                and (not heading or (flat and len(prev) >= rx["join_head_min"]))
+                and not rx["head"].match(ln) and not (flat and rx["flat_split"].match("字" + ln))
+                and not rx["date"].match(ln)):
+            out[-1] = prev + ln
+        else:
+            out.append(ln)
+    return out

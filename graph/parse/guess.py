@@ -1,0 +1,67 @@
+"""When titles do not say which part is which: read the parts from their content.
+
+Bodies title their top-level parts by theme (一、强化统筹规划，完善工作机制) or write no
+numbered headings at all.  A report with text is never refused for that: a top-level block
+whose title names no part is classified by its content (problem cue words → shortcomings,
+plan cue words and the next year → plan, otherwise measures), and a text without headings is
+read as one part of measures, a paragraph an item.  Each guess is said in one warning line.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Node
+from ..model.lexicon import Lexicon
+
+BULLET = re.compile(r"^[\-—–•·●▪■◆*]+\s*")
+
+
+def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str:
+    """shortcomings, plan or measures for a top-level block whose title names no part."""
+    g = lexicon.json("parts.json")["guess"]
+    title, body = node.title, text[node.span[0]:node.span[1]]
+    problems = sum(body.count(w) for w in g["shortcomings"])
+    plans = sum(body.count(w) for w in g["plan"]) + (body.count(f"{year + 1}年") if year else 0)
+    per100 = max(len(body), 1) / 100
+    if title.startswith(tuple(g["other"])):
+        return "other"
+    if any(w in title for w in g["shortcomings"]) or (problems / per100 >= g["min_per_100"] and problems > plans):
+        return "shortcomings"
+    if any(w in title for w in g["plan"]) or (plans / per100 >= g["min_per_100"] and plans >= problems):
+        return "plan"
+    return "measures"
+
+
+def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: Lexicon) -> str | None:
+    """Give every top-level block without a part a part by its content; the warning line."""
+    guessed = []
+    for node in roots:
+        if node.part is None:
+            node.part = guess_part(node, text, year, lexicon)
+            for sub in node.walk():
+                sub.part = node.part
+            guessed.append(f"{node.number} {node.part}")
+    if not guessed:
+        return None
+    return f"part titles not recognised, guessed from the content: {', '.join(guessed)}"
+
+
+def paragraph_part(text: str, lines: list, first: int, end_line: int) -> Node | None:
+    """The whole text after the title as one part of measures, each paragraph an item titled by
+    its first sentence (a text with no numbered headings)."""
+    body = [ln for ln in lines[first:end_line] if ln.text.strip()]
+    if not body:
+        return None
+    items = []
+    for k, ln in enumerate(body, 1):
+        mark = BULLET.match(ln.text)
+        start = ln.start + (mark.end() if mark else 0)
+        rest = text[start:ln.end]
+        cut = min((i for i in (rest.find(c) for c in "。；;：:") if 0 < i <= 60), default=min(len(rest), 30))
+        title_span = (start, start + cut)
+        items.append(Node(kind="item", level=2, number=str(k), title=text[title_span[0]:title_span[1]],
+                          span=(ln.start, ln.end), title_span=title_span,
+                          body_span=(min(title_span[1] + 1, ln.end), ln.end), part="measures"))
+    lo, hi = body[0].start, body[-1].end
+    return Node(kind="part", level=1, number="", title="", span=(lo, hi), title_span=(lo, lo),
+                body_span=(lo, hi), part="measures", children=items)

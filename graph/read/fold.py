@@ -1,0 +1,50 @@
+"""Fold a text for matching without moving a character: every change is one character for one
+character, so a span in the folded text is the same span in the text as written.
+
+* traditional → simplified characters (OpenCC's character table, first candidate);
+* full-width digits, Latin letters, ％ and a point inside a figure → ASCII (１２．５％ → 12.5%);
+  other punctuation stays as written;
+* years written in Chinese numerals → digits (二〇二五年 → 2025年, four characters each).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_YEAR = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)")
+_FULL = {chr(c): chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
+         + list(range(0xFF41, 0xFF5B))}
+_FULL["％"] = "%"
+_DECIMAL = re.compile(r"(?<=\d)．(?=\d)")  # a full-width point inside a figure
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> dict[int, str]:
+    """Traditional → simplified, one character for one (OpenCC's TSCharacters table)."""
+    try:
+        table = files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a declared dependency
+        return {}
+    out: dict[int, str] = {}
+    for line in table.splitlines():
+        trad, _, simp = line.partition("\t")
+        first = simp.split(" ")[0] if simp else ""
+        if len(trad) == 1 and len(first) == 1 and first != trad:
+            out[ord(trad)] = first
+    return out
+
+
+def _year(m: re.Match) -> str:
+    digits = "".join(str(_CN_DIGITS.index(c)) if c in _CN_DIGITS else "0" for c in m.group())
+    return digits if digits[:2] in ("19", "20") else m.group()
+
+
+def fold(text: str) -> str:
+    """The text as govkg matches it; ``len(fold(t)) == len(t)`` always."""
+    table = dict(_t2s())
+    table.update({ord(k): v for k, v in _FULL.items()})
+    folded = _DECIMAL.sub(".", _YEAR.sub(_year, text.translate(table)))
+    assert len(folded) == len(text)
+    return folded
