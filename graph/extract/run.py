@@ -39,9 +39,9 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
         _diagnosis(diagnosis[0], text, sents, ex, lex,
                    [p for p in diagnosis[1:] if any(c in p.title for c in cues)])
     if (part := outline.part("plan")) is not None:
-        for n, node in enumerate(action_nodes(part, lex), 1):
+        for node in action_nodes(part, lex):
             label, body = _label_and_body(node, text, lex)
-            action = Action(f"action-{n}", node.span, sents.at(node.title_span[0]), node.path,
+            action = Action(f"action-{len(ex.actions) + 1}", node.span, sents.at(node.title_span[0]), node.path,
                             label=label, text=body, themes=themes_of(text[node.span[0]:node.span[1]], lex))
             ex.actions.append(action)
             ex.targets += find_targets(action, text, sents, lex)
@@ -125,6 +125,38 @@ def _cause_items(node: Node) -> list[Node]:
     return [c for s in subs for c in (_cause_items(s) if numbered(s) or members(s) else [s])]
 
 
+def _remedies(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, int, int]]:
+    """(sentence start, label start, end) of each remedy in text[lo:hi]: a sentence that opens
+    with a remedy cue (针对上述问题, 对此 …) and says what will be done (将 …); a remedy runs
+    to the next one."""
+    s = lex.json("structure.json")
+    found = []
+    for m in re.finditer("|".join(map(re.escape, s["remedy_cues"])), text[lo:hi]):
+        at = lo + m.start()
+        if at > lo and text[at - 1] not in "。；;\n":
+            continue
+        window = text[at:min(hi, at + len(m.group()) + s["remedy_verb_window"])]
+        verb = min(((window.find(v), v) for v in s["remedy_verbs"] if window.find(v) > 0), default=None)
+        if verb is not None:
+            found.append((at, at + verb[0] + len(verb[1])))
+    return [(a, b, found[k + 1][0] if k + 1 < len(found) else hi) for k, (a, b) in enumerate(found)]
+
+
+def _remedy_action(span: tuple[int, int, int], node: Node, text: str, sents: Sentences, ex: Report,
+                   lex: Lexicon, answers: str | None) -> None:
+    """An action from a remedy sentence: labelled by its first clause after 将."""
+    start, lo, hi = span
+    stops = lex.json("structure.json")["clause_stops"]
+    cut = next((i for i in range(lo, hi) if text[i] in stops), hi)
+    while hi > lo and text[hi - 1] in "\n ":
+        hi -= 1
+    action = Action(f"action-{len(ex.actions) + 1}", (start, hi), sents.at(start), node.path,
+                    label=text[lo:cut], text=text[min(cut + 1, hi):hi].strip() or text[lo:cut],
+                    themes=themes_of(text[start:hi], lex), answers=answers)
+    ex.actions.append(action)
+    ex.targets += find_targets(action, text, sents, lex)
+
+
 def _runs(items: list[Node]) -> list[list[Node]]:
     """Enumeration members split where the numbering starts again (一是…四是, 一是…五是)."""
     runs: list[list[Node]] = []
@@ -172,12 +204,19 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         shorts, pooled = runs[0], [m for run in runs[1:] for m in run]
     for n, node in enumerate(shorts, 1):
         label, _ = _label_and_body(node, text, lex)
+        sid = f"shortcoming-{n}"
+        remedies = _remedies(text, node.body_span[0], node.span[1], lex)
+        for k, remedy in enumerate(remedies):  # a problems-and-remedies part: each remedy is an action
+            own = k == 0 or text[remedy[0] - 1] != "\n"  # a remedy on a line of its own stands alone
+            _remedy_action(remedy, node, text, sents, ex, lex, answers=sid if own else None)
+        if remedies:
+            node = dataclasses.replace(node, body_span=(node.body_span[0], remedies[0][0]),
+                                       children=[c for c in node.children if c.span[0] < remedies[0][0]])
         if node.kind == "enum":  # its own cause, if any, follows a cue inside the member
             node = dataclasses.replace(node, body_span=(clause(node, text, lex.json("structure.json")["clause_stops"])[1][0],
-                                                        node.span[1]), children=[])
+                                                        node.body_span[1]), children=[])
         cstart, causes = _cause_texts(node, text, lex)
         desc = text[node.body_span[0]:cstart].strip()
-        sid = f"shortcoming-{n}"
         ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
                                            label=label, text=desc, themes=themes_of(label + desc, lex)))
         for k, (num, a, b) in enumerate(causes, 1):

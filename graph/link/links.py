@@ -192,10 +192,30 @@ def _decide(ex: Report, queries, bare, units, scores, details, p: dict, n: int) 
             links.append(Link(units[j].action.id, q.cause, float(s),
                               Evidence(d["terms"], themes, text[a:b], (a, b), d["lexical"], d["semantic"]),
                               shortcoming=q.shortcoming))
+    links += _written_after(ex, queries + bare, units, scores, details, links)
     order = {u.action.id: k for k, u in enumerate(units)}
     cause_order = {q.cause or q.shortcoming: k for k, q in enumerate(queries + bare)}
     links.sort(key=lambda l: (cause_order[l.cause or l.shortcoming], order[l.action]))
     ex.links = links
+
+
+def _written_after(ex: Report, queries, units, scores, details, links: list[Link]) -> list[Link]:
+    """An action written right after a problem (a problems-and-remedies part) answers it,
+    whatever its score: a link to each of the problem's causes, or to the problem itself."""
+    have = {(l.action, l.cause or l.shortcoming) for l in links}
+    out = []
+    for j, u in enumerate(units):
+        if not u.action.answers:
+            continue
+        for i, q in enumerate(queries):
+            if (q.shortcoming == u.action.answers) and (u.action.id, q.cause or q.shortcoming) not in have:
+                d = details[i, j]
+                a, b = d["sentence_span"]
+                themes = sorted(set(q.themes) & set(u.action.themes))
+                out.append(Link(u.action.id, q.cause, float(scores[i, j]),
+                                Evidence(d["terms"], themes, ex.text[a:b], (a, b), d["lexical"], d["semantic"]),
+                                shortcoming=q.shortcoming))
+    return out
 
 
 def _semantic_on(details) -> bool:

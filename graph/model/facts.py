@@ -88,6 +88,7 @@ class Action(Fact):
     label: str = ""
     text: str = ""
     themes: list[str] = field(default_factory=list)
+    answers: str | None = None  # the shortcoming it is written after, in a problems-and-remedies part
 
 
 @dataclass
