@@ -59,6 +59,7 @@ def link(ex: Report, lexicon: Lexicon | None = None) -> Report:
     """Fill the report's links, matrix, gaps and every Target.baseline (in place; returns it)."""
     p = params(lexicon)
     text = ex.text
+    attach_pooled(ex, p)
     shorts = {s.id: s for s in ex.shortcomings}
     queries = [_cause_query(c, shorts.get(c.shortcoming)) for c in ex.causes]
     with_causes = {c.shortcoming for c in ex.causes}
@@ -79,6 +80,23 @@ def link(ex: Report, lexicon: Lexicon | None = None) -> Report:
 
 
 # --------------------------------------------------------------------------- scoring
+
+def attach_pooled(ex: Report, p: dict) -> None:
+    """Causes written apart from any shortcoming (究其原因…一是…, 主观原因/客观原因) are attached to
+    the shortcoming they match best, with the score, when it reaches the threshold; else they
+    stay unattached."""
+    pooled = [c for c in ex.causes if not c.shortcoming]
+    if not pooled or not ex.shortcomings:
+        return
+    model = sim.TfIdf(sim.tokens(x) for x in [c.text for c in ex.causes] + [s.label + s.text for s in ex.shortcomings])
+    svecs = [model.vector(sim.tokens(s.label + "。" + s.text)) for s in ex.shortcomings]
+    for c in pooled:
+        cvec = model.vector(sim.tokens(c.text))
+        scores = [sim.cosine(cvec, v) for v in svecs]
+        best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+        if scores[best] >= p["attach"]["threshold"]:
+            c.shortcoming, c.attachment = ex.shortcomings[best].id, round(float(scores[best]), 4)
+
 
 def _cause_query(c: Cause, s: Shortcoming | None) -> _Query:
     themes = sorted(set(c.themes) | set(s.themes if s else []))

@@ -81,6 +81,7 @@ class Cause(Fact):
     text: str = ""
     number: str = ""  # 一是, ①, (1) …
     themes: list[str] = field(default_factory=list)
+    attachment: float | None = None  # a pooled cause: the score it was attached to its shortcoming with
 
 
 @dataclass

@@ -28,7 +28,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
                           "max_name_chars": int, "place_words": STR_LIST, "trim_leading_pos": STR_LIST},
     "linking.json": {"weights": dict, "lexical": dict, "semantic": dict, "threshold": float, "top_k": int,
                      "margin": float, "lexical_only": dict, "baseline": dict, "units": list,
-                     "followthrough": dict},
+                     "followthrough": dict, "attach": dict},
     "mechanisms.json": {"suffixes": STR_LIST, "quoted_max_chars": int, "quoted_exclude_suffixes": STR_LIST,
                         "quoted_exclude_followers": STR_LIST, "leading_verbs": STR_LIST,
                         "generic_labels": STR_LIST, "formula_patterns": STR_LIST,

@@ -225,6 +225,8 @@ class _Builder:
             if c.shortcoming:
                 self.add(s, GK.causeOf, self.ref(c.shortcoming))
                 self.add(self.ref(c.shortcoming), GK.hasCause, s)
+            if c.attachment is not None:  # written apart from its shortcoming, attached by this score
+                self.add(s, GK.attachmentScore, decimal(c.attachment))
         for a in ex.actions:
             s = self.fact(a, GK.Action, a.label, a.themes)
             self.add(s, GK.text, zh(a.text))
