@@ -80,7 +80,8 @@ def status(home: str, port: int, password: str) -> None:
               help="the output folder of `govkg build` (or its store/), or a folder of RDF files "
                    "(.trig/.nq/.ttl …), one named graph per report")
 @neo4j_options()
-@click.option("--batch-size", type=int, default=2000, show_default=True, help="rows per transaction")
+@click.option("--batch-size", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="rows per transaction")
 def load(inputs: tuple[str, ...], store: str | None, uri: str, user: str, password: str,
          database: str | None, batch_size: int) -> None:
     """Load KG files (.ttl/.trig/.nq) or a store into Neo4j (n10s conventions).

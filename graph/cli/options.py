@@ -16,7 +16,7 @@ import click
 
 from ..model import GovkgError
 from ..neo4j.settings import DEFAULT_PASSWORD, DEFAULT_URI, DEFAULT_USER
-from ..views.tables import FORMATS
+from ..views.tables import FORMATS, visible
 
 
 class CliError(click.ClickException):
@@ -27,7 +27,7 @@ class CliError(click.ClickException):
         self.exit_code = exit_code
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"govkg: error: {self.format_message()}", err=True, file=file)
+        click.echo(f"govkg: error: {visible(self.format_message())}", err=True, file=file)
 
 
 class GovkgGroup(click.Group):

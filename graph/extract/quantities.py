@@ -54,6 +54,13 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
+MAX_FIGURE = Decimal(10) ** 15  # larger than any count or sum a report gives (10^15 元)
+
+
+def _representable(d: Decimal) -> bool:
+    return d.is_finite() and abs(d) < MAX_FIGURE
+
+
 def _plain(d: Decimal) -> float:
     return float(d.normalize()) if d == d.to_integral_value() else float(d)
 
@@ -90,6 +97,8 @@ def find_quantities(text: str, lo: int = 0, hi: int | None = None,
             continue
         scale = Decimal(big_values[m.group("big")]) if m.group("big") else Decimal(1)
         vmax = _number(m.group("num2")) if m.group("num2") else None
+        if not _representable(value * scale) or (vmax is not None and not _representable(vmax * scale)):
+            continue  # a run of digits no figure has: not a quantity (and no Infinity in JSON)
         unit = m.group("unit")
         unit = aliases.get(unit, unit)
         qual = m.group("q1") or m.group("q2") or m.group("pre") or ""

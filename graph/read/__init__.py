@@ -5,6 +5,7 @@ only decides between formats the bytes cannot tell apart.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -31,6 +32,19 @@ def sniff(data: bytes, suffix: str) -> str:
     return EXTENSIONS.get(suffix, "txt")
 
 
+DEFAULT_MAX_REPORT_MB = 20  # the largest annual report seen is a few MB as PDF; text is far smaller
+
+
+def max_report_bytes() -> int:
+    """The size limit of one report file: GOVKG_MAX_REPORT_MB or 20 MB."""
+    raw = os.environ.get("GOVKG_MAX_REPORT_MB", "")
+    try:
+        mb = float(raw) if raw.strip() else DEFAULT_MAX_REPORT_MB
+    except ValueError:
+        raise GovkgError(f"GOVKG_MAX_REPORT_MB must be a number of megabytes, not {raw!r}", 2) from None
+    return int(mb * 2**20)
+
+
 def read(path: str | Path, lexicon: Lexicon | None = None) -> Document:
     """Read a report in any supported format into a cleaned Document with metadata."""
     p = Path(path)
@@ -38,6 +52,12 @@ def read(path: str | Path, lexicon: Lexicon | None = None) -> Document:
         raise GovkgError(f"no such file: {p}", code=2)
     if p.is_dir():
         raise GovkgError(f"is a directory, not a report: {p}", code=2)
+    if not p.is_file():  # a FIFO, a device (/dev/zero), a socket: reading it may never end
+        raise GovkgError(f"not a regular file: {p}", code=2)
+    limit = max_report_bytes()
+    if p.stat().st_size > limit:
+        raise GovkgError(f"{p}: {p.stat().st_size / 2**20:.1f} MB is over the limit of {limit / 2**20:.0f} MB "
+                         f"a report (set GOVKG_MAX_REPORT_MB to raise it)")
     suffix = p.suffix.lower()
     if suffix not in EXTENSIONS:
         raise GovkgError(

@@ -16,6 +16,9 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in list(range(0x20)) + [0x7F] if c not in (0x09, 0x0A)}
+
+
 def _cell(v: Any) -> str:
     if v is None:
         return ""
@@ -24,6 +27,15 @@ def _cell(v: Any) -> str:
     if isinstance(v, (list, tuple)):
         return ";".join(_cell(x) for x in v)
     return str(v).replace("\n", " ")
+
+
+def visible(text: str) -> str:
+    """Text for a terminal: control characters (an ANSI escape from a report) shown as \\xNN."""
+    return text.translate(_CONTROL)
+
+
+def _shown(v: Any) -> str:
+    return visible(_cell(v))
 
 
 def render(rows: Sequence[dict], columns: Sequence[str] | None = None, fmt: str = "table",
@@ -39,7 +51,7 @@ def render(rows: Sequence[dict], columns: Sequence[str] | None = None, fmt: str 
         for r in rows:
             w.writerow([_cell(r.get(c)) for c in cols])
         return buf.getvalue()
-    cells = [[_clip(_cell(r.get(c)), max_width) for c in cols] for r in rows]
+    cells = [[_clip(_shown(r.get(c)), max_width) for c in cols] for r in rows]
     widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(cols)]
     lines = ["  ".join(_pad(c, widths[i]) for i, c in enumerate(cols)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
