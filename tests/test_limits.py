@@ -46,3 +46,30 @@ def test_control_characters_from_a_report_do_not_reach_the_terminal(tmp_path):
 def test_batch_size_is_checked_before_connecting(value, tmp_path):
     res = govkg("load", str(tmp_path / "none.ttl"), "--batch-size", value, "--neo4j", "bolt://127.0.0.1:1")
     assert res.returncode == 2 and "batch-size" in res.stderr
+
+
+HOSTILE_QUERIES = [
+    ("service", "SELECT * WHERE { SERVICE <http://192.0.2.1/sparql> { ?s ?p ?o } }", 2, "SERVICE"),
+    ("cartesian", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", 1, "longer than"),
+    ("deep nesting", "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000, 1, "failed on this query"),
+]
+
+
+@pytest.mark.parametrize("name,text,code,needle", HOSTILE_QUERIES, ids=[q[0] for q in HOSTILE_QUERIES])
+def test_hostile_sparql_is_bounded(sample_build, tmp_path, name, text, code, needle):
+    q = tmp_path / "q.rq"
+    q.write_text(text, encoding="utf-8")
+    res = govkg("sparql", str(q), "--store", str(sample_build), "--timeout", "2")
+    assert res.returncode == code, res.stderr
+    assert needle in res.stderr and res.stderr.count("\n") == 1
+
+
+def test_sparql_rows_are_limited_with_a_warning(sample_build):
+    res = govkg("sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--store", str(sample_build), "--limit", "3",
+                "--format", "csv")
+    assert res.returncode == 0 and len(res.stdout.splitlines()) == 4 and "more than 3 rows" in res.stderr
+
+
+def test_service_inside_a_string_is_not_a_call(sample_build):
+    res = govkg("sparql", 'SELECT ?x WHERE { BIND("SERVICE" AS ?x) }', "--store", str(sample_build))
+    assert res.returncode == 0 and "SERVICE" in res.stdout

@@ -332,3 +332,14 @@ def test_status_checks_the_port_the_server_was_started_on(tmp_path):
     assert ns.status(tmp_path, port=7700)["port"] == 7700
     (tmp_path / "neo4j.pid").write_text("999999999\n")  # written before ports were recorded
     assert ns.status(tmp_path)["port"] == ns.DEFAULT_PORT
+
+
+@pytest.mark.neo4j
+def test_cypher_rows_are_limited_and_slow_queries_stopped(db):
+    res = govkg("cypher", "UNWIND range(1, 50) AS x RETURN x", "--limit", "5", "--format", "csv",
+                "--password", PASSWORD, "--neo4j", URI)
+    assert res.returncode == 0 and res.stdout.splitlines() == ["x", "1", "2", "3", "4", "5"]
+    assert "more than 5 rows" in res.stderr
+    res = govkg("cypher", "UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(x)",
+                "--timeout", "1", "--password", PASSWORD, "--neo4j", URI)
+    assert res.returncode == 1 and res.stderr.count("\n") == 1, res.stderr

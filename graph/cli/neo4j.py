@@ -11,6 +11,7 @@ import click
 
 from ..model import GovkgError
 from ..neo4j.settings import DEFAULT_PASSWORD, DEFAULT_PORT
+from ..store.bounded import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from ..views.tables import render
 from .options import KeyValue, format_option, neo4j_options, query_text, resolve_store
 
@@ -119,9 +120,13 @@ def _cell(v) -> str:
 @click.option("--param", "-p", "params", multiple=True, type=KeyValue(),
               help="query parameter; VALUE is parsed as JSON when it can be (repeatable)")
 @format_option()
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds before the server stops the query.")
+@click.option("--limit", type=click.IntRange(min=1), default=DEFAULT_LIMIT, show_default=True,
+              help="Rows shown at most (a warning says when there were more).")
 @neo4j_options()
-def cypher(query: str, params: tuple[tuple[str, object], ...], fmt: str, uri: str, user: str, password: str,
-           database: str | None) -> None:
+def cypher(query: str, params: tuple[tuple[str, object], ...], fmt: str, timeout: float, limit: int,
+           uri: str, user: str, password: str, database: str | None) -> None:
     """Run a Cypher QUERY (or the query in a FILE) with parameters and print the result."""
     from ..neo4j import load as nl
     from ..neo4j import query as nq
@@ -131,14 +136,17 @@ def cypher(query: str, params: tuple[tuple[str, object], ...], fmt: str, uri: st
     driver = nl.connect(uri, user, password, database)
     try:
         with nl.neo4j_errors(uri, user):
-            keys, rows, changes = nq.run_statement(driver, query, parameters, database)
+            keys, rows, changes = nq.run_statement(driver, query, parameters, database, timeout, limit)
     finally:
         driver.close()
+    truncated, rows = len(rows) > limit, rows[:limit]
     if fmt == "json":
         click.echo(json.dumps([dict(zip(keys, r)) for r in rows], ensure_ascii=False, indent=2))
     elif keys:
         table = [{k: _cell(v) for k, v in zip(keys, r)} for r in rows]
         click.echo(render(table, keys, fmt=fmt, max_width=80), nl=False)
+    if truncated:
+        click.echo(f"govkg: warning: more than {limit} rows; the first {limit} shown (raise --limit)", err=True)
     if fmt == "table":
         tail = f"{len(rows)} row(s)" + (f"; {', '.join(f'{k}={v}' for k, v in changes.items())}" if changes else "")
         click.echo(tail, err=True)

@@ -13,6 +13,7 @@ import click
 from ..model import GovkgError
 from ..store.named import describe, has_report_column, load_query, named_queries, report_binding, run_named
 from ..views.tables import render, short_iri
+from ..store.bounded import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from .options import format_option, neo4j_options, query_text, resolve_store, store_option
 
 
@@ -69,14 +70,27 @@ def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_:
 @store_option
 @click.option("--report", help="Pre-bind ?report to this report (id or IRI).")
 @format_option()
-def sparql(query: str, store_dir: str, report: str | None, fmt: str) -> None:
-    """Run a SPARQL query (text, or a .rq file) on the store; the govkg prefixes are predeclared."""
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds before the query is stopped.")
+@click.option("--limit", type=click.IntRange(min=1), default=DEFAULT_LIMIT, show_default=True,
+              help="Rows shown at most (a warning says when there were more).")
+@click.option("--allow-service", is_flag=True, help="Let the query call SERVICE endpoints on other hosts.")
+def sparql(query: str, store_dir: str, report: str | None, fmt: str, timeout: float, limit: int,
+           allow_service: bool) -> None:
+    """Run a SPARQL query (text, or a .rq file) on the store; the govkg prefixes are predeclared.
+    It runs in a child process with a time and a row limit, and without SERVICE calls."""
     text = query_text(query, (".rq", ".sparql"))
     from .. import store as st
+    from ..store import bounded
 
-    store = st.open_store(resolve_store(store_dir), read_only=True)
-    cols, rows = st.query(store, text, report_binding(store, report, text, "the query"))
+    where = resolve_store(store_dir)
+    store = st.open_store(where, read_only=True)
+    binding = report_binding(store, report, text, "the query")
+    del store
+    cols, rows, truncated = bounded.run(where, text, binding, timeout, limit, allow_service)
     emit(cols, rows, fmt)
+    if truncated:
+        click.echo(f"govkg: warning: more than {limit} rows; the first {limit} shown (raise --limit)", err=True)
 
 
 @click.command()

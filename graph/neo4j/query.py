@@ -81,16 +81,20 @@ def plain_value(v):
     return v
 
 
-def run_statement(driver, text: str, params: dict | None = None,
-                  database: str | None = None) -> tuple[list[str], list[list], dict[str, int]]:
+def run_statement(driver, text: str, params: dict | None = None, database: str | None = None,
+                  timeout: float | None = None, limit: int | None = None) -> tuple[list[str], list[list], dict[str, int]]:
     """Run any statement in auto-commit (so schema changes and ``CALL {…} IN TRANSACTIONS`` run
-    too): ``(columns, rows, counters that changed)``."""
+    too): ``(columns, rows, counters that changed)``.  ``timeout`` (seconds) is enforced by the
+    server; at most ``limit`` + 1 rows are fetched, so a caller can say there were more."""
+    import itertools
+
     import neo4j as driver_api
 
     with driver.session(database=database) as session:
-        result = session.run(driver_api.Query(text), params or {})
+        result = session.run(driver_api.Query(text, timeout=timeout), params or {})
         keys = list(result.keys())
-        rows = [[plain_value(r[k]) for k in keys] for r in result]
+        records = itertools.islice(result, None if limit is None else limit + 1)
+        rows = [[plain_value(r[k]) for k in keys] for r in records]
         counters = result.consume().counters
     changes = {k: v for k, v in vars(counters).items() if isinstance(v, int) and v and not k.startswith("_")}
     return keys, rows, changes
