@@ -107,6 +107,7 @@ def test_no_report_with_text_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["jiedao-2025-themed", "xiang-2021-paragraph", "xian-2022-causeafter",
+                                  "b-jiedao-2021-pooled", "b-zhen-2024-hanyear", "b-shichang-2025-subjobj",
                                   "shengtai-2024-combined", "zhen-2020-hanyear", "jiaoyu-2019-flat", "qu-2022-trad"])
 def test_tuning_fixtures_give_their_diagnosis_and_plan(name):
     """The house-style fixtures used for tuning (not the held-out ones) keep what was reached:

@@ -180,9 +180,9 @@ def _cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tup
         return start, [(e.number, e.title_span[0], e.title_span[1]) for e in enums]
     if cue < 0:
         return hi, []
-    first = start - neg_len  # after the cue, then its 是/：
-    while first < hi and text[first] in lex["cue_followers"]:
-        first += 1
+    first = start - neg_len  # after the cue, then its 是 / 在于 / ：
+    while (step := next((w for w in lex["cue_followers"] if text.startswith(w, first, hi)), None)):
+        first += len(step)
     parts, pos = [], first
     for m in re.finditer(r"[；;。]", text[first:hi]):
         end = first + m.start()

@@ -42,7 +42,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "structure.json": {"cause_cues": STR_LIST, "cause_heading_cues": STR_LIST, "plan_frame_titles": STR_LIST,
                        "plan_action_container_cues": STR_LIST, "cause_splitters": STR_LIST,
                        "shortcoming_title_words": STR_LIST, "clause_stops": str,
-                       "cue_followers": str, "remedy_cues": STR_LIST, "remedy_verbs": STR_LIST,
+                       "cue_followers": STR_LIST, "remedy_cues": STR_LIST, "remedy_verbs": STR_LIST,
                        "remedy_verb_window": int},
     "themes.json": {"scheme": dict, "min_hits": int, "max_themes": int, "themes": list},
     "layout.json": {"page_footers": STR_LIST, "heading_starts": STR_LIST, "split_min_chars": int,

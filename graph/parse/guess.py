@@ -17,7 +17,7 @@ BULLET = re.compile(r"^[\-—–•·●▪■◆*]+\s*")
 
 
 def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str:
-    """shortcomings, plan or measures for a top-level block whose title names no part."""
+    """The part of a top-level block whose title names none: other, leadership, shortcomings, plan or measures."""
     g = lexicon.json("parts.json")["guess"]
     title, body = node.title, text[node.span[0]:node.span[1]]
     problems = sum(body.count(w) for w in g["shortcomings"])
@@ -25,6 +25,8 @@ def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str
     per100 = max(len(body), 1) / 100
     if title.startswith(tuple(g["other"])):
         return "other"
+    if any(w in title for w in g["leadership"]):
+        return "leadership"
     if any(w in title for w in g["shortcomings"]) or (problems / per100 >= g["min_per_100"] and problems > plans):
         return "shortcomings"
     if any(w in title for w in g["plan"]) or (plans / per100 >= g["min_per_100"] and plans >= problems):
