@@ -305,3 +305,42 @@ def test_a_damaged_digest_file_is_a_one_line_error(corpus, tmp_path):
     assert res.returncode != 0
     assert "Traceback" not in res.stderr
     assert "store.digests.sqlite" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_a_build_killed_half_way_loses_no_pairs(corpus, tmp_path):
+    """A build killed (SIGKILL, so no clean-up runs) after five reports: every report already
+    stored has its digest, so next year's build into the same store finds its pairs."""
+    import subprocess
+    import textwrap
+
+    from graph.corpus.build import build_corpus
+    from graph.corpus.digests import DigestStore
+    from graph.store import open_store, reports
+
+    truth = _truth(corpus)
+    later = sorted(f for f, t in truth.items() if t.get("pair", {}).get("role") == "second")
+    earlier = sorted(set(truth) - set(later))
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        from graph.corpus.build import build_corpus
+        seen = []
+        def kill(ok):
+            seen.append(ok)
+            if len(seen) == 5:
+                os.kill(os.getpid(), signal.SIGKILL)
+        build_corpus({[str(corpus / f) for f in earlier]!r}, {str(tmp_path / "store")!r}, workers=1,
+                     semantic=False, progress=kill)
+    """)
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert res.returncode == -9, res.stderr
+    store = open_store(tmp_path / "store", read_only=True)
+    stored = set(reports(store))
+    del store
+    digests = DigestStore(tmp_path / "store")
+    assert len(stored) == 5 and digests.missing(stored) == []
+    digests.close()
+    rest = build_corpus([corpus / f for f in earlier], tmp_path / "store", workers=1, semantic=False)
+    assert rest.undigested == []
+    nxt = build_corpus([corpus / f for f in later], tmp_path / "store", workers=1, semantic=False)
+    assert nxt.pairs > 0

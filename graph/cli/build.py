@@ -169,6 +169,9 @@ def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, 
     for path, reason in s.skipped:
         name = Path(path).name
         click.echo(f"govkg: error: {'' if reason.startswith((path, name)) else f'{path}: '}{reason}", err=True)
+    if s.undigested:
+        click.echo(f"govkg: warning: {len(s.undigested)} stored report(s) have no year-over-year digest "
+                   f"(an interrupted older build); build their files again to pair them", err=True)
     for path, earlier in s.replaced:
         click.echo(f"govkg: warning: {path} has the same report id as {earlier}; keeping {path}", err=True)
     if not quiet:

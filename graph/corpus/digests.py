@@ -37,20 +37,30 @@ class DigestStore:
         self.path = path_for(store_dir)
         try:
             self.db = sqlite3.connect(self.path)
+            # WAL: a commit is a cheap append that survives a killed process
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute(_SCHEMA)
             self.db.commit()
         except sqlite3.Error as exc:
             raise GovkgError(f"{self.path}: not a digest file ({first_line(exc)})") from None
         self._pending = 0
 
-    def put(self, graph: str, d: dict) -> None:
-        """Add or replace one report's digest; committed in batches and by ``commit``."""
+    def put(self, graph: str, d: dict, commit: bool = False) -> None:
+        """Add or replace one report's digest; committed at once with ``commit``, else in
+        batches and by :meth:`commit`."""
         self.db.execute("INSERT OR REPLACE INTO digests VALUES (?, ?, ?, ?)",
                         (graph, d.get("issuer") or None, int(d["year"]) if d.get("year") else None,
                          json.dumps(d, ensure_ascii=False, sort_keys=True)))
         self._pending += 1
-        if self._pending >= 500:
+        if commit or self._pending >= 500:
             self.commit()
+
+    def missing(self, stored: set[str]) -> list[str]:
+        """Report graphs in the store that have no digest (left by a run of an older govkg that
+        was killed between the two writes); they pair with nothing until rebuilt."""
+        have = {g for (g,) in self.db.execute("SELECT graph FROM digests")}
+        return sorted(stored - have)
 
     def commit(self) -> None:
         self.db.commit()
