@@ -344,3 +344,35 @@ def test_a_build_killed_half_way_loses_no_pairs(corpus, tmp_path):
     assert rest.undigested == []
     nxt = build_corpus([corpus / f for f in later], tmp_path / "store", workers=1, semantic=False)
     assert nxt.pairs > 0
+
+
+@pytest.mark.slow
+def test_workers_end_with_a_killed_build(corpus, tmp_path):
+    """`govkg build DIR -j 2` killed with SIGKILL: its worker processes end too."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from kgutil import GOVKG_CMD
+
+    proc = subprocess.Popen([*GOVKG_CMD, "build", str(corpus), "--out", str(tmp_path / "out"), "-j", "2",
+                             "--no-validate", "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def children() -> list[int]:
+        out = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout
+        return [int(x) for x in out.split()]
+
+    deadline = time.time() + 60
+    while len(children()) < 2 and time.time() < deadline:
+        time.sleep(0.2)
+    workers = children()
+    assert len(workers) >= 2
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 10
+    while time.time() < deadline and any(os.path.exists(f"/proc/{w}") and
+                                         open(f"/proc/{w}/stat").read().split()[2] != "Z" for w in workers):
+        time.sleep(0.2)
+    alive = [w for w in workers if os.path.exists(f"/proc/{w}") and open(f"/proc/{w}/stat").read().split()[2] != "Z"]
+    assert alive == []
