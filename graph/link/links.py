@@ -193,47 +193,42 @@ def _semantic(queries: list[_Query], units: list[_Unit], text: str):
 def _decide(ex: Report, queries, bare, units, scores, details, p: dict, n: int) -> None:
     threshold = p["threshold"] if _semantic_on(details) else p["lexical_only"]["threshold"]
     top_k, margin = p["top_k"], p["margin"]
-    text = ex.text
+    rows = queries + bare
     links: list[Link] = []
-    for i, q in enumerate(queries + bare):
+    for i, q in enumerate(rows):
         order = sorted(range(len(units)), key=lambda j: (-scores[i, j], j))
         if not order or scores[i, order[0]] < threshold:
             continue
         best = scores[i, order[0]]
         for rank, j in enumerate(order[:top_k]):
-            s = scores[i, j]
-            if s < threshold or (rank and best - s > margin):
+            if scores[i, j] < threshold or (rank and best - scores[i, j] > margin):
                 break
-            d = details[i, j]
-            a, b = d["sentence_span"]
-            themes = sorted(set(q.themes) & set(units[j].action.themes))
-            links.append(Link(units[j].action.id, q.cause, float(s),
-                              Evidence(d["terms"], themes, text[a:b], (a, b), d["lexical"], d["semantic"]),
-                              shortcoming=q.shortcoming))
-    links += _written_after(ex, queries + bare, units, scores, details, links)
+            links.append(_link(ex.text, q, units[j], scores[i, j], details[i, j]))
+    have = {(l.action, l.cause or l.shortcoming) for l in links}
+    for j, i in _written_after(rows, units):
+        if (units[j].action.id, rows[i].cause or rows[i].shortcoming) not in have:
+            links.append(_link(ex.text, rows[i], units[j], scores[i, j], details[i, j]))
     order = {u.action.id: k for k, u in enumerate(units)}
-    cause_order = {q.cause or q.shortcoming: k for k, q in enumerate(queries + bare)}
+    cause_order = {q.cause or q.shortcoming: k for k, q in enumerate(rows)}
     links.sort(key=lambda l: (cause_order[l.cause or l.shortcoming], order[l.action]))
     ex.links = links
 
 
-def _written_after(ex: Report, queries, units, scores, details, links: list[Link]) -> list[Link]:
-    """An action written right after a problem (a problems-and-remedies part) answers it,
-    whatever its score: a link to each of the problem's causes, or to the problem itself."""
-    have = {(l.action, l.cause or l.shortcoming) for l in links}
-    out = []
-    for j, u in enumerate(units):
-        if not u.action.answers:
-            continue
-        for i, q in enumerate(queries):
-            if (q.shortcoming == u.action.answers) and (u.action.id, q.cause or q.shortcoming) not in have:
-                d = details[i, j]
-                a, b = d["sentence_span"]
-                themes = sorted(set(q.themes) & set(u.action.themes))
-                out.append(Link(u.action.id, q.cause, float(scores[i, j]),
-                                Evidence(d["terms"], themes, ex.text[a:b], (a, b), d["lexical"], d["semantic"]),
-                                shortcoming=q.shortcoming))
-    return out
+def _link(text: str, q: _Query, u: _Unit, score: float, d: dict) -> Link:
+    """The link of a matrix cell, with its evidence: shared terms and themes, the best sentence."""
+    a, b = d["sentence_span"]
+    themes = sorted(set(q.themes) & set(u.action.themes))
+    return Link(u.action.id, q.cause, float(score),
+                Evidence(d["terms"], themes, text[a:b], (a, b), d["lexical"], d["semantic"]),
+                shortcoming=q.shortcoming)
+
+
+def _written_after(rows: list[_Query], units: list[_Unit]) -> list[tuple[int, int]]:
+    """(action, row) cells of an action written right after a problem (a problems-and-remedies
+    part): it answers that problem whatever its score, through each of the problem's causes or
+    the problem itself."""
+    return [(j, i) for j, u in enumerate(units) if u.action.answers
+            for i, q in enumerate(rows) if q.shortcoming == u.action.answers]
 
 
 def _semantic_on(details) -> bool:
