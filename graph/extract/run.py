@@ -202,9 +202,14 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
     if not shorts and members(part):  # 一是……二是…… in one paragraph; a second run of 一是 pools causes
         runs = _runs(members(part))
         shorts, pooled = runs[0], [m for run in runs[1:] for m in run]
+    stops = lex.json("structure.json")["clause_stops"]
     for n, node in enumerate(shorts, 1):
-        label, _ = _label_and_body(node, text, lex)
         sid = f"shortcoming-{n}"
+        if node.kind == "enum":  # labelled by its first clause; its own cause, if any, follows a cue
+            (a, b), (rest, _) = clause(node, text, stops)
+            label, node = text[a:b], dataclasses.replace(node, body_span=(rest, node.span[1]), children=[])
+        else:
+            label = node.title
         remedies = _remedies(text, node.body_span[0], node.span[1], lex)
         for k, remedy in enumerate(remedies):  # a problems-and-remedies part: each remedy is an action
             own = k == 0 or text[remedy[0] - 1] != "\n"  # a remedy on a line of its own stands alone
@@ -212,9 +217,6 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         if remedies:
             node = dataclasses.replace(node, body_span=(node.body_span[0], remedies[0][0]),
                                        children=[c for c in node.children if c.span[0] < remedies[0][0]])
-        if node.kind == "enum":  # its own cause, if any, follows a cue inside the member
-            node = dataclasses.replace(node, body_span=(clause(node, text, lex.json("structure.json")["clause_stops"])[1][0],
-                                                        node.body_span[1]), children=[])
         cstart, causes = _cause_texts(node, text, lex)
         desc = text[node.body_span[0]:cstart].strip()
         ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
@@ -222,13 +224,11 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         for k, (num, a, b) in enumerate(causes, 1):
             ex.causes.append(Cause(f"cause-{n}-{k}", (a, b), sents.at(a), node.path, shortcoming=sid,
                                    text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
-    k = 0  # causes under their own headings or pooled, numbered across them so that ids stay unique
-    for node in [*cause_heads, *([part] if pooled else [])]:
-        for c in (pooled if node is part else _cause_items(node)):
-            k += 1
-            a, b = c.title_span[0], c.span[1]
-            ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), c.path, shortcoming="",
-                                   text=text[a:b], number=c.number, themes=themes_of(text[a:b], lex)))
+    # causes under their own headings, then pooled ones, numbered across them so that ids stay unique
+    for k, c in enumerate([*(c for head in cause_heads for c in _cause_items(head)), *pooled], 1):
+        a, b = c.title_span[0], c.span[1]
+        ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), c.path, shortcoming="",
+                               text=text[a:b], number=c.number, themes=themes_of(text[a:b], lex)))
 
 
 def _entities(outline: Outline, ex: Report, rid: str, lex: Lexicon) -> None:

@@ -21,18 +21,20 @@ _DECIMAL = re.compile(r"(?<=\d)．(?=\d)")  # a full-width point inside a figure
 
 
 @lru_cache(maxsize=1)
-def _t2s() -> dict[int, str]:
-    """Traditional → simplified, one character for one (OpenCC's TSCharacters table)."""
+def _table() -> dict[int, str]:
+    """One character for one: traditional → simplified (OpenCC's TSCharacters table, first
+    candidate), full-width digits, letters and ％ → ASCII."""
     try:
         table = files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a declared dependency
-        return {}
+        table = ""
     out: dict[int, str] = {}
     for line in table.splitlines():
         trad, _, simp = line.partition("\t")
         first = simp.split(" ")[0] if simp else ""
         if len(trad) == 1 and len(first) == 1 and first != trad:
             out[ord(trad)] = first
+    out.update({ord(k): v for k, v in _FULL.items()})
     return out
 
 
@@ -43,8 +45,6 @@ def _year(m: re.Match) -> str:
 
 def fold(text: str) -> str:
     """The text as govkg matches it; ``len(fold(t)) == len(t)`` always."""
-    table = dict(_t2s())
-    table.update({ord(k): v for k, v in _FULL.items()})
-    folded = _DECIMAL.sub(".", _YEAR.sub(_year, text.translate(table)))
+    folded = _DECIMAL.sub(".", _YEAR.sub(_year, text.translate(_table())))
     assert len(folded) == len(text)
     return folded
