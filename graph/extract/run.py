@@ -135,11 +135,23 @@ def _remedies(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, int,
         at = lo + m.start()
         if at > lo and text[at - 1] not in "。；;\n":
             continue
-        window = text[at:min(hi, at + len(m.group()) + s["remedy_verb_window"])]
-        verb = min(((window.find(v), v) for v in s["remedy_verbs"] if window.find(v) > 0), default=None)
-        if verb is not None:
-            found.append((at, at + verb[0] + len(verb[1])))
+        if (verb := _remedy_verb(text, at, at + len(m.group()), hi, s)) is not None:
+            found.append((at, verb))
+    if found:  # after the first remedy, a paragraph that says what will be done is one more remedy
+        for m in re.finditer("\n(?=[^\n])", text[found[0][0]:hi]):
+            at = found[0][0] + m.end()
+            if all(a != at for a, _ in found) and (verb := _remedy_verb(text, at, at, hi, s)) is not None:
+                found.append((at, verb))
+        found.sort()
     return [(a, b, found[k + 1][0] if k + 1 < len(found) else hi) for k, (a, b) in enumerate(found)]
+
+
+def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None:
+    """Where the label of a remedy opening at ``at`` starts: just after its first verb of intent
+    (将 …) within the window after ``after``; None when there is none."""
+    window = text[at:min(hi, after + s["remedy_verb_window"])]
+    verb = min(((window.find(v), v) for v in s["remedy_verbs"] if window.find(v) > 0), default=None)
+    return None if verb is None else at + verb[0] + len(verb[1])
 
 
 def _remedy_action(span: tuple[int, int, int], node: Node, text: str, sents: Sentences, ex: Report,
