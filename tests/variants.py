@@ -131,8 +131,13 @@ def restyle(text: str, part_sep: str = " ") -> str:
     * top level ``一、标题`` → ``第一部分 标题`` (``part_sep`` may be ``"、"``),
     * ``(一)`` → ``（一）`` and ``(1)`` → ``（1）`` (full-width brackets),
     * ``1.`` / ``1．`` → ``1、`` (but not decimals such as ``3.5万``).
+
+    A report whose parts are already ``第N部分`` keeps its ``一、`` areas: renaming them too
+    would give two levels the same numbering, which no report does.
     """
     top = re.compile(rf"^([{CN}]+)、\s*")
+    if re.search(rf"^第[{CN}]+部分", text, re.M):
+        top = re.compile(r"(?!)")
     paren = re.compile(rf"^[(（]([{CN}]+|\d{{1,2}})[)）]")
     arabic = re.compile(r"^(\d{1,2})[.．](?!\d)")
 

@@ -10,7 +10,7 @@ from .quantities import clause_start, find_quantities
 
 def _comparators(lex: dict) -> tuple[re.Pattern, list[str], re.Pattern, re.Pattern]:
     rx = re.compile(alternation(lex["comparators"]))
-    cover = re.compile(r"实现([^，,；;。]{1,16}?)(%s)" % alternation(lex["full_coverage"]))
+    cover = re.compile(r"实现([^，,；;。]{1,30}?)(%s)" % alternation(lex["full_coverage"]))
     light = re.compile(f"^(?:{alternation(lex['target_light_verbs'])})+")
     return rx, lex["comparators_after"], cover, light
 
@@ -21,7 +21,10 @@ def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon |
                                            lambda: _comparators(lexicon.json("quantities.json")))
     lo, hi = action.span
     out: list[Target] = []
+    covers = list(cover.finditer(text, lo, hi))
     for q in find_quantities(text, lo, hi, lexicon):
+        if any(m.start(1) <= q.start < m.end(1) for m in covers):
+            continue  # 实现14个乡镇…全覆盖: the count names what is covered; the target is full coverage
         c0 = clause_start(text, q.start, lo)
         found = list(rx.finditer(text, c0, q.start))
         comparator = found[-1].group() if found else ""
@@ -31,10 +34,12 @@ def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon |
             continue
         what_end = found[-1].start() if found else q.start
         what = light.sub("", text[c0:what_end]).strip()
+        if not what and found:  # 力争新增示范校5所: what is counted follows the comparator
+            what = light.sub("", text[found[-1].end():q.start]).strip()
         out.append(Target(f"target-{action.id.split('-')[-1]}-{len(out) + 1}", (q.start, q.end),
                           sents.at(q.start), action.section, action=action.id, value=q.value,
                           unit=q.unit, comparator=comparator, what=what, raw=text[c0:q.end]))
-    for m in cover.finditer(text, lo, hi):
+    for m in covers:
         out.append(Target(f"target-{action.id.split('-')[-1]}-{len(out) + 1}", (m.start(), m.end()),
                           sents.at(m.start()), action.section, action=action.id, value=100.0,
                           unit="%", comparator="实现", what=m.group(1) + "覆盖", raw=m.group()))
