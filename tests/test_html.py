@@ -375,7 +375,8 @@ def browser():
 class Page:
     """A page with every request but the file itself aborted and recorded."""
 
-    def __init__(self, ctx, path: Path):
+    def __init__(self, ctx, path: Path, tab: str | None = "graph"):
+        """``tab``: the tab to show once loaded (None: leave the page as it opens)."""
         self.page = ctx.new_page()
         self.url = path.resolve().as_uri()
         self.requests: list[str] = []
@@ -392,6 +393,8 @@ class Page:
         self.page.route("**/*", self._route)
         self.page.goto(self.url)
         self.wait("!!(window.govkg && window.govkg.stabilized)")
+        if tab:
+            self.js(f"govkg.showTab('{tab}')")
 
     def _route(self, route):
         self.requests.append(route.request.url)
@@ -422,8 +425,8 @@ class Page:
 def open_page(browser):
     pages = []
 
-    def opener(path: Path) -> Page:
-        p = Page(browser, path)
+    def opener(path: Path, tab: str | None = "graph") -> Page:
+        p = Page(browser, path, tab)
         pages.append(p)
         return p
 
@@ -558,6 +561,9 @@ def test_hostile_report_runs_nothing(open_page, hostile_html, hostile_graph):
     p.page.click("#tab-planner")
     text = p.js("document.getElementById('page-planner').textContent")
     assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(1)>" in text
+    p.page.click("#tab-tree")
+    text = p.js("document.getElementById('page-tree').textContent")
+    assert "<script>alert(1)</script>" in text
     assert p.js("document.title").startswith("某某县人民政府")
     assert p.js("document.querySelectorAll('img').length") == 0
     assert p.js("document.querySelectorAll('script').length") == 3
@@ -595,3 +601,81 @@ def test_html_is_byte_identical_across_processes(sample_path, tmp_path):
                        env={**os.environ, "PYTHONHASHSEED": seed}, timeout=300)
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+# --------------------------------------------------------------------------- the problem tree
+
+def _tree_facts(sample_ex):
+    links = {(ln.cause, ln.action) for ln in sample_ex.links if ln.cause}
+    return links, {g.action for g in sample_ex.gaps.unmotivated_actions}
+
+
+def test_tree_data_follows_the_links(sample_nx, sample_ex):
+    from graph.views.tree import tree_data
+
+    (t,) = tree_data(sample_nx)
+    short = lambda iri: iri.rsplit("/", 1)[-1]  # noqa: E731
+    drawn = {(short(c["id"]), short(a)) for r in t["rows"] for c in r["causes"] for a in c["actions"]}
+    links, unmotivated = _tree_facts(sample_ex)
+    assert drawn == links
+    assert {short(a) for a in t["free_actions"]} == unmotivated
+    assert [short(r["shortcoming"]) for r in t["rows"]] == [s.id for s in sample_ex.shortcomings]
+    causes = [short(c["id"]) for r in t["rows"] for c in r["causes"]]
+    assert sorted(causes) == sorted(c.id for c in sample_ex.causes)
+    open_causes = {short(n) for n, f in t["nodes"].items() if f["gap"] == "open"}
+    assert open_causes == {g.cause for g in sample_ex.gaps.open_causes}
+    targets = [x for f in t["nodes"].values() for x in f.get("targets", [])]
+    assert len(targets) == len(sample_ex.targets)
+    assert sum(1 for x in targets if x.get("baseline")) == sum(1 for x in sample_ex.targets if x.baseline)
+
+
+def test_tree_shows_what_answers_a_shortcoming_that_names_no_cause():
+    """A combined problems-and-remedies report: two shortcomings name no cause and are
+    answered as a whole; a closing action answers nothing."""
+    from graph.link.pipeline import analyse
+    from graph.rdf.convert import to_graph
+    from graph.views.tree import tree_data
+
+    ex = analyse(Path(__file__).parent / "fixtures" / "styles" / "b-zhen-2024-hanyear.txt")
+    (t,) = tree_data(to_nx(to_graph(ex)))
+    short = lambda iri: iri.rsplit("/", 1)[-1]  # noqa: E731
+    direct = {short(r["shortcoming"]): [short(a) for a in r["actions"]] for r in t["rows"] if r["shortcoming"]}
+    whole = {ln.shortcoming: [] for ln in ex.links if not ln.cause}
+    for ln in ex.links:
+        if not ln.cause:
+            whole[ln.shortcoming].append(ln.action)
+    assert whole and all(direct[s] == acts for s, acts in whole.items())
+    assert {short(a) for a in t["free_actions"]} == {g.action for g in ex.gaps.unmotivated_actions}
+
+
+@pytest.mark.browser
+def test_page_opens_on_a_readable_problem_tree(open_page, sample_html, sample_ex):
+    p = open_page(sample_html, tab=None)
+    assert p.js("document.getElementById('tab-tree').getAttribute('aria-selected')") == "true"
+    assert p.js("document.getElementById('page-graph').hidden") is True
+    count = lambda sel: p.js(f"document.querySelectorAll({sel!r}).length")  # noqa: E731
+    assert count("#page-tree .tnode.shortcoming") == len(sample_ex.shortcomings)
+    assert count("#page-tree .tnode.cause") == len(sample_ex.causes)
+    links, unmotivated = _tree_facts(sample_ex)
+    assert count("#page-tree .tnode.action.gap") == len(unmotivated)
+    assert count("svg.wires path.link") == len(links)
+    assert count("svg.wires path.cause") == len(sample_ex.causes)
+    assert count("svg.wires path.target") == len(sample_ex.targets)
+    # readable without zooming: 13px text or more, no card over another, left to right
+    sizes = p.js("[...document.querySelectorAll('.tnode')].map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert min(sizes) >= 13
+    boxes = p.js("""[...document.querySelectorAll('.tnode')].map(e => { const r = e.getBoundingClientRect();
+                    return [r.left, r.top, r.right, r.bottom, e.classList[1]]; })""")
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    lefts = {cls: min(b[0] for b in boxes if b[4] == cls) for cls in ("shortcoming", "cause", "action")}
+    assert lefts["shortcoming"] < lefts["cause"] < lefts["action"]
+    wide = p.js("document.getElementById('page-tree').scrollWidth <= document.getElementById('page-tree').clientWidth")
+    assert wide, "the tree needs horizontal scrolling at 1400 px"
+    # each node's sentence on hover
+    cause = sample_ex.causes[0]
+    p.page.hover(f"#page-tree .tnode.cause >> nth=0")
+    tip = p.js("document.getElementById('tip').hidden ? '' : document.getElementById('tip').textContent")
+    assert cause.text[:10] in tip and "来源句子" in tip
+    assert not p.errors(), p.errors()

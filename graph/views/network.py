@@ -109,6 +109,7 @@ class _Triples:
     link_nodes: dict = field(default_factory=dict)
     cand_nodes: dict = field(default_factory=dict)
     best: dict = field(default_factory=dict)
+    answers: list = field(default_factory=list)  # (action, shortcoming) pairs
 
 
 def _collect(g: Graph) -> _Triples:
@@ -132,6 +133,8 @@ def _collect(g: Graph) -> _Triples:
             c.paths[s] = str(o)
         elif p == GK.bestCandidate:
             c.best[s] = o
+        elif p == GK.addressesShortcoming:
+            c.answers.append((str(s), str(o)))
         elif p in (GK.linkAction, GK.linkCause, GK.lexicalScore, GK.semanticScore,
                    GK.evidenceSentence):
             c.link_nodes.setdefault(s, {})[str(p).rsplit("#", 1)[1]] = o
@@ -225,6 +228,9 @@ def to_nx(g: Graph) -> nx.MultiDiGraph:
                     for ln, d in c.link_nodes.items() if "linkAction" in d and "linkCause" in d}
     _add_edges(nxg, c, link_by_pair)
     nxg.graph["candidates"] = _candidates(c, link_by_pair)
+    # actions that answer a shortcoming (directly or through its causes): for the problem
+    # tree, not drawn (the cause edges already show them)
+    nxg.graph["answers"] = sorted(p for p in c.answers if p[0] in nxg and p[1] in nxg)
     nxg.graph["reports"] = {str(s): str(c.lits.get(s, {}).get("label", s))
                             for s, ts in c.types.items() if GK.Report in ts}
     # whether the linker ran (its flags are written, true or false, on every cause/action)

@@ -35,6 +35,7 @@ from ..rdf.formats import by_suffix
 from .network import CLASS_NAMES, CLASS_ORDER, counts, filter_view, focus as focus_view, to_nx
 from ..model.files import write_atomic
 from .planner import planner_data
+from .tree import tree_data
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -311,8 +312,9 @@ def _sha(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def render(nxg: nx.MultiDiGraph, planner: dict | None = None, title: str | None = None) -> str:
-    """The page for a view (and the planner data of the full graph)."""
+def render(nxg: nx.MultiDiGraph, planner: dict | None = None, title: str | None = None,
+           tree: list | None = None) -> str:
+    """The page for a view (and the planner data and problem trees of the full graph)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from markupsafe import Markup
 
@@ -336,6 +338,7 @@ def render(nxg: nx.MultiDiGraph, planner: dict | None = None, title: str | None 
         "edgeKinds": [{"key": k, "zh": v[2], "color": v[0], "dashes": v[1]} for k, v in EDGE_STYLE.items()],
         "reports": titles, "focus": nxg.graph.get("focus"),
         "planner": planner if planner is not None else planner_data(nxg),
+        "tree": tree if tree is not None else tree_data(nxg),
     }
     a = _assets()
     data_json = script_json(data)
@@ -367,6 +370,6 @@ def write_html(source: Any, path: str | Path, focus: str | None = None, depth: i
                title: str | None = None) -> dict[str, int]:
     """Write the page for ``source`` to ``path`` (atomically); returns drawn counts."""
     full, view = build_view(source, focus=focus, depth=depth, types=types, themes=themes)
-    html = render(view, planner=planner_data(full), title=title)
+    html = render(view, planner=planner_data(full), tree=tree_data(full), title=title)
     write_atomic(path, html)
     return {"nodes": view.number_of_nodes(), "edges": view.number_of_edges(), "bytes": len(html.encode())}

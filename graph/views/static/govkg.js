@@ -324,15 +324,137 @@
     if (ev.key === 'Escape') { search.value = ''; renderHits([]); clearHighlight(); }
   });
 
+
+  // ---------------------------------------------------------------- problem tree
+  // shortcoming → causes → actions → targets, left to right; wires drawn once laid out
+  function treeCard(f) {
+    var c = CLASS[f.cls] || { zh: f.cls, en: f.cls };
+    var box = el('div', { class: 'card' });
+    box.appendChild(el('div', { class: 'cls', text: c.zh + ' · ' + c.en }));
+    box.appendChild(el('div', { class: 'label', text: f.label }));
+    if (f.gap) box.appendChild(el('div', { class: 'gapnote', text: GAPNAME[f.gap] }));
+    var dl = el('dl');
+    row(dl, '来源句子', f.sentence);
+    row(dl, '位置', where(f));
+    box.appendChild(dl);
+    return box;
+  }
+  function tipAt(card, ev) {
+    tip.replaceChildren(card);
+    tip.hidden = false;
+    var x = ev.clientX + 14, y = ev.clientY + 14, w = tip.offsetWidth, h = tip.offsetHeight;
+    if (x + w > window.innerWidth - 8) x = Math.max(8, ev.clientX - w - 14);
+    if (y + h > window.innerHeight - 8) y = Math.max(8, window.innerHeight - h - 8);
+    tip.style.left = x + 'px'; tip.style.top = y + 'px';
+  }
+  var GAPMARK = { open: '未被回应', unmotivated: '无对应问题', unaddressed: '原因均未被回应' };
+  function tnode(t, id, key) {
+    var f = t.nodes[id];
+    var box = el('div', { class: 'tnode ' + f.cls + (f.gap ? ' gap' : ''), 'data-id': id, 'data-key': key, tabindex: 0 },
+      el('span', { class: 'id', text: id.split('/').pop() }), f.label,
+      f.gap ? el('span', { class: 'mark', text: GAPMARK[f.gap] }) : null);
+    box.addEventListener('mouseenter', function (ev) { tipAt(treeCard(f), ev); });
+    box.addEventListener('mouseleave', function () { tip.hidden = true; });
+    box.addEventListener('focus', function () { var r = box.getBoundingClientRect(); tipAt(treeCard(f), { clientX: r.right, clientY: r.top }); });
+    box.addEventListener('blur', function () { tip.hidden = true; });
+    return box;
+  }
+  function targetChip(x, key) {
+    var b = x.baseline;
+    return el('div', { class: 'tgt', 'data-id': x.id, 'data-key': key },
+      (x.comparator ? x.comparator + ' ' : '') + fmt(x.value) + (x.unit || '') + (x.counts ? ' · ' + x.counts : ''),
+      el('span', { class: 'base' + (b ? '' : ' none'),
+        text: b ? '基线 ' + fmt(b.value) + (b.unit || '') + (b.year ? '（' + b.year + '）' : '') +
+          (x.delta === undefined ? '' : x.delta === 0 ? ' · 持平' : (x.delta > 0 ? ' ↑ +' : ' ↓ ') + fmt(x.delta) + (x.unit || ''))
+          : '无基线' }));
+  }
+  function treeRow(t, r, ri) {
+    var div = el('div', { class: 'tree-row', 'data-row': ri });
+    var wires = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    wires.setAttribute('class', 'wires');
+    div.appendChild(wires);
+    var sc = el('div', { class: 'col sc' }), cs = el('div', { class: 'col causes' }), as = el('div', { class: 'acts' });
+    var scKey = 'r' + ri + 's';
+    if (r.shortcoming) sc.appendChild(tnode(t, r.shortcoming, scKey));
+    else if (r.causes.length) sc.appendChild(el('div', { class: 'tnode placeholder', 'data-key': scKey, text: '（未归属于某项不足的原因）' }));
+    else sc.appendChild(el('div', { class: 'tnode placeholder', 'data-key': scKey, text: '（不回应任何已诊断问题的举措）' }));
+    var wanted = [], pairs = [];
+    r.causes.forEach(function (c, ci) {
+      var key = 'r' + ri + 'c' + ci;
+      cs.appendChild(tnode(t, c.id, key));
+      pairs.push([scKey, key, 'cause']);
+      c.actions.forEach(function (a) { if (wanted.indexOf(a) < 0) wanted.push(a); pairs.push([key, 'r' + ri + 'a' + a, 'link']); });
+    });
+    (r.actions || []).forEach(function (a) {
+      if (wanted.indexOf(a) < 0) wanted.push(a);
+      if (r.shortcoming) pairs.push([scKey, 'r' + ri + 'a' + a, 'link']);  // the last row's actions answer nothing
+    });
+    wanted.forEach(function (a) {
+      as.appendChild(tnode(t, a, 'r' + ri + 'a' + a));
+      var tg = el('div', { class: 'tgts' });
+      (t.nodes[a].targets || []).forEach(function (x, xi) {
+        var key = 'r' + ri + 'a' + a + 't' + xi;
+        tg.appendChild(targetChip(x, key));
+        pairs.push(['r' + ri + 'a' + a, key, 'target']);
+      });
+      as.appendChild(tg);
+    });
+    div.appendChild(sc); div.appendChild(cs); div.appendChild(as);
+    div._pairs = pairs;
+    return div;
+  }
+  function drawWires(rowEl) {
+    var svg = rowEl.querySelector('svg.wires'), box = rowEl.getBoundingClientRect();
+    while (svg.firstChild) svg.removeChild(svg.firstChild);
+    rowEl._pairs.forEach(function (p) {
+      var a = rowEl.querySelector('[data-key="' + p[0] + '"]'), b = rowEl.querySelector('[data-key="' + p[1] + '"]');
+      if (!a || !b) return;
+      var ra = a.getBoundingClientRect(), rb = b.getBoundingClientRect();
+      var x1 = ra.right - box.left, y1 = ra.top + ra.height / 2 - box.top;
+      var x2 = rb.left - box.left, y2 = rb.top + rb.height / 2 - box.top, mx = (x1 + x2) / 2;
+      var path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+      path.setAttribute('d', 'M' + x1 + ',' + y1 + ' C' + mx + ',' + y1 + ' ' + mx + ',' + y2 + ' ' + x2 + ',' + y2);
+      path.setAttribute('class', p[2]);
+      path.setAttribute('data-from', p[0]); path.setAttribute('data-to', p[1]);
+      svg.appendChild(path);
+    });
+  }
+  function buildTree(root) {
+    root.replaceChildren();
+    if (!DATA.tree.length) root.appendChild(el('p', { class: 'muted', text: '图中没有不足、原因或举措。' }));
+    DATA.tree.forEach(function (t) {
+      var sec = el('section', { class: 'tree-report', 'data-report': t.report });
+      sec.appendChild(el('h2', { text: t.title }));
+      sec.appendChild(el('div', { class: 'tree-head' }, el('div', { text: '不足 Shortcoming' }), el('div', { text: '原因 Cause' }),
+        el('div', { text: '举措 Action（下一年）' }), el('div', { text: '目标与基线 Target · baseline' })));
+      var rows = t.rows.slice();
+      if (t.free_actions.length) rows.push({ shortcoming: null, causes: [], actions: t.free_actions });
+      rows.forEach(function (r, ri) { sec.appendChild(treeRow(t, r, ri)); });
+      root.appendChild(sec);
+    });
+  }
+  G.drawTree = function () { document.querySelectorAll('.tree-row').forEach(drawWires); };
+  window.addEventListener('resize', function () { if (!$('page-tree').hidden) G.drawTree(); });
+
   // ---------------------------------------------------------------- tabs
-  var plannerBuilt = false;
+  var plannerBuilt = false, treeBuilt = false, graphShown = false;
   function showTab(name) {
-    ['graph', 'planner'].forEach(function (t) {
+    ['tree', 'graph', 'planner'].forEach(function (t) {
       $('page-' + t).hidden = t !== name;
       $('tab-' + t).setAttribute('aria-selected', t === name ? 'true' : 'false');
     });
+    tip.hidden = true;
     if (name === 'planner' && !plannerBuilt) { buildPlanner($('page-planner')); plannerBuilt = true; }
-    if (name === 'graph') network.redraw();
+    if (name === 'tree') {
+      if (!treeBuilt) { buildTree($('page-tree')); treeBuilt = true; }
+      G.drawTree();
+    }
+    if (name === 'graph') {
+      network.setSize('100%', '100%');
+      network.redraw();
+      if (!graphShown && !(DATA.focus && DATA.focus.seeds && DATA.focus.seeds.length)) network.fit();
+      graphShown = true;
+    }
   }
   G.showTab = showTab;
   document.querySelectorAll('#tabs button').forEach(function (b) {
@@ -453,7 +575,7 @@
     return sec;
   }
 
-  if (location.hash === '#planner') showTab('planner');
+  showTab({ '#planner': 'planner', '#graph': 'graph' }[location.hash] || 'tree');
   applyFilters();
   G.timings.ready = performance.now() - t0;
 })();
