@@ -169,11 +169,13 @@ def _remedy_action(span: tuple[int, int, int], node: Node, text: str, sents: Sen
     ex.targets += find_targets(action, text, sents, lex)
 
 
-def _runs(items: list[Node]) -> list[list[Node]]:
-    """Enumeration members split where the numbering starts again (一是…四是, 一是…五是)."""
+def _runs(items: list[Node], lex: Lexicon) -> list[list[Node]]:
+    """Enumeration members split where the numbering starts again (一是…四是, 一是…五是), in
+    the same series or another (一是…五是, then ①…⑥)."""
+    firsts = {s["markers"][0] for s in lex.json("enumerators.json")["series"]}
     runs: list[list[Node]] = []
     for m in items:
-        if not runs or m.number == items[0].number:
+        if not runs or m.number == items[0].number or m.number in firsts:
             runs.append([])
         runs[-1].append(m)
     return runs
@@ -190,6 +192,9 @@ def _cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tup
     enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
     if enums:
         return start, [(e.number, e.title_span[0], e.title_span[1]) for e in enums]
+    items = [c for c in node.children if c.kind == "item" and c.span[0] >= start and cue >= 0]
+    if items:  # （1）…… on lines of their own after the cue: each whole item, without its number
+        return start, [(e.number, e.title_span[0], _trim(text, e.title_span[0], e.span[1])) for e in items]
     if cue < 0:
         return hi, []
     first = start - neg_len  # after the cue, then its 是 / 在于 / ：
@@ -206,15 +211,23 @@ def _cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tup
     return start, parts
 
 
+def _trim(text: str, lo: int, hi: int) -> int:
+    """The end of text[lo:hi] without trailing blanks and its final full stop."""
+    while hi > lo and text[hi - 1] in " \t\r\n　":
+        hi -= 1
+    return hi - 1 if hi > lo and text[hi - 1] in "。；;" else hi
+
+
 def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
                cause_parts: list[Node] = ()) -> None:
     shorts, cause_heads = shortcoming_nodes(part, lex)
     cause_heads = [*cause_heads, *cause_parts]
     pooled: list[Node] = []
     if not shorts and members(part):  # 一是……二是…… in one paragraph; a second run of 一是 pools causes
-        runs = _runs(members(part))
+        runs = _runs(members(part), lex)
         shorts, pooled = runs[0], [m for run in runs[1:] for m in run]
     stops = lex.json("structure.json")["clause_stops"]
+    listed: list[tuple[str, list[tuple[str, int, int]]]] = []  # (path, causes) of each shortcoming
     for n, node in enumerate(shorts, 1):
         sid = f"shortcoming-{n}"
         if node.kind == "enum":  # labelled by its first clause; its own cause, if any, follows a cue
@@ -233,14 +246,22 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         desc = text[node.body_span[0]:cstart].strip()
         ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
                                            label=label, text=desc, themes=themes_of(label + desc, lex)))
+        listed.append((node.path, causes))
+    loose = [(c.number, c.title_span[0], c.span[1], c.path)
+             for c in [*(c for head in cause_heads for c in _cause_items(head)), *pooled]]
+    if len(listed) >= 2 and len(listed[-1][1]) >= 2 and not any(c for _, c in listed[:-1]):
+        # only the last shortcoming lists causes, several: they follow all the shortcomings and
+        # speak of them all (查找根源，一是……五是……), so they are pooled and attached by meaning
+        loose += [(num, a, b, listed[-1][0]) for num, a, b in listed[-1][1]]
+        listed[-1] = (listed[-1][0], [])
+    for n, (path, causes) in enumerate(listed, 1):
         for k, (num, a, b) in enumerate(causes, 1):
-            ex.causes.append(Cause(f"cause-{n}-{k}", (a, b), sents.at(a), node.path, shortcoming=sid,
+            ex.causes.append(Cause(f"cause-{n}-{k}", (a, b), sents.at(a), path, shortcoming=f"shortcoming-{n}",
                                    text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
     # causes under their own headings, then pooled ones, numbered across them so that ids stay unique
-    for k, c in enumerate([*(c for head in cause_heads for c in _cause_items(head)), *pooled], 1):
-        a, b = c.title_span[0], c.span[1]
-        ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), c.path, shortcoming="",
-                               text=text[a:b], number=c.number, themes=themes_of(text[a:b], lex)))
+    for k, (num, a, b, path) in enumerate(loose, 1):
+        ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), path, shortcoming="",
+                               text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
 
 
 def _entities(outline: Outline, ex: Report, rid: str, lex: Lexicon) -> None:

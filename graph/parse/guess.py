@@ -16,6 +16,20 @@ from ..model.lexicon import Lexicon
 BULLET = re.compile(r"^[\-—–•·●▪■◆*]+\s*")
 
 
+def names_problem(title: str, words: list[str], lexicon: Lexicon) -> bool:
+    """True when ``title`` names a problem with one of ``words``, not when it names its remedy
+    (补齐短板弱项, 解决突出问题: a remedy verb at most two characters before the word)."""
+    verbs = lexicon.json("parts.json")["guess"]["remedy_verbs"]
+    for w in words:
+        at = title.find(w)
+        while at >= 0:
+            before = title[max(0, at - 2 - max(map(len, verbs))):at]
+            if not any(before.endswith(v) or before[:-1].endswith(v) or before[:-2].endswith(v) for v in verbs):
+                return True
+            at = title.find(w, at + 1)
+    return False
+
+
 def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str:
     """The part of a top-level block whose title names none: other, leadership, shortcomings, plan or measures."""
     g = lexicon.json("parts.json")["guess"]
@@ -25,9 +39,10 @@ def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str
     per100 = max(len(body), 1) / 100
     if title.startswith(tuple(g["other"])):
         return "other"
-    if any(w in title for w in g["leadership"]):
+    first = node.children[0].title if node.children else ""
+    if any(w in title or w in first for w in g["leadership"]):
         return "leadership"
-    if any(w in title for w in g["shortcomings"]) or (problems / per100 >= g["min_per_100"] and problems > plans):
+    if names_problem(title, g["shortcomings"], lexicon) or (problems / per100 >= g["min_per_100"] and problems > plans):
         return "shortcomings"
     if any(w in title for w in g["plan"]) or (plans / per100 >= g["min_per_100"] and plans >= problems):
         return "plan"
@@ -40,12 +55,27 @@ def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: 
     for node in roots:
         if node.part is None:
             node.part = guess_part(node, text, year, lexicon)
-            for sub in node.walk():
-                sub.part = node.part
-            guessed.append(f"{node.number} {node.part}")
+            guessed.append(node)
+    _plan_after_diagnosis(roots, guessed)
+    for node in guessed:
+        for sub in node.walk():
+            sub.part = node.part
+    guessed = [f"{node.number} {node.part}" for node in guessed]
     if not guessed:
         return None
     return f"part titles not recognised, guessed from the content: {', '.join(guessed)}"
+
+
+def _plan_after_diagnosis(roots: list[Node], guessed: list[Node]) -> None:
+    """Reports give the plan after the diagnosis: with no plan part found, the first guessed
+    block of measures after the last shortcomings part is the plan."""
+    parts = [n.part for n in roots]
+    if "plan" in parts or "shortcomings" not in parts:
+        return
+    last = max(i for i, p in enumerate(parts) if p == "shortcomings")
+    nxt = next((n for n in roots[last + 1:] if n.part != "other"), None)
+    if nxt is not None and nxt in guessed and nxt.part == "measures":
+        nxt.part = "plan"
 
 
 def paragraph_part(text: str, lines: list, first: int, end_line: int) -> Node | None:

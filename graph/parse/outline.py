@@ -122,9 +122,15 @@ def close_spans(nodes: list[Node], end: int, text: str) -> None:
 
 
 def classify(title: str, year: int | None, lexicon: Lexicon | None = None) -> str | None:
-    lex = (lexicon or current()).json("parts.json")
+    from .guess import names_problem
+
+    lexicon = lexicon or current()
+    lex = lexicon.json("parts.json")
     for key in lex["order"]:
-        if any(cue in title for cue in lex["parts"][key]["cues"]):
+        cues = lex["parts"][key]["cues"]
+        if key == "shortcomings" and any(c in title for c in cues) and not names_problem(title, cues, lexicon):
+            continue  # 补齐短板弱项: a remedy, not a problem
+        if any(cue in title for cue in cues):
             return key
     m = re.search(r"((?:19|20)\d{2})\s*年", title)
     if m and year:
