@@ -58,8 +58,10 @@ def test_the_bundled_lexicon_is_valid_and_loaded_once():
 
 
 def test_a_lexicon_folder_is_passed_through_every_stage(folder, sample_path):
-    """Another folder changes what the stages find, without touching code: a part cue removed
-    from parts.json leaves that part unrecognised."""
+    """Another folder changes what the stages find, without touching code: with the plan's
+    cues removed from parts.json the plan part is no longer recognised by its title (only
+    guessed from its place after the diagnosis), and with the cause cues removed from
+    structure.json no cause is found."""
     import graph
 
     base = graph.analyse(sample_path, linked=False)
@@ -69,9 +71,11 @@ def test_a_lexicon_folder_is_passed_through_every_stage(folder, sample_path):
         x["guess"]["plan"] = []
 
     _edit(folder, "parts.json", no_plan)
+    _edit(folder, "structure.json", lambda x: x.update(cause_cues=["这条线索不会出现"]))
     other = graph.analyse(sample_path, linked=False, lexicon=load(str(folder)))
-    assert "plan" in other.info.missing_parts and not other.actions
-    assert any("guessed from the content" in w for w in other.outline.warnings)
+    assert not any("guessed" in w for w in base.outline.warnings)
+    assert any("guessed from the content" in w and "plan" in w for w in other.outline.warnings)
+    assert base.causes and not other.causes
 
 
 def test_govkg_lexicon_without_the_files_is_a_one_line_error(tmp_path, sample_path):

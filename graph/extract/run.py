@@ -196,19 +196,51 @@ def _cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tup
     if items:  # （1）…… on lines of their own after the cue: each whole item, without its number
         return start, [(e.number, e.title_span[0], _trim(text, e.title_span[0], e.span[1])) for e in items]
     if cue < 0:
-        return hi, []
-    first = start - neg_len  # after the cue, then its 是 / 在于 / ：
-    while (step := next((w for w in lex["cue_followers"] if text.startswith(w, first, hi)), None)):
-        first += len(step)
+        both = _both_causes(text, lo, hi, lex["cause_both"])
+        if not both:
+            return hi, []
+        return max(lo, *(text.rfind(c, lo, both[0][1]) + 1 for c in "。；;\n")), both  # its sentence
+    first = _after_cue(text, start - neg_len, hi, lex, [])  # after the cue, then its 是 / 在于 / ：
     parts, pos = [], first
     for m in re.finditer(r"[；;。]", text[first:hi]):
         end = first + m.start()
         if text[pos:end].strip():
             parts.append((str(len(parts) + 1), pos, end))
-        pos = first + m.end()
+        pos = _after_cue(text, first + m.end(), hi, lex, lex["cause_cues"])  # ；从客观上看，……
     if pos < hi and text[pos:hi].strip():
         parts.append((str(len(parts) + 1), pos, hi))
     return start, parts
+
+
+def _after_cue(text: str, at: int, hi: int, lex: dict, cues: list[str]) -> int:
+    """``at`` moved past a cause cue opening there (one of ``cues``) and the words that follow one."""
+    cue = max((c for c in cues if text.startswith(c, at, hi)), key=len, default="")
+    at += len(cue)
+    while (step := next((w for w in lex["cue_followers"] if text.startswith(w, at, hi)), None)):
+        at += len(step)
+    return at
+
+
+def _both_causes(text: str, lo: int, hi: int, spec: dict) -> list[tuple[str, int, int]]:
+    """The causes of 这既有X的原因，也有Y的原因(，还有Z的因素) in text[lo:hi], or [] when the
+    sentence is not written that way (every part must end with one of spec['ends'])."""
+    at = text.find(spec["first"], lo, hi)
+    if at < 0:
+        return []
+    end = text.find("。", at, hi)
+    end = hi if end < 0 else end
+    more = re.compile("|".join(map(re.escape, spec["more"])))
+    cuts = [(at, at + len(spec["first"]))] + [(m.start(), m.end()) for m in more.finditer(text, at, end)]
+    out = []
+    for k, (c, a) in enumerate(cuts):
+        b = cuts[k + 1][0] if k + 1 < len(cuts) else end
+        while b > a and text[b - 1] in "，,；; ":
+            b -= 1
+        tail = next((e for e in spec["ends"] if text.endswith(e, a, b)), None)
+        if tail is None or b - len(tail) <= a:
+            return []
+        out.append((str(k + 1), a, b - len(tail)))
+    return out if len(out) >= 2 else []
 
 
 def _trim(text: str, lo: int, hi: int) -> int:

@@ -185,6 +185,9 @@ def parse(doc: Document, lexicon: Lexicon | None = None) -> Outline:
     for node in [n for r in roots for n in r.walk()]:
         add_enumerations(node, text, lex)
     found = {r.part for r in roots if r.part}
+    plan_cues = lex.json("parts.json")["parts"]["plan"]["cues"]
+    if any(r.part == "shortcomings" and any(c in r.title for c in plan_cues) for r in roots):
+        found.add("plan")  # 存在的问题和下一步打算: problems and remedies in one part
     missing = [p for p in PARTS if p not in found]
     warnings = notes + [f"missing part: {lex.json('parts.json')['parts'][p]['label']}" for p in missing]
     return Outline(doc=doc, parts=roots, missing=missing, warnings=warnings,
