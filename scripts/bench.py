@@ -315,7 +315,8 @@ def bench_neo4j(store_dir: Path, table: Table, reports: int = 50) -> None:
         from graph import store as st
 
         uri = os.environ.get("NEO4J_URI", nl.DEFAULT_URI)
-        driver = nl.connect(uri)
+        password = nl.default_password()
+        driver = nl.connect(uri, password=password)
     except Exception as exc:  # noqa: BLE001
         table.add("neo4j load", "not reachable", None, str(exc).splitlines()[0][:60])
         return
@@ -326,7 +327,7 @@ def bench_neo4j(store_dir: Path, table: Table, reports: int = 50) -> None:
     triples = sum(len(g) for _, g in graphs)
     try:
         bn.wipe(driver)
-        t_theirs = bn.run_rdflib_neo4j(graphs, uri, nl.DEFAULT_USER, nl.DEFAULT_PASSWORD)
+        t_theirs = bn.run_rdflib_neo4j(graphs, uri, nl.DEFAULT_USER, password)
         bn.wipe(driver)
         t_ours = bn.run_ours(graphs, driver)
         bn.wipe(driver)

@@ -116,11 +116,13 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=2, help="runs per loader; the best counts")
     ap.add_argument("--neo4j", default=os.environ.get("NEO4J_URI", nl.DEFAULT_URI))
     ap.add_argument("--user", default=os.environ.get("NEO4J_USERNAME", "neo4j"))
-    ap.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD", nl.DEFAULT_PASSWORD))
+    ap.add_argument("--password", default=None, help="default: NEO4J_PASSWORD, else the dev server's "
+                    "password file (settings.default_password)")
     args = ap.parse_args()
     try:
         graphs = nl.read_input([args.kg]) if args.kg else nl.graphs_of(generate(args.triples))
         triples = sum(len(g) for _, g in graphs)
+        args.password = args.password or nl.default_password()
         driver = nl.connect(args.neo4j, args.user, args.password)
     except GovkgError as exc:
         print(f"bench_neo4j: error: {exc}", file=sys.stderr)

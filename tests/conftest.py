@@ -61,10 +61,22 @@ def sample_build(tmp_path_factory, sample_path) -> Path:
     return out
 
 
-from graph.neo4j.settings import DEFAULT_PASSWORD, DEFAULT_URI  # noqa: E402
+from graph.model import GovkgError  # noqa: E402
+from graph.neo4j.settings import DEFAULT_URI, default_password  # noqa: E402
 
 NEO4J_URI = os.environ.get("NEO4J_URI", DEFAULT_URI)
-NEO4J_PASSWORD = os.environ.get("NEO4J_PASSWORD", DEFAULT_PASSWORD)
+
+
+def _password() -> tuple[str, str]:
+    """(password, why not): what every client uses (settings.default_password: NEO4J_PASSWORD,
+    else the dev server's home's password file); empty with the reason when there is none."""
+    try:
+        return default_password(), ""
+    except GovkgError as exc:
+        return "", str(exc)
+
+
+NEO4J_PASSWORD, NO_PASSWORD = _password()
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +84,10 @@ def driver():
     """A driver on the test server (scripts/test.sh starts it): skipped without a server,
     failed in CI, where the server must be there."""
     from graph.neo4j import load as neo4j_load
-    from graph.model import GovkgError
 
     try:
+        if not NEO4J_PASSWORD:
+            raise GovkgError(NO_PASSWORD)
         drv = neo4j_load.connect(NEO4J_URI, "neo4j", NEO4J_PASSWORD)
     except GovkgError as exc:
         if os.environ.get("CI", "").lower() == "true":

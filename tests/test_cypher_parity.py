@@ -4,8 +4,8 @@ loaded into Neo4j with `govkg load`, and each query's rows from the store are co
 its twin's rows from Neo4j, as multisets, after normalisation (numbers as floats, GROUP_CONCAT
 strings split and sorted, since their order is not defined).
 
-Neo4j: $NEO4J_URI (default bolt://127.0.0.1:7687), user neo4j, $NEO4J_PASSWORD (default
-govkg-dev-pw).  The database is wiped before each data set is loaded (like tests/test_neo4j.py).
+Neo4j: $NEO4J_URI (default bolt://127.0.0.1:7687), user neo4j, $NEO4J_PASSWORD (default: the dev
+server's home's password file, as for every client).  The database is wiped before each data set is loaded (like tests/test_neo4j.py).
 Without a server the tests skip, unless CI=true, where they fail.
 """
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Neo4j loader and CLI against the real server (scripts/test.sh starts it).
 
-Connects to $NEO4J_URI (default bolt://127.0.0.1:7687) as neo4j / $NEO4J_PASSWORD (default govkg-dev-pw).
+Connects to $NEO4J_URI (default bolt://127.0.0.1:7687) as neo4j with the password every client uses
+($NEO4J_PASSWORD, else the dev server's home's password file: graph/neo4j/settings.py).
 Without a server the tests skip, unless CI=true, where they fail.
 """
 from __future__ import annotations

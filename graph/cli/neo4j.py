@@ -1,7 +1,8 @@
-"""Neo4j verbs: ``govkg neo4j start|stop|status``, ``govkg load`` and ``govkg cypher``.
+"""Neo4j verbs: ``govkg neo4j start|stop|status|password``, ``govkg load`` and ``govkg cypher``.
 
-Thin click wrappers over graph.neo4j_server and graph.neo4j_load; every failure is a
-GovkgError (one line on stderr, exit 1).
+Thin click wrappers over graph.neo4j.server and graph.neo4j.load; every failure is a
+GovkgError (one line on stderr, exit 1).  The dev server's password is its home's (generated
+by `start`, shown by `govkg neo4j password`); --password / NEO4J_PASSWORD override it.
 """
 from __future__ import annotations
 
@@ -10,24 +11,26 @@ import json
 import click
 
 from ..model import GovkgError
-from ..neo4j.settings import DEFAULT_PASSWORD, DEFAULT_PORT
+from ..neo4j.settings import DEFAULT_PORT, default_home, default_password
 from ..store.bounded import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from ..views.tables import render
 from .options import KeyValue, format_option, neo4j_options, query_text, resolve_store
 
 # --------------------------------------------------------------------------- server
 
-def _server_options(fn):
-    from ..neo4j.server import DEFAULT_HOME
+def _home_option(fn):
+    return click.option("--home", type=click.Path(file_okay=False), envvar="GOVKG_NEO4J_HOME",
+                        default=lambda: str(default_home()), show_default=".neo4j in a checkout",
+                        help="data, logs, pid and password files (env GOVKG_NEO4J_HOME)")(fn)
 
-    fn = click.option("--password", envvar="NEO4J_PASSWORD", default=DEFAULT_PASSWORD, show_default=True,
-                      help="password of user neo4j (env NEO4J_PASSWORD)")(fn)
+
+def _server_options(fn):
+    fn = click.option("--password", envvar="NEO4J_PASSWORD", default=None,
+                      help="password of user neo4j (env NEO4J_PASSWORD; default: HOME/password, "
+                           "generated on first start; `start` with it makes it the home's)")(fn)
     fn = click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True,
                       help="Bolt port on 127.0.0.1")(fn)
-    fn = click.option("--home", type=click.Path(file_okay=False), envvar="GOVKG_NEO4J_HOME",
-                      default=str(DEFAULT_HOME), show_default=True,
-                      help="data, logs and pid file (env GOVKG_NEO4J_HOME)")(fn)
-    return fn
+    return _home_option(fn)
 
 
 @click.group()
@@ -38,8 +41,10 @@ def neo4j() -> None:
 @neo4j.command()
 @_server_options
 @click.option("--timeout", type=float, default=120, show_default=True, help="seconds to wait for Bolt")
-def start(home: str, port: int, password: str, timeout: float) -> None:
-    """Start the server (building scripts/neo4j if needed); returns when Bolt answers."""
+def start(home: str, port: int, password: str | None, timeout: float) -> None:
+    """Start the server (building scripts/neo4j if needed); returns when Bolt answers.
+
+    Its password is HOME/password (mode 0600), generated on the first start."""
     from ..neo4j import server as neo4j_server
 
     info = neo4j_server.start(home, port, password, timeout=timeout)
@@ -49,7 +54,7 @@ def start(home: str, port: int, password: str, timeout: float) -> None:
 
 @neo4j.command()
 @_server_options
-def stop(home: str, port: int, password: str) -> None:
+def stop(home: str, port: int, password: str | None) -> None:
     """Stop the server cleanly (SIGTERM, wait for shutdown)."""
     from ..neo4j import server as neo4j_server
 
@@ -58,7 +63,7 @@ def stop(home: str, port: int, password: str) -> None:
 
 @neo4j.command()
 @_server_options
-def status(home: str, port: int, password: str) -> None:
+def status(home: str, port: int, password: str | None) -> None:
     """Show whether the server runs and Bolt accepts the password (exit 1 when not)."""
     from ..neo4j import server as neo4j_server
 
@@ -73,6 +78,13 @@ def status(home: str, port: int, password: str) -> None:
         raise GovkgError(f"Neo4j is not usable on port {port}: {st['bolt'] if st['running'] else 'not running'}")
 
 
+@neo4j.command()
+@_home_option
+def password(home: str) -> None:
+    """Print the password clients use for the server in HOME (NEO4J_PASSWORD, else HOME/password)."""
+    click.echo(default_password(home))
+
+
 # --------------------------------------------------------------------------- load
 
 @click.command()
@@ -83,7 +95,7 @@ def status(home: str, port: int, password: str) -> None:
 @neo4j_options()
 @click.option("--batch-size", type=click.IntRange(min=1), default=2000, show_default=True,
               help="rows per transaction")
-def load(inputs: tuple[str, ...], store: str | None, uri: str, user: str, password: str,
+def load(inputs: tuple[str, ...], store: str | None, uri: str, user: str, password: str | None,
          database: str | None, batch_size: int) -> None:
     """Load KG files (.ttl/.trig/.nq) or a store into Neo4j (n10s conventions).
 
@@ -126,7 +138,7 @@ def _cell(v) -> str:
               help="Rows shown at most (a warning says when there were more).")
 @neo4j_options()
 def cypher(query: str, params: tuple[tuple[str, object], ...], fmt: str, timeout: float, limit: int,
-           uri: str, user: str, password: str, database: str | None) -> None:
+           uri: str, user: str, password: str | None, database: str | None) -> None:
     """Run a Cypher QUERY (or the query in a FILE) with parameters and print the result."""
     from ..neo4j import load as nl
     from ..neo4j import query as nq

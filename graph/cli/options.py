@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from ..model import GovkgError
-from ..neo4j.settings import DEFAULT_PASSWORD, DEFAULT_URI, DEFAULT_USER
+from ..neo4j.settings import DEFAULT_URI, DEFAULT_USER
 from ..views.tables import FORMATS, visible
 
 
@@ -70,8 +70,9 @@ def neo4j_options(required_uri: bool = True):
     def decorate(fn):
         fn = click.option("--database", envvar="NEO4J_DATABASE", default=None,
                           help="Neo4j database (env NEO4J_DATABASE; default: the server's)")(fn)
-        fn = click.option("--password", envvar="NEO4J_PASSWORD", default=DEFAULT_PASSWORD, show_default=True,
-                          help="Neo4j password (env NEO4J_PASSWORD)")(fn)
+        fn = click.option("--password", envvar="NEO4J_PASSWORD", default=None,
+                          help="Neo4j password (env NEO4J_PASSWORD; default: the dev server's, "
+                               "kept in its home's password file)")(fn)
         fn = click.option("--user", envvar="NEO4J_USERNAME", default=DEFAULT_USER, show_default=True,
                           help="Neo4j user (env NEO4J_USERNAME)")(fn)
         return click.option("--neo4j", "uri", envvar="NEO4J_URI" if required_uri else None,

@@ -31,7 +31,7 @@ def emit(cols: list[str], rows: list[dict], fmt: str) -> None:
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
 @neo4j_options(required_uri=False)
 def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_: bool,
-          uri: str | None, user: str, password: str, database: str | None) -> None:
+          uri: str | None, user: str, password: str | None, database: str | None) -> None:
     """Run the planners' named query NAME (links, gaps, unmotivated, targets, indicators,
     institutions, mechanisms, coverage, reports) on the store, or its Cypher twin on Neo4j
     with --neo4j URI (same columns, rows and output)."""

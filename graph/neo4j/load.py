@@ -49,7 +49,7 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from ..model import GovkgError, first_line
-from .settings import DEFAULT_PASSWORD, DEFAULT_URI, DEFAULT_USER  # noqa: F401 - also for callers
+from .settings import DEFAULT_URI, DEFAULT_USER, default_password  # noqa: F401 - also for callers
 from .mapping import Namer, namespaces_of, plan_graph, sanitise
 from ..model.vocab import GK
 from ..rdf.formats import by_suffix, input_suffixes
@@ -89,11 +89,14 @@ def neo4j_errors(uri: str = "", user: str = "") -> Iterator[None]:
         raise
 
 
-def connect(uri: str = DEFAULT_URI, user: str = DEFAULT_USER, password: str = DEFAULT_PASSWORD,
+def connect(uri: str = DEFAULT_URI, user: str = DEFAULT_USER, password: str | None = None,
             database: str | None = None):
-    """An open, verified neo4j driver; the caller closes it (driver 6 does not auto-close)."""
+    """An open, verified neo4j driver; the caller closes it (driver 6 does not auto-close).
+    Without ``password``, the one every client uses: settings.default_password()."""
     import neo4j
 
+    if password is None:
+        password = default_password()
     with neo4j_errors(uri, user):
         driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=5,
                                             max_transaction_retry_time=15,

@@ -3,7 +3,11 @@
 The server is a small Java launcher (``scripts/neo4j/target/govkg-neo4j.jar``) run
 as a detached process; its pid lives in ``{home}/neo4j.pid`` and its console output
 in ``{home}/logs/launcher.log``.  ``start`` returns only once Bolt answers with the
-given password; every failure is a one-line :class:`GovkgError`.
+home's password (``{home}/password``, generated on first start: see settings.py);
+every failure is a one-line :class:`GovkgError`.
+
+Safe by default on a shared machine: Bolt listens on 127.0.0.1 only, the home is mode
+0700, and the launcher refuses ``LOAD CSV`` from files and from URLs (Server.java).
 """
 from __future__ import annotations
 
@@ -15,15 +19,13 @@ import time
 from pathlib import Path
 
 from ..model import GovkgError
-from ..model.resources import CHECKOUT, in_checkout, user_dir
-from .settings import DEFAULT_PASSWORD, DEFAULT_PORT
+from ..model.resources import CHECKOUT
+from .settings import DEFAULT_PORT, default_home, default_password, ensure_password, password_file
 
-# Settings: the launcher jar (built by scripts/neo4j/build.sh in a checkout) and the server's
-# home (data, logs, pid); GOVKG_NEO4J_JAR and GOVKG_NEO4J_HOME override the defaults.
+# The launcher jar, built by scripts/neo4j/build.sh in a checkout; GOVKG_NEO4J_JAR overrides it.
+# The server's home (data, logs, pid, password) is settings.default_home() (GOVKG_NEO4J_HOME).
 LAUNCHER_DIR = CHECKOUT / "scripts" / "neo4j"
 JAR = Path(os.environ.get("GOVKG_NEO4J_JAR") or LAUNCHER_DIR / "target" / "govkg-neo4j.jar")
-DEFAULT_HOME = Path(os.environ.get("GOVKG_NEO4J_HOME")
-                    or (CHECKOUT / ".neo4j" if in_checkout() else user_dir("neo4j")))
 JVM_OPTS = [
     "-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
     "-Dfile.encoding=UTF-8",
@@ -130,37 +132,71 @@ def build(quiet: bool = True) -> Path:
     return JAR
 
 
-def start(home: str | Path = DEFAULT_HOME, port: int = DEFAULT_PORT, password: str = DEFAULT_PASSWORD,
+def _home(home: str | Path | None) -> Path:
+    return Path(home if home is not None else default_home()).resolve()
+
+
+def start(home: str | Path | None = None, port: int = DEFAULT_PORT, password: str | None = None,
           timeout: float = 120.0) -> dict:
-    """Start the server (building the jar if needed) and wait until Bolt accepts ``password``."""
-    home = Path(home).resolve()
-    if len(password) < 8:
+    """Start the server (building the jar if needed) and wait until Bolt accepts its password.
+
+    The password is the home's own (``{home}/password``, generated on first start); an explicit
+    ``password`` replaces it there, so every client that reads the file keeps working.  The
+    launcher sets it on the database at each start, so a home from before generated passwords
+    (or one whose file was removed) gets the file's password the next time it starts."""
+    home = _home(home)
+    if password is not None and len(password) < 8:
         raise GovkgError("Neo4j password must have at least 8 characters")
     pid = _read_pid(home)
     if pid and _alive(pid):
-        ok, why = _bolt_ok(port, password)
-        if ok:
-            return {"pid": pid, "port": port, "home": str(home), "already_running": True}
-        raise GovkgError(f"Neo4j (pid {pid}) already runs from {home} but Bolt on port {port} says: {why}")
+        return _already_running(home, pid, port, password)
     _pid_file(home).unlink(missing_ok=True)
     if _port_busy(port):
         raise GovkgError(f"port {port} is already in use by another process; choose --port")
+    password = ensure_password(home, password)
     if not JAR.exists() or not (JAR.parent / "lib").is_dir():
         build()
-    try:
-        java = subprocess.run(["java", "-version"], capture_output=True, text=True)
-    except FileNotFoundError:
-        raise GovkgError("java not found: install Java 17 to run the embedded Neo4j") from None
-    if java.returncode != 0:
-        raise GovkgError("java -version failed: install Java 17")
+    _check_java()
     _log_file(home).parent.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, NEO4J_PASSWORD=password)
+    env = dict(os.environ, NEO4J_PASSWORD=password)  # not on the command line, which `ps` shows to all
     with open(_log_file(home), "ab") as log:
         proc = subprocess.Popen(
             ["java", *JVM_OPTS, "-jar", str(JAR), "--home", str(home), "--port", str(port)],
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
             cwd=str(home), start_new_session=True)
     _pid_file(home).write_text(f"{proc.pid} {port}\n")
+    _wait_for_bolt(proc, home, port, password, timeout)
+    return {"pid": proc.pid, "port": port, "home": str(home), "already_running": False}
+
+
+def _already_running(home: Path, pid: int, port: int, password: str | None) -> dict:
+    """``start`` on a running server: fine when it accepts the password, else say how to fix it."""
+    given = password or os.environ.get("NEO4J_PASSWORD")
+    if not given and not password_file(home).exists():
+        raise GovkgError(f"Neo4j (pid {pid}) already runs from {home} without {password_file(home)} "
+                         "(started by an older govkg?): run `govkg neo4j stop`, then start it again")
+    password = password or default_password(home)
+    ok, why = _bolt_ok(port, password)
+    if ok:
+        return {"pid": pid, "port": port, "home": str(home), "already_running": True}
+    if why == "auth":
+        which = "the given password" if given else f"the password in {password_file(home)}"
+        raise GovkgError(f"Neo4j (pid {pid}) already runs from {home} but refuses {which} "
+                         "(started by an older govkg?): run `govkg neo4j stop`, then start it again")
+    raise GovkgError(f"Neo4j (pid {pid}) already runs from {home} but Bolt on port {port} says: {why}")
+
+
+def _check_java() -> None:
+    try:
+        java = subprocess.run(["java", "-version"], capture_output=True, text=True)
+    except FileNotFoundError:
+        raise GovkgError("java not found: install Java 17 to run the embedded Neo4j") from None
+    if java.returncode != 0:
+        raise GovkgError("java -version failed: install Java 17")
+
+
+def _wait_for_bolt(proc: subprocess.Popen, home: Path, port: int, password: str, timeout: float) -> None:
+    """Return once Bolt accepts ``password``; stop the server and raise when it never does."""
     deadline = time.monotonic() + timeout
     why = "no answer"
     auth_since = None
@@ -170,7 +206,7 @@ def start(home: str | Path = DEFAULT_HOME, port: int = DEFAULT_PORT, password: s
             raise GovkgError(f"Neo4j exited with code {proc.returncode} while starting: {_last_log_line(home)}")
         ok, why = _bolt_ok(port, password)
         if ok:
-            return {"pid": proc.pid, "port": port, "home": str(home), "already_running": False}
+            return
         if why == "auth":  # the launcher sets the password just after Bolt opens
             auth_since = auth_since or time.monotonic()
             if time.monotonic() - auth_since > 20:
@@ -198,9 +234,9 @@ def _terminate(pid: int, timeout: float) -> bool:
     return False
 
 
-def stop(home: str | Path = DEFAULT_HOME, timeout: float = 60.0) -> bool:
+def stop(home: str | Path | None = None, timeout: float = 60.0) -> bool:
     """SIGTERM the server and wait for its clean shutdown; False when it was not running."""
-    home = Path(home).resolve()
+    home = _home(home)
     pid = _read_pid(home)
     if not pid or not _alive(pid):
         _pid_file(home).unlink(missing_ok=True)
@@ -213,12 +249,17 @@ def stop(home: str | Path = DEFAULT_HOME, timeout: float = 60.0) -> bool:
     return True
 
 
-def status(home: str | Path = DEFAULT_HOME, port: int | None = None, password: str = DEFAULT_PASSWORD) -> dict:
-    """``{running, pid, bolt, home, port}``; ``bolt`` is 'ok', 'auth' or the connection error.
-    ``port`` defaults to the one the server in ``home`` was started on."""
-    home = Path(home).resolve()
+def status(home: str | Path | None = None, port: int | None = None, password: str | None = None) -> dict:
+    """``{running, pid, bolt, home, port}``; ``bolt`` is 'ok', 'auth', 'down' or what went wrong.
+    ``port`` defaults to the one the server in ``home`` was started on, ``password`` to the home's."""
+    home = _home(home)
     pid = _read_pid(home)
     port = port or _read_port(home) or DEFAULT_PORT
     running = bool(pid and _alive(pid))
-    bolt = _bolt_ok(port, password)[1] if running or _port_busy(port) else "down"
+    bolt = "down"
+    if running or _port_busy(port):
+        try:
+            bolt = _bolt_ok(port, password or default_password(home))[1]
+        except GovkgError as exc:
+            bolt = str(exc)
     return {"running": running, "pid": pid if running else None, "bolt": bolt, "home": str(home), "port": port}
