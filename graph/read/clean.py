@@ -48,7 +48,7 @@ def normalise(text: str, lexicon: Lexicon | None = None) -> str:
 
 
 _CJK = "\u4e00-\u9fff"
-_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d%％、，。：；）)])[ \t]+(?=[{_CJK}\d（(，。；：、）])|(?<=[{_CJK}（(])[ \t]+(?=\d)")
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d%％、，。：；）)])[ \t]+(?=[{_CJK}\d（(，。；：、）%％])|(?<=[{_CJK}（(])[ \t]+(?=\d)")
 
 
 def _layout(lexicon: Lexicon) -> dict:
