@@ -56,7 +56,7 @@ def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: 
         if node.part is None:
             node.part = guess_part(node, text, year, lexicon)
             guessed.append(node)
-    _plan_after_diagnosis(roots, guessed)
+    _plan_after_diagnosis(roots, guessed, text, lexicon.json("parts.json")["guess"]["plan"])
     for node in guessed:
         for sub in node.walk():
             sub.part = node.part
@@ -66,15 +66,17 @@ def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: 
     return f"part titles not recognised, guessed from the content: {', '.join(guessed)}"
 
 
-def _plan_after_diagnosis(roots: list[Node], guessed: list[Node]) -> None:
+def _plan_after_diagnosis(roots: list[Node], guessed: list[Node], text: str, words: list[str]) -> None:
     """Reports give the plan after the diagnosis: with no plan part found, the first guessed
-    block of measures after the last shortcomings part is the plan."""
+    block of measures after the last shortcomings part is the plan when it has any plan word
+    at all (力争 …), even fewer than the density a block elsewhere needs."""
     parts = [n.part for n in roots]
     if "plan" in parts or "shortcomings" not in parts:
         return
     last = max(i for i, p in enumerate(parts) if p == "shortcomings")
     nxt = next((n for n in roots[last + 1:] if n.part != "other"), None)
-    if nxt is not None and nxt in guessed and nxt.part == "measures":
+    if nxt is not None and nxt in guessed and nxt.part == "measures" \
+            and any(w in text[nxt.span[0]:nxt.span[1]] for w in words):
         nxt.part = "plan"
 
 
