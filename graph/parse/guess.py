@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Node
-from ..model.lexicon import Lexicon
+from ..model.lexicon import Lexicon, alternation
 
 BULLET = re.compile(r"^[\-—–•·●▪■◆*]+\s*")
 
@@ -19,15 +19,10 @@ BULLET = re.compile(r"^[\-—–•·●▪■◆*]+\s*")
 def names_problem(title: str, words: list[str], lexicon: Lexicon) -> bool:
     """True when ``title`` names a problem with one of ``words``, not when it names its remedy
     (补齐短板弱项, 解决突出问题: a remedy verb at most two characters before the word)."""
-    verbs = lexicon.json("parts.json")["guess"]["remedy_verbs"]
-    for w in words:
-        at = title.find(w)
-        while at >= 0:
-            before = title[max(0, at - 2 - max(map(len, verbs))):at]
-            if not any(before.endswith(v) or before[:-1].endswith(v) or before[:-2].endswith(v) for v in verbs):
-                return True
-            at = title.find(w, at + 1)
-    return False
+    verb = lexicon.memo("guess.remedy_verb", lambda: re.compile(
+        f"(?:{alternation(lexicon.json('parts.json')['guess']['remedy_verbs'])}).{{0,2}}$"))
+    return any(not verb.search(title, 0, m.start())
+               for w in words for m in re.finditer(re.escape(w), title))
 
 
 def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str:
