@@ -10,7 +10,8 @@ import networkx as nx
 from .network import counts
 
 
-def _natural(iri: str) -> list:
+def natural_key(iri: str) -> list:
+    """Sort key that orders action-2 before action-10."""
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", iri)]
 
 
@@ -36,8 +37,8 @@ def _report_data(nxg: nx.MultiDiGraph, rid: str, title: str, r: dict) -> dict:
         for p in nxg.predecessors(c):
             if node[p]["cls"] == "shortcoming":
                 shortcoming_of[c] = p
-    causes = sorted(r["causes"], key=lambda c: (_natural(shortcoming_of.get(c, "")), _natural(c)))
-    actions = sorted(r["actions"], key=_natural)
+    causes = sorted(r["causes"], key=lambda c: (natural_key(shortcoming_of.get(c, "")), natural_key(c)))
+    actions = sorted(r["actions"], key=natural_key)
 
     def fact(n: str, **extra: Any) -> dict:
         d = node[n]
@@ -55,9 +56,9 @@ def _report_data(nxg: nx.MultiDiGraph, rid: str, title: str, r: dict) -> dict:
                          best_score=node[a].get("best_score"), best=best(a))
                     for a in actions],
         "shortcomings": [fact(s, unaddressed=node[s].get("unaddressed", False))
-                         for s in sorted(r["shortcomings"], key=_natural)],
+                         for s in sorted(r["shortcomings"], key=natural_key)],
         "cells": _cells(nxg, causes, actions),
-        "targets": [_target_row(nxg, t) for t in sorted(r["targets"], key=_natural)],
+        "targets": [target_row(nxg, t) for t in sorted(r["targets"], key=natural_key)],
     }
 
 
@@ -80,7 +81,7 @@ def _cells(nxg: nx.MultiDiGraph, causes: list[str], actions: list[str]) -> list[
     return sorted(cells)
 
 
-def _target_row(nxg: nx.MultiDiGraph, t: str) -> dict:
+def target_row(nxg: nx.MultiDiGraph, t: str) -> dict:
     """A target with its action and, when it has one, its baseline, the delta and the ratio."""
     node = nxg.nodes
     d = node[t]

@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from .planner import _natural, _target_row
+from .planner import natural_key, target_row
 
 
 def tree_data(nxg: nx.MultiDiGraph) -> list[dict]:
@@ -20,12 +20,12 @@ def tree_data(nxg: nx.MultiDiGraph) -> list[dict]:
     for n, d in nxg.nodes(data=True):
         if d["cls"] in ("shortcoming", "cause", "action"):
             by_report.setdefault(d.get("report", ""), []).append(n)
-    return [_report_tree(nxg, rid, titles.get(rid, rid), sorted(facts, key=_natural))
+    return [_report_tree(nxg, rid, titles.get(rid, rid), sorted(facts, key=natural_key))
             for rid, facts in sorted(by_report.items(), key=lambda kv: titles.get(kv[0], kv[0]))]
 
 
 def _out(nxg: nx.MultiDiGraph, n: str, kind: str) -> list[str]:
-    return sorted((v for _, v, k in nxg.out_edges(n, keys=True) if k == kind), key=_natural)
+    return sorted((v for _, v, k in nxg.out_edges(n, keys=True) if k == kind), key=natural_key)
 
 
 def _report_tree(nxg: nx.MultiDiGraph, rid: str, title: str, facts: list[str]) -> dict:
@@ -53,7 +53,7 @@ def _report_tree(nxg: nx.MultiDiGraph, rid: str, title: str, facts: list[str]) -
     free = [a for a in of["action"] if a not in used]
     named = set(of["shortcoming"]) | set(of["cause"]) | set(of["action"])
     return {"report": rid, "title": title, "rows": rows, "free_actions": free,
-            "nodes": {n: _fact(nxg, n) for n in sorted(named, key=_natural)}}
+            "nodes": {n: _fact(nxg, n) for n in sorted(named, key=natural_key)}}
 
 
 def _row(s: str | None, causes: list[str], answers_cause: dict, direct: list[str]) -> dict:
@@ -69,5 +69,5 @@ def _fact(nxg: nx.MultiDiGraph, n: str) -> dict[str, Any]:
            "gap": "open" if d.get("open") else "unmotivated" if d.get("unmotivated")
            else "unaddressed" if d.get("unaddressed") else ""}
     if d["cls"] == "action":
-        out["targets"] = [_target_row(nxg, t) for t in _out(nxg, n, "hasTarget")]
+        out["targets"] = [target_row(nxg, t) for t in _out(nxg, n, "hasTarget")]
     return out

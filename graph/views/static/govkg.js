@@ -137,15 +137,17 @@
     box.appendChild(dl);
     return box;
   }
-  function showTip(card, pointer) {
+  function tipAt(card, cx, cy) {  // the tooltip beside a point of the window, kept inside it
     tip.replaceChildren(card);
     tip.hidden = false;
-    var r = container.getBoundingClientRect();
-    var x = r.left + pointer.DOM.x + 14, y = r.top + pointer.DOM.y + 14;
-    var w = tip.offsetWidth, h = tip.offsetHeight;
-    if (x + w > window.innerWidth - 8) x = Math.max(8, x - w - 28);
+    var x = cx + 14, y = cy + 14, w = tip.offsetWidth, h = tip.offsetHeight;
+    if (x + w > window.innerWidth - 8) x = Math.max(8, cx - w - 14);
     if (y + h > window.innerHeight - 8) y = Math.max(8, window.innerHeight - h - 8);
     tip.style.left = x + 'px'; tip.style.top = y + 'px';
+  }
+  function showTip(card, pointer) {
+    var r = container.getBoundingClientRect();
+    tipAt(card, r.left + pointer.DOM.x, r.top + pointer.DOM.y);
   }
   network.on('hoverNode', function (p) { var n = nodes.get(p.node); if (n) showTip(nodeCard(n), p.pointer); });
   network.on('hoverEdge', function (p) { var e = edges.get(p.edge); if (e) showTip(edgeCard(e), p.pointer); });
@@ -327,25 +329,9 @@
 
   // ---------------------------------------------------------------- problem tree
   // shortcoming → causes → actions → targets, left to right; wires drawn once laid out
-  function treeCard(f) {
-    var c = CLASS[f.cls] || { zh: f.cls, en: f.cls };
-    var box = el('div', { class: 'card' });
-    box.appendChild(el('div', { class: 'cls', text: c.zh + ' · ' + c.en }));
-    box.appendChild(el('div', { class: 'label', text: f.label }));
-    if (f.gap) box.appendChild(el('div', { class: 'gapnote', text: GAPNAME[f.gap] }));
-    var dl = el('dl');
-    row(dl, '来源句子', f.sentence);
-    row(dl, '位置', where(f));
-    box.appendChild(dl);
-    return box;
-  }
-  function tipAt(card, ev) {
-    tip.replaceChildren(card);
-    tip.hidden = false;
-    var x = ev.clientX + 14, y = ev.clientY + 14, w = tip.offsetWidth, h = tip.offsetHeight;
-    if (x + w > window.innerWidth - 8) x = Math.max(8, ev.clientX - w - 14);
-    if (y + h > window.innerHeight - 8) y = Math.max(8, window.innerHeight - h - 8);
-    tip.style.left = x + 'px'; tip.style.top = y + 'px';
+  function treeCard(id, f) {  // the network's card of the node, or one from the tree's own facts
+    return nodeCard(byId[id] || { cls: f.cls, full: f.label, gap: f.gap, sentence: f.sentence,
+                                  section: f.section, span: f.span });
   }
   var GAPMARK = { open: '未被回应', unmotivated: '无对应问题', unaddressed: '原因均未被回应' };
   function tnode(t, id, key) {
@@ -353,9 +339,9 @@
     var box = el('div', { class: 'tnode ' + f.cls + (f.gap ? ' gap' : ''), 'data-id': id, 'data-key': key, tabindex: 0 },
       el('span', { class: 'id', text: id.split('/').pop() }), f.label,
       f.gap ? el('span', { class: 'mark', text: GAPMARK[f.gap] }) : null);
-    box.addEventListener('mouseenter', function (ev) { tipAt(treeCard(f), ev); });
+    box.addEventListener('mouseenter', function (ev) { tipAt(treeCard(id, f), ev.clientX, ev.clientY); });
     box.addEventListener('mouseleave', function () { tip.hidden = true; });
-    box.addEventListener('focus', function () { var r = box.getBoundingClientRect(); tipAt(treeCard(f), { clientX: r.right, clientY: r.top }); });
+    box.addEventListener('focus', function () { var r = box.getBoundingClientRect(); tipAt(treeCard(id, f), r.right, r.top); });
     box.addEventListener('blur', function () { tip.hidden = true; });
     return box;
   }
