@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 
 from ..model import GovkgError
+from ..model.files import write_atomic
 from ..model.resources import CHECKOUT, in_checkout, user_dir
 
 DEFAULT_PORT = 7687
@@ -78,14 +79,8 @@ def ensure_password(home: str | Path, password: str | None = None) -> str:
         os.chmod(path, 0o600)
         return read_password(home)
     chosen = password if password is not None else secrets.token_urlsafe(24)
-    tmp = home / f".{PASSWORD_FILE}.{os.getpid()}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            os.fchmod(fh.fileno(), 0o600)
-            fh.write(chosen + "\n")
-        os.replace(tmp, path)
+        write_atomic(path, chosen + "\n", mode=0o600)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise GovkgError(f"cannot write the Neo4j password to {path}: {exc.strerror or exc}") from None
     return chosen
