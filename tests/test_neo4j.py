@@ -206,21 +206,26 @@ def test_killed_half_way_then_reload_equals_clean_load(db):
     nl.load(db, dataset())
     clean = snapshot(db)
     db.execute_query("MATCH (n) DETACH DELETE n")
-    # first load dies after the first batch
-    with pytest.raises(Killed):
-        nl.load(db, dataset(), batch_size=2, on_batch=_kill_after(1))
+    # batch_size=1: one report a transaction; the load dies after the first one committed:
+    # report 1 is there whole, report 2 not at all
+    with pytest.raises(Killed, match="2023-r1 graphs"):
+        nl.load(db, dataset(), batch_size=1, on_batch=_kill_after(1))
     assert snapshot(db) != clean
-    assert count(db, "MATCH (m:_GraphLoad {status: 'loading'}) RETURN count(m)") == 1
+    assert count(db, "MATCH (n:Resource) WHERE $g IN n.gk__graph RETURN count(n)", g=str(R2)) == 0
+    assert count(db, "MATCH (n:Resource) WHERE $g IN n.gk__graph RETURN count(n)", g=str(R1)) == 6
     nl.load(db, dataset())
     assert snapshot(db) == clean
-    # a re-load of existing data dying in the middle of the second report
-    # (batch_size=2: report 1 takes 10 batches, so batch 13 is inside report 2's nodes)
-    with pytest.raises(Killed, match="2024-r2 nodes"):
-        nl.load(db, dataset(), batch_size=2, on_batch=_kill_after(13))
-    assert snapshot(db) != clean
-    nl.load(db, dataset(), batch_size=2)
-    assert snapshot(db) == clean
-    assert count(db, "MATCH (m:_GraphLoad {status: 'loading'}) RETURN count(m)") == 0
+    # a re-load of an edited report 1 dying after it: report 1 is the new version, report 2 as it was
+    edited = nl.graphs_of(dataset(edited_r1=True))
+    with pytest.raises(Killed):
+        nl.load(db, edited, batch_size=1, on_batch=_kill_after(1))
+    labels = db.execute_query("MATCH (n:Resource {uri: $u}) RETURN n.rdfs__label AS l", u=f"{R1}/a1").records
+    assert labels[0]["l"] == "推行非现场监管（修订）"
+    nl.load(db, edited)
+    once = snapshot(db)
+    db.execute_query("MATCH (n) DETACH DELETE n")
+    nl.load(db, edited)
+    assert snapshot(db) == once
 
 
 @pytest.mark.neo4j
