@@ -202,7 +202,7 @@ def graphs_of(ds: Dataset, fallback: str = "urn:govkg:default") -> list[tuple[st
 # --------------------------------------------------------------------------- loading
 
 def load(driver, graphs: list[tuple[str, Graph]] | Dataset, database: str | None = None,
-         batch_size: int = 20000, workers: int = 1, on_batch: Callable[[str, str, int], None] | None = None,
+         batch_size: int = 20000, on_batch: Callable[[str, str, int], None] | None = None,
          log: Callable[[str], None] | None = None) -> dict:
     """Write each named graph, replacing its previous version; returns counts.
 
@@ -210,5 +210,5 @@ def load(driver, graphs: list[tuple[str, Graph]] | Dataset, database: str | None
     reports; ``on_batch(last graph, "graphs", reports)`` is called after every committed one."""
     if isinstance(graphs, Dataset):
         graphs = graphs_of(graphs)
-    return write_graphs(driver, graphs, database=database, batch_size=batch_size, workers=workers,
+    return write_graphs(driver, graphs, database=database, batch_size=batch_size,
                         on_batch=on_batch, log=log)

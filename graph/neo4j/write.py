@@ -5,21 +5,24 @@ Reports are planned (mapping.plan_graph), grouped into batches of about ``batch_
 (``execute_write``, retried on transient errors) that first takes the batch's reports off the
 graph they were loaded into before (when their ``:_GraphLoad`` node says they were), then writes
 every node row of the batch by label set, every relationship by type and every link with large
-``UNWIND`` lists, then the reports' ``:_GraphLoad`` nodes.  So a load killed at any point leaves
+``UNWIND`` lists, then the reports' ``:_GraphLoad`` nodes.  The batch first reads which of its
+nodes exist: new nodes are created (no MERGE), old ones get their graph lists merged in Python;
+relationships with a new end are created, the others merged.  So a load killed at any point leaves
 every report either as it was or as it is now, never half-written, and running it again gives
 the same graph as a load that was never interrupted.
 
 ``:_GraphLoad {uri}`` keeps ``members``, the uris of the report's nodes: removing a report looks
 its nodes up by the unique ``uri`` index instead of scanning every node (a graph loaded by an
-older govkg has no ``members``: it is found by the scan).  With ``workers`` > 1, batches whose
-reports share no node are written by parallel sessions; a batch that touches a node written by
-another batch in flight waits for it (shared nodes: themes, institutions).
+older govkg has no ``members``: it is found by the scan).  Planning (Python) and writing (the
+server) overlap: the next batch is planned while a second thread writes the previous one, one
+transaction at a time, in order.  Parallel transactions do not pay here: nearly every report
+writes the shared theme and institution nodes, so concurrent batches would wait on their locks.
 """
 from __future__ import annotations
 
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from typing import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Callable, Iterator
 
 from rdflib import Graph
 
@@ -38,26 +41,48 @@ def _union(var: str) -> str:
             "WITH DISTINCT x ORDER BY x RETURN x }")
 
 
-def _graphs_set(var: str) -> str:
-    """A new node / relationship takes the row's graphs; an old one their sorted union."""
-    return f"SET {var}.gk__graph = CASE WHEN {var}.gk__graph IS NULL THEN row.g ELSE {_union(var)} END"
+def _labels(labels: tuple[str, ...]) -> str:
+    return "".join(f":`{sanitise(lab)}`" for lab in labels)
 
 
-def node_query(labels: tuple[str, ...]) -> str:
-    q = f"UNWIND $rows AS row MERGE (n:Resource {{uri: row.uri}}) {_graphs_set('n')} SET n += row.props"
-    if labels:
-        q += " SET n" + "".join(f":`{sanitise(lab)}`" for lab in labels)
-    return q
+# The batch reads which of its nodes exist (after removing its reports): new nodes are created,
+# old ones updated with their graph lists already merged; a relationship with a new end is
+# created, only one between two old nodes needs MERGE.
+EXISTING = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) RETURN u, n.gk__graph AS g"
 
 
-def rel_query(rel_type: str) -> str:
-    return ("UNWIND $rows AS row MATCH (s:Resource {uri: row.s}) MATCH (o:Resource {uri: row.o}) "
-            f"MERGE (s)-[r:`{sanitise(rel_type)}`]->(o) {_graphs_set('r')}")
+def create_nodes(labels: tuple[str, ...]) -> str:
+    return (f"UNWIND $rows AS row CREATE (n:Resource{_labels(labels)}) "
+            "SET n = row.props, n.uri = row.uri, n.gk__graph = row.g")
 
 
-def link_query(rel_type: str) -> str:
-    return ("UNWIND $rows AS row MATCH (a:Resource {uri: row.a}) MATCH (c:Resource {uri: row.c}) "
-            f"MERGE (a)-[r:`{sanitise(rel_type)}` {{uri: row.uri}}]->(c) {_graphs_set('r')} SET r += row.props")
+def update_nodes(labels: tuple[str, ...]) -> str:
+    q = "UNWIND $rows AS row MATCH (n:Resource {uri: row.uri}) SET n += row.props, n.gk__graph = row.g"
+    return q + (f" SET n{_labels(labels)}" if labels else "")
+
+
+def _ends(a: str, b: str) -> str:
+    return f"UNWIND $rows AS row MATCH (s:Resource {{uri: row.{a}}}) MATCH (o:Resource {{uri: row.{b}}}) "
+
+
+def create_rels(rel_type: str) -> str:
+    return _ends("s", "o") + f"CREATE (s)-[r:`{sanitise(rel_type)}`]->(o) SET r.gk__graph = row.g"
+
+
+def merge_rels(rel_type: str) -> str:
+    return (_ends("s", "o") + f"MERGE (s)-[r:`{sanitise(rel_type)}`]->(o) "
+            f"SET r.gk__graph = CASE WHEN r.gk__graph IS NULL THEN row.g ELSE {_union('r')} END")
+
+
+def create_links(rel_type: str) -> str:
+    return (_ends("a", "c") + f"CREATE (s)-[r:`{sanitise(rel_type)}`]->(o) "
+            "SET r = row.props, r.uri = row.uri, r.gk__graph = row.g")
+
+
+def merge_links(rel_type: str) -> str:
+    return (_ends("a", "c") + f"MERGE (s)-[r:`{sanitise(rel_type)}` {{uri: row.uri}}]->(o) "
+            f"SET r.gk__graph = CASE WHEN r.gk__graph IS NULL THEN row.g ELSE {_union('r')} END "
+            "SET r += row.props")
 
 
 LOADS = ("UNWIND $rows AS row MERGE (m:_GraphLoad {uri: row.uri}) SET m.status = 'loaded', "
@@ -107,20 +132,28 @@ def drop_graphs(tx, gids: list[str], limit: int = 5000) -> None:
                 pass
 
 
+def _run_rows(tx, query: str, rows: list[dict]) -> None:
+    for chunk in _chunks(rows, ROWS_PER_QUERY):
+        tx.run(query, rows=chunk).consume()
+
+
 def write_batch(tx, batch: Batch) -> None:
-    """One transaction: the batch's reports removed, then written again whole."""
+    """One transaction: the batch's reports removed, then written again whole.  Pure in
+    ``batch``, so a retry (``execute_write``) writes the same."""
     drop_graphs(tx, batch.graphs)
+    uris = [row["uri"] for rows in batch.nodes.values() for row in rows]
+    old: dict[str, list] = {}
+    for chunk in _chunks(uris, ROWS_PER_QUERY):
+        old.update((r["u"], r["g"] or []) for r in tx.run(EXISTING, uris=chunk))
     for labels, rows in batch.nodes.items():
-        q = node_query(labels)
-        for chunk in _chunks(rows, ROWS_PER_QUERY):
-            tx.run(q, rows=chunk).consume()
+        _run_rows(tx, create_nodes(labels), [r for r in rows if r["uri"] not in old])
+        _run_rows(tx, update_nodes(labels), [{**r, "g": sorted(set(old[r["uri"]]) | set(r["g"]))}
+                                             for r in rows if r["uri"] in old])
     for rel_type, rows in batch.rels.items():
-        q = rel_query(rel_type)
-        for chunk in _chunks(rows, ROWS_PER_QUERY):
-            tx.run(q, rows=chunk).consume()
-    q = link_query(batch.link_type)
-    for chunk in _chunks(batch.links, ROWS_PER_QUERY):
-        tx.run(q, rows=chunk).consume()
+        _run_rows(tx, create_rels(rel_type), [r for r in rows if r["s"] not in old or r["o"] not in old])
+        _run_rows(tx, merge_rels(rel_type), [r for r in rows if r["s"] in old and r["o"] in old])
+    _run_rows(tx, create_links(batch.link_type), [r for r in batch.links if r["a"] not in old or r["c"] not in old])
+    _run_rows(tx, merge_links(batch.link_type), [r for r in batch.links if r["a"] in old and r["c"] in old])
     tx.run(LOADS, rows=batch.loads).consume()
 
 
@@ -150,7 +183,7 @@ def prepare(session, graphs: list[tuple[str, Graph]]) -> Namer:
 
 
 def write_graphs(driver, graphs: list[tuple[str, Graph]], database: str | None = None,
-                 batch_size: int = 20000, workers: int = 1,
+                 batch_size: int = 20000,
                  on_batch: Callable[[str, str, int], None] | None = None,
                  log: Callable[[str], None] | None = None) -> dict:
     """Write each named graph, replacing its previous version; returns counts.
@@ -176,40 +209,15 @@ def write_graphs(driver, graphs: list[tuple[str, Graph]], database: str | None =
         if on_batch:
             on_batch(batch.graphs[-1], "graphs", len(batch.graphs))
 
-    if workers <= 1:
-        with driver.session(database=database) as session:
-            for batch in batches:
-                session.execute_write(write_batch, batch)
-                done(batch)
-    else:
-        _parallel(driver, database, batches, workers, done)
+    with driver.session(database=database) as session, ThreadPoolExecutor(1) as writer:
+        pending: tuple[Future, Batch] | None = None
+        for batch in batches:  # planned here while the previous batch is written
+            if pending:
+                pending[0].result()
+                done(pending[1])
+            pending = (writer.submit(session.execute_write, write_batch, batch), batch)
+        if pending:
+            pending[0].result()
+            done(pending[1])
     stats["seconds"] = round(time.perf_counter() - t0, 3)
     return stats
-
-
-def _uris(batch: Batch) -> set[str]:
-    return {row["uri"] for rows in batch.nodes.values() for row in rows}
-
-
-def _parallel(driver, database: str | None, batches: Iterable[Batch], workers: int,
-              done: Callable[[Batch], None]) -> None:
-    """Batches in ``workers`` sessions; a batch sharing a node with one in flight waits for it,
-    so no two transactions write the same node (no lock waits, no deadlocks) and the order of
-    writes to any shared node is the batches' order."""
-    def job(batch: Batch) -> Batch:
-        with driver.session(database=database) as session:
-            session.execute_write(write_batch, batch)
-        return batch
-
-    flying: dict[Future, set[str]] = {}
-    with ThreadPoolExecutor(workers) as pool:
-        for batch in batches:
-            uris = _uris(batch)
-            while flying and (len(flying) >= workers or any(uris & u for u in flying.values())):
-                finished, _ = wait(list(flying), return_when=FIRST_COMPLETED)
-                for f in finished:
-                    flying.pop(f)
-                    done(f.result())
-            flying[pool.submit(job, batch)] = uris
-        for f in list(flying):
-            done(f.result())
