@@ -48,12 +48,14 @@ def _labels(labels: tuple[str, ...]) -> str:
 # The batch reads which of its nodes exist (after removing its reports): new nodes are created,
 # old ones updated with their graph lists already merged; a relationship with a new end is
 # created, only one between two old nodes needs MERGE.
-EXISTING = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) RETURN u, n.gk__graph AS g"
+# Relationships find their ends by element id (returned when the nodes are read or created), not
+# by a second index seek.
+EXISTING = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) RETURN u, n.gk__graph AS g, elementId(n) AS id"
 
 
 def create_nodes(labels: tuple[str, ...]) -> str:
     return (f"UNWIND $rows AS row CREATE (n:Resource{_labels(labels)}) "
-            "SET n = row.props, n.uri = row.uri, n.gk__graph = row.g")
+            "SET n = row.props, n.uri = row.uri, n.gk__graph = row.g RETURN row.uri AS u, elementId(n) AS id")
 
 
 def update_nodes(labels: tuple[str, ...]) -> str:
@@ -62,7 +64,7 @@ def update_nodes(labels: tuple[str, ...]) -> str:
 
 
 def _ends(a: str, b: str) -> str:
-    return f"UNWIND $rows AS row MATCH (s:Resource {{uri: row.{a}}}) MATCH (o:Resource {{uri: row.{b}}}) "
+    return f"UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row.{a} MATCH (o) WHERE elementId(o) = row.{b} "
 
 
 def create_rels(rel_type: str) -> str:
@@ -132,9 +134,23 @@ def drop_graphs(tx, gids: list[str], limit: int = 5000) -> None:
                 pass
 
 
-def _run_rows(tx, query: str, rows: list[dict]) -> None:
+def _run_rows(tx, query: str, rows: list[dict], ids: dict[str, str] | None = None) -> None:
+    """``query`` over ``rows`` in lists of ROWS_PER_QUERY; the element ids it returns go to ``ids``."""
     for chunk in _chunks(rows, ROWS_PER_QUERY):
-        tx.run(query, rows=chunk).consume()
+        res = tx.run(query, rows=chunk)
+        if ids is None:
+            res.consume()
+        else:
+            ids.update((r["u"], r["id"]) for r in res)
+
+
+def _write_rels(tx, rows: list[dict], a: str, b: str, create: str, merge: str, old: dict, ids: dict) -> None:
+    """Rows with a new end are created, the others merged; ends given by element id."""
+    fresh, both_old = [], []
+    for r in rows:
+        (both_old if r[a] in old and r[b] in old else fresh).append({**r, a: ids[r[a]], b: ids[r[b]]})
+    _run_rows(tx, create, fresh)
+    _run_rows(tx, merge, both_old)
 
 
 def write_batch(tx, batch: Batch) -> None:
@@ -143,17 +159,17 @@ def write_batch(tx, batch: Batch) -> None:
     drop_graphs(tx, batch.graphs)
     uris = [row["uri"] for rows in batch.nodes.values() for row in rows]
     old: dict[str, list] = {}
+    ids: dict[str, str] = {}
     for chunk in _chunks(uris, ROWS_PER_QUERY):
-        old.update((r["u"], r["g"] or []) for r in tx.run(EXISTING, uris=chunk))
+        for r in tx.run(EXISTING, uris=chunk):
+            old[r["u"]], ids[r["u"]] = r["g"] or [], r["id"]
     for labels, rows in batch.nodes.items():
-        _run_rows(tx, create_nodes(labels), [r for r in rows if r["uri"] not in old])
+        _run_rows(tx, create_nodes(labels), [r for r in rows if r["uri"] not in old], ids)
         _run_rows(tx, update_nodes(labels), [{**r, "g": sorted(set(old[r["uri"]]) | set(r["g"]))}
                                              for r in rows if r["uri"] in old])
     for rel_type, rows in batch.rels.items():
-        _run_rows(tx, create_rels(rel_type), [r for r in rows if r["s"] not in old or r["o"] not in old])
-        _run_rows(tx, merge_rels(rel_type), [r for r in rows if r["s"] in old and r["o"] in old])
-    _run_rows(tx, create_links(batch.link_type), [r for r in batch.links if r["a"] not in old or r["c"] not in old])
-    _run_rows(tx, merge_links(batch.link_type), [r for r in batch.links if r["a"] in old and r["c"] in old])
+        _write_rels(tx, rows, "s", "o", create_rels(rel_type), merge_rels(rel_type), old, ids)
+    _write_rels(tx, batch.links, "a", "c", create_links(batch.link_type), merge_links(batch.link_type), old, ids)
     tx.run(LOADS, rows=batch.loads).consume()
 
 
