@@ -176,7 +176,9 @@ def test_reloaded_report_replaces_its_subgraph_as_one_unit(db, monkeypatch):
 
 
 @pytest.mark.slow
-def test_bulk_import_gives_the_same_graph_as_the_loader(db, clean):
+def test_bulk_import_gives_the_same_graph_as_the_loader(driver, clean):
+    """Last in this module: after the import the module's driver holds bookmarks of the old
+    database, so only fresh drivers are used from there on."""
     from graph.neo4j import bulk, server
     from graph.neo4j.settings import default_home
 
@@ -184,11 +186,11 @@ def test_bulk_import_gives_the_same_graph_as_the_loader(db, clean):
     st = server.status(default_home(), port)
     if not st["running"] or st["port"] != port:
         pytest.skip(f"the server at {URI} is not the dev server of {default_home()} (the bulk import restarts it)")
-    db.execute_query("MATCH (n) DETACH DELETE n")
-    db.execute_query("CREATE (:Resource {uri: 'urn:x'})")
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    driver.execute_query("CREATE (:Resource {uri: 'urn:x'})")
     with pytest.raises(nl.GovkgError, match="empty database"):
         bulk.bulk_load(lambda: nl.connect(URI, "neo4j", PASSWORD), corpus(), default_home(), port)
-    db.execute_query("MATCH (n) DETACH DELETE n")
+    driver.execute_query("MATCH (n) DETACH DELETE n")
     stats = bulk.bulk_load(lambda: nl.connect(URI, "neo4j", PASSWORD), corpus(), default_home(), port)
     assert stats["graphs"] == REPORTS
     with nl.connect(URI, "neo4j", PASSWORD) as fresh:

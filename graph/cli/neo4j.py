@@ -93,28 +93,58 @@ def password(home: str) -> None:
               help="the output folder of `govkg build` (or its store/), or a folder of RDF files "
                    "(.trig/.nq/.ttl …), one named graph per report")
 @neo4j_options()
-@click.option("--batch-size", type=click.IntRange(min=1), default=2000, show_default=True,
-              help="rows per transaction")
+@click.option("--batch-size", type=click.IntRange(min=1), default=20000, show_default=True,
+              help="rows (nodes + relationships) per transaction, made of whole reports")
+@click.option("--bulk", is_flag=True,
+              help="first load into an EMPTY database with neo4j-admin database import: the embedded "
+                   "server in --home is stopped for the import and started again")
+@click.option("--home", type=click.Path(file_okay=False), envvar="GOVKG_NEO4J_HOME",
+              default=lambda: str(default_home()), show_default=".neo4j in a checkout",
+              help="with --bulk: the embedded server's home (env GOVKG_NEO4J_HOME)")
+@click.option("--csv-dir", type=click.Path(file_okay=False), default=None,
+              help="with --bulk: keep the import's CSV files in this folder")
 def load(inputs: tuple[str, ...], store: str | None, uri: str, user: str, password: str | None,
-         database: str | None, batch_size: int) -> None:
+         database: str | None, batch_size: int, bulk: bool, home: str, csv_dir: str | None) -> None:
     """Load KG files (.ttl/.trig/.nq) or a store into Neo4j (n10s conventions).
 
-    Each named graph (report) replaces its previous version; nodes shared with other
-    reports stay.
+    Each named graph (report) replaces its previous version as one unit; nodes shared with
+    other reports stay.  --bulk builds the same graph through the import tool (much faster for
+    a first load of a big corpus; refused when the database has any node).
     """
     from ..neo4j import load as nl
 
     graphs = nl.read_input(inputs, str(resolve_store(store)) if store else None)
-    driver = nl.connect(uri, user, password, database)
-    try:
-        with nl.neo4j_errors(uri, user):
-            stats = nl.load(driver, graphs, database=database, batch_size=batch_size,
-                            log=lambda m: click.echo(m, err=True))
-    finally:
-        driver.close()
+    if bulk:
+        stats = _bulk(graphs, uri, user, password, database, home, csv_dir)
+    else:
+        driver = nl.connect(uri, user, password, database)
+        try:
+            with nl.neo4j_errors(uri, user):
+                stats = nl.load(driver, graphs, database=database, batch_size=batch_size,
+                                log=lambda m: click.echo(m, err=True))
+        finally:
+            driver.close()
     rate = stats["triples"] / stats["seconds"] if stats["seconds"] else 0
     click.echo(f"loaded {stats['graphs']} graph(s): {stats['triples']} triples → {stats['nodes']} nodes, "
                f"{stats['relationships']} relationships in {stats['seconds']}s ({rate:.0f} triples/s)")
+
+
+def _bulk(graphs, uri: str, user: str, password: str | None, database: str | None, home: str,
+          csv_dir: str | None) -> dict:
+    """--bulk: the server must be the local embedded one in ``home``, listening on ``uri``'s port."""
+    from urllib.parse import urlsplit
+
+    from ..neo4j import bulk as nb
+    from ..neo4j import load as nl
+
+    parts = urlsplit(uri)
+    if parts.hostname not in ("127.0.0.1", "localhost") or not parts.port:
+        raise GovkgError(f"--bulk imports into the embedded server on this machine: give --neo4j "
+                         f"bolt://127.0.0.1:PORT, not {uri}")
+    if database not in (None, "neo4j"):
+        raise GovkgError("--bulk imports into the database 'neo4j' (Community has no other)")
+    with nl.neo4j_errors(uri, user):
+        return nb.bulk_load(lambda: nl.connect(uri, user, password), graphs, home, parts.port, keep_csv=csv_dir)
 
 
 # --------------------------------------------------------------------------- cypher
