@@ -224,19 +224,25 @@ def bulk_load(driver_factory, graphs: list[tuple[str, Graph]], home: str | Path,
         if driver.execute_query("MATCH (n) RETURN count(n) > 0 AS any").records[0]["any"]:
             raise GovkgError("--bulk loads only into an empty database (the import tool replaces it): "
                              "use `govkg load` without --bulk to add to it")
+    phases = {"check": time.perf_counter() - t0}
     batch, prefixes = final_batch(graphs)
     folder = Path(keep_csv) if keep_csv else home / "bulk-import"
     csv = write_csv(batch, prefixes, folder)
+    phases["csv"] = time.perf_counter() - t0 - sum(phases.values())
     server.stop(home)
     try:
+        t1 = time.perf_counter()
         admin_import(home, csv)
+        phases["import"] = time.perf_counter() - t1
     finally:
         if not keep_csv:
             shutil.rmtree(folder, ignore_errors=True)
         server.start(home, port)
     with driver_factory() as driver, driver.session() as session:
         prepare(session, [])
-    triples = sum(r["triples"] for r in batch.loads)
-    return {"graphs": len(batch.loads), "triples": triples, "nodes": sum(r["nodes"] for r in batch.loads),
+    seconds = time.perf_counter() - t0
+    phases["restart"] = seconds - sum(phases.values())
+    return {"graphs": len(batch.loads), "triples": sum(r["triples"] for r in batch.loads),
+            "nodes": sum(r["nodes"] for r in batch.loads),
             "relationships": sum(r["relationships"] for r in batch.loads),
-            "seconds": round(time.perf_counter() - t0, 3)}
+            "seconds": round(seconds, 3), "phases": {k: round(v, 3) for k, v in phases.items()}}
