@@ -349,3 +349,34 @@ def test_cypher_rows_are_limited_and_slow_queries_stopped(db):
     res = govkg("cypher", "UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(x)",
                 "--timeout", "1", "--password", PASSWORD, "--neo4j", URI)
     assert res.returncode == 1 and res.stderr.count("\n") == 1, res.stderr
+
+
+def test_bulk_csv_keeps_hostile_text_types_and_languages(tmp_path):
+    """The import tool's CSV files (no server): every value comes back as written, typed."""
+    import csv
+
+    from graph.neo4j import bulk
+
+    batch, prefixes = bulk.final_batch(nl.graphs_of(dataset()))
+    files = bulk.write_csv(batch, prefixes, tmp_path)
+    (tmp_path / "mine.csv").write_text("keep me")
+    bulk.write_csv(batch, prefixes, tmp_path)        # again: replaces its own files only
+    assert (tmp_path / "mine.csv").read_text() == "keep me"
+    assert files.delimiter == "\x1f" and "--array-delimiter=U+001F" in files.args()
+    rows = {}
+    for path in files.nodes:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for rec in csv.DictReader(fh):
+                rows[rec.get("uri:ID") or rec[":LABEL"]] = rec
+    cause = rows[f"{R1}/c1"]
+    assert cause["rdfs__label:string"] == HOSTILE
+    report_row = rows[str(R1)]
+    assert report_row["rdfs__label_zh:string"] == "2023年法治政府建设报告"
+    assert report_row["rdfs__label_en:string"] == "Rule of law report 2023"
+    assert report_row["gk__year:long"] == "2023" and report_row["gk__published:date"] == "2023-03-31"
+    assert report_row[":LABEL"].split("\x1f") == ["Resource", "gk__Report"]
+    theme = rows[str(THEME.lawEnforcement)]
+    assert theme["gk__graph:string[]"].split("\x1f") == [str(R1), str(R2)]
+    action = rows[f"{R1}/a1"]
+    assert action["ns0__tag:string[]"].split("\x1f") == ["alpha", "beta"] and action["gk__budget:double"] == "2449.5"
+    assert (tmp_path / "import.args").read_text().split() == files.args()

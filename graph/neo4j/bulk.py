@@ -148,11 +148,13 @@ def _props_head(rows: list[dict]) -> list[tuple[str, str]]:
 
 
 def write_csv(batch: Batch, prefixes: dict[str, str], folder: str | Path) -> CsvSet:
-    """The batch as CSV files in ``folder`` (created; its old .csv files are removed)."""
+    """The batch as CSV files in ``folder`` (created; files of an earlier run there are replaced,
+    no other file is touched)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.csv"):
-        old.unlink()
+    for pattern in ("nodes-*.csv", "rels-*.csv", "prefixes.csv", "loads.csv", "import.args"):
+        for old in folder.glob(pattern):
+            old.unlink()
     out = CsvSet(folder, pick_delimiter(batch, prefixes))
     d, n = out.delimiter, 0
     for labels, rows in sorted(batch.nodes.items()):
@@ -180,6 +182,8 @@ def write_csv(batch: Batch, prefixes: dict[str, str], folder: str | Path) -> Csv
                 for r in part]
         out.rels.append(_write(folder / f"rels-{n:04d}.csv", head, data, d))
         n += 1
+    # for another server: neo4j-admin database import full @import.args neo4j (picocli reads @files)
+    (folder / "import.args").write_text("\n".join(out.args()) + "\n", encoding="utf-8")
     return out
 
 
