@@ -147,9 +147,35 @@ class GraphPlan:
         return sum(len(r) for r in self.rels.values()) + len(self.links)
 
 
+def _own_index(g: Graph, name: str):
+    """rdflib's Memory index ``name`` (``spo``, ``pos``) when ``g`` holds every triple of its store
+    (a graph of its own, as read_input gives), else None.  Reading it is several times cheaper
+    than iterating the graph, which builds each triple's list of contexts."""
+    index = getattr(g.store, f"_Memory__{name}", None)
+    if not isinstance(index, dict):
+        return None
+    try:
+        return index if len(g.store) == len(g) else None
+    except Exception:  # noqa: BLE001 - another store: iterate the graph
+        return None
+
+
+def triples_of(g: Graph) -> list[tuple]:
+    spo = _own_index(g, "spo")
+    if spo is None:
+        return list(g)
+    return [(s, p, o) for s, po in spo.items() for p, objs in po.items() for o in objs]
+
+
 def namespaces_of(g: Graph) -> set[str]:
-    terms = {str(p) for p in g.predicates(unique=True)}
-    terms.update(str(o) for o in g.objects(None, RDF_TYPE, unique=True) if isinstance(o, URIRef))
+    pos = _own_index(g, "pos")
+    if pos is not None:
+        terms = {str(p) for p, objs in pos.items() if objs}
+        types = pos.get(RDF_TYPE, {})
+        terms.update(str(o) for o, subs in types.items() if subs and isinstance(o, URIRef))
+    else:
+        terms = {str(p) for p in g.predicates(unique=True)}
+        terms.update(str(o) for o in g.objects(None, RDF_TYPE, unique=True) if isinstance(o, URIRef))
     terms.add(str(ADDRESSES))
     return {split_iri(t)[0] for t in terms}
 
@@ -170,7 +196,7 @@ def plan_graph(gid: str, g: Graph, namer: Namer) -> GraphPlan:
     """One named graph as node rows by label set, relationship rows by type, and links (gk:Link
     nodes folded into one relationship each, carrying the link's properties)."""
     plan = GraphPlan(graph=gid, triples=len(g), link_type=namer.short(str(ADDRESSES)))
-    triples = list(g)  # one pass over rdflib's store, not two
+    triples = triples_of(g)  # one pass over rdflib's store, not two
     bids = _bnode_ids(g, gid, triples)
 
     def uri(t) -> str:
