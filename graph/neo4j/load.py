@@ -43,7 +43,6 @@ CSV files for ``neo4j-admin database import``.
 from __future__ import annotations
 
 import contextlib
-import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
