@@ -126,3 +126,18 @@ def for_page(store, top: int = TOP) -> dict[str, list[dict]]:
         by_report.setdefault(pc.report, []).append(pc)
     return {iri: suggestions(index, asked_in_store(own, iri), own[0].issuer, iri, top)
             for iri, own in sorted(by_report.items())}
+
+
+def add_peers(planner: dict, source: Any) -> None:
+    """Each report's peer remedies in the planner data, when the page is drawn from a store
+    (a page of one analysed report has no peers to ask)."""
+    from pathlib import Path
+
+    from ..store.oxigraph import open_store
+
+    if not isinstance(source, (str, Path)) or not Path(source).is_dir():
+        return
+    peers = for_page(open_store(source, read_only=True))
+    for r in planner.get("reports", []):
+        if r.get("report") in peers:
+            r["peers"] = peers[r["report"]]
