@@ -2,12 +2,12 @@
 similar causes.
 
 The pool is every cause of a store with the actions that answer it (the rows of the named
-query ``remedies``).  Causes are compared by the cosine of TF-IDF vectors over jieba content
-tokens and CJK character bigrams (graph/link/similarity.py); the IDF is fitted on the cause
-texts of the pool (and of the report asked about), so a word every cause uses
-(工作, 机制) weighs little and a rarer one (调解员, 裁量) much.  Bigrams let 编制紧缺 meet
-编制有限 when jieba cuts them differently.  The body that wrote the report is left out: the
-point is what *others* did.  Deterministic: equal similarities are ordered by issuer, year,
+query ``remedies``).  Causes are compared by the cosine of TF-IDF vectors over the linker's
+jieba content tokens (graph/link/similarity.py: domain stop-words out, domain terms whole);
+the IDF is fitted on the cause texts of the pool (and of the report asked about), so a word
+every cause uses (工作, 机制) weighs little and a rarer one (调解员, 裁量) much.  (Adding
+character bigrams did not help on the generated corpus: scripts/score_suggest.py, README.)
+The body that wrote the report is left out: the point is what *others* did.  Deterministic: equal similarities are ordered by issuer, year,
 report, cause and action ids.
 """
 from __future__ import annotations
@@ -21,7 +21,6 @@ import numpy as np
 from . import similarity as sim
 
 TOP = 5
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -82,11 +81,8 @@ def pool_from_rows(rows: Iterable[dict]) -> list[PeerCause]:
 
 
 def features(text: str) -> list[str]:
-    """jieba content tokens plus ``#``-marked CJK character bigrams."""
-    out = sim.tokens(text)
-    for run in _CJK.findall(text or ""):
-        out.extend("#" + run[i:i + 2] for i in range(len(run) - 1))
-    return out
+    """The terms a cause is compared on: jieba content tokens."""
+    return sim.tokens(text or "")
 
 
 class PeerIndex:
