@@ -10,9 +10,8 @@ OPTIONAL MATCH (a:Resource)-[l:gk__addresses]->(c)
     AND a.gk__localId IS NOT NULL AND coalesce(a.rdfs__label_zh, a.rdfs__label) IS NOT NULL
 OPTIONAL MATCH (p:Resource:gk__YearPair)-[:gk__earlier]->(r) WHERE a IS NOT NULL
 OPTIONAL MATCH (a)-[:gk__carriedOutBy]->(m:Resource) WHERE coalesce(m.rdfs__label_zh, m.rdfs__label) IS NOT NULL
-WITH r, c, a, l, count(p) AS pairs,
-     COLLECT { UNWIND collect(coalesce(m.rdfs__label_zh, m.rdfs__label)) AS x
-               WITH DISTINCT toString(x) AS x ORDER BY x RETURN x } AS measures
+WITH r, c, a, l, count(DISTINCT p) AS pairs, collect(DISTINCT toString(coalesce(m.rdfs__label_zh, m.rdfs__label))) AS ms
+WITH r, c, a, l, pairs, COLLECT { UNWIND ms AS x RETURN x ORDER BY x } AS measures
 RETURN r.uri AS report,
        coalesce(r.gk__issuer_zh, r.gk__issuer) AS issuer,
        r.gk__year AS year,
