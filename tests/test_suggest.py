@@ -17,6 +17,7 @@ from graph.cli import cli
 from graph.link.peers import PeerIndex, natural_key
 from graph.store.named import run_named
 from graph.views import suggest as sg
+from test_html import browser, open_page  # noqa: F401  (test_html's headless Chromium fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
 TO_ASCII = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
@@ -275,3 +276,30 @@ def test_named_query_rows_equal_the_cypher_twin(built, driver):
     assert {r["carriedOut"] for r in rows} >= {"yes", "no", "unknown"}
     rid = rows[0]["report"]
     assert sorted(map(key, run_named(store, "remedies", rid)[1])) == sorted(map(key, nq.run_named(driver, "remedies", rid)[1]))
+
+
+@pytest.mark.browser
+def test_the_planner_tab_shows_peer_remedies_as_text(built, open_page, tmp_path):
+    """In headless Chromium: each report's peer remedies in the Planner tab, open causes first,
+    as many remedies as the data has, and report text shown as text (an injected tag stays text)."""
+    from graph.views.page import build_view, render
+    from graph.views.planner import planner_data
+    from graph.views.tree import tree_data
+
+    store_dir = built[0] / "store"
+    full, view = build_view(store_dir, types=["shortcoming", "cause", "action"])
+    planner = planner_data(full)
+    sg.add_peers(planner, store_dir)
+    r = next(r for r in planner["reports"] if any(c["open"] and c["remedies"] for c in r["peers"]))
+    hostile = "<img src=x onerror=alert(1)>"
+    r["peers"][0]["remedies"][0]["actionSentence"] = hostile
+    out = tmp_path / "peers.html"
+    out.write_text(render(view, planner=planner, tree=tree_data(full)), encoding="utf-8")
+    p = open_page(out, "planner")
+    sel = f'section.report[data-report="{r["report"]}"] .peers .peer-cause'
+    got = p.js(f"[...document.querySelectorAll('{sel}')].map(e => [e.dataset.id, e.classList.contains('gap'), "
+               "e.querySelectorAll('ol.remedies li').length])")
+    assert got == [[c["cause"], bool(c["open"]), len(c["remedies"])] for c in r["peers"]]
+    assert hostile in p.js(f"document.querySelector('{sel} ol.remedies li').textContent")
+    assert p.js("document.querySelectorAll('#page-planner img').length") == 0
+    assert not p.dialogs and not p.errors()
