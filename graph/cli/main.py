@@ -18,6 +18,7 @@ COMMANDS = [
     ("outline", "outline"),
     ("extract", "extract"),
     ("gaps", "gaps"),
+    ("suggest", "suggest"),
     ("coverage", "coverage"),
     ("build", "build"),
     ("query", "query"),
