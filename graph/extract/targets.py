@@ -36,6 +36,8 @@ def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon |
         what = light.sub("", text[c0:what_end]).strip()
         if not what and found:  # 力争新增示范校5所: what is counted follows the comparator
             what = light.sub("", text[found[-1].end():q.start]).strip()
+        if not what and c0 > lo and text[c0 - 1] in "，,":  # 持续开展“法律进网格”活动，全年不少于300场: the clause before
+            what = light.sub("", text[clause_start(text, c0 - 1, lo):c0 - 1]).strip()
         out.append(Target(f"target-{action.id.split('-')[-1]}-{len(out) + 1}", (q.start, q.end),
                           sents.at(q.start), action.section, action=action.id, value=q.value,
                           unit=q.unit, comparator=comparator, what=what, raw=text[c0:q.end]))

@@ -19,6 +19,7 @@ unit, character-bigram overlap of what is counted and of the two sentences).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,7 +28,7 @@ from . import similarity as sim
 from ..model import Report
 from ..model.facts import (Action, Baseline, Cause, Evidence, Gaps, Indicator, Link, Matrix, OpenCause, Shortcoming,
                            Target, UnmotivatedAction)
-from ..model.lexicon import Lexicon, current
+from ..model.lexicon import Lexicon, alternation, current
 from ..model.sentences import Sentences
 
 
@@ -73,7 +74,7 @@ def link(ex: Report, lexicon: Lexicon | None = None) -> Report:
     _decide(ex, queries, bare, units, scores, details, p, n)
     ex.matrix = Matrix([q.cause for q in queries], [u.action.id for u in units],
                        [[float(scores[i][j]) for j in range(len(units))] for i in range(n)])
-    link_baselines(ex, text, sents, p)
+    link_baselines(ex, text, sents, p, _relative(lexicon or current()))
     _gaps(ex, queries, units, scores, n)
     ex.linked = True
     return ex
@@ -268,17 +269,19 @@ def _argmax(row) -> int | None:
 
 # --------------------------------------------------------------------------- baselines
 
-def link_baselines(ex: Report, text: str, sents: Sentences, p: dict) -> None:
-    """Tie each target to last year's indicator of the same activity."""
+def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: re.Pattern | None = None) -> None:
+    """Tie each target to last year's indicator of the same activity (of any unit when the
+    target is a change relative to it: 较2020年增长20%)."""
     bp = p["baseline"]
     compat = _unit_classes(p["units"])
     year = ex.info.meta.year
     pool = [i for i in ex.indicators if i.year is None or (year is not None and i.year == year)]
     for t in ex.targets:
         best, best_score = None, bp["threshold"]
+        rel = relative is not None and t.unit == "%" and relative.search(t.raw) is not None
         t_sent = text[t.sentence[0]:t.sentence[1]]
         for ind in pool:
-            if not _compatible(t.unit, ind.unit, compat):
+            if not (rel or _compatible(t.unit, ind.unit, compat)):
                 continue
             s = baseline_score(t, ind, t_sent, text[ind.sentence[0]:ind.sentence[1]], bp)
             if s > best_score:  # strict: the first of equals (document order) wins
@@ -286,15 +289,25 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict) -> None:
         if best is None:
             t.baseline = None
             continue
-        ratio = round(t.value / best.value, 4) if best.value else None
+        ratio = round(t.value / best.value, 4) if best.value and _compatible(t.unit, best.unit, compat) else None
         t.baseline = Baseline(best.value, best.unit, best.id, ratio, round(best_score, 4))
+
+
+def _relative(lexicon: Lexicon) -> re.Pattern:
+    """A target written as a change against an earlier figure: 较2020年增长20%, 比上年下降10%."""
+    def build() -> re.Pattern:
+        c = lexicon.json("quantities.json")["comparison"]
+        return re.compile(f"(?:{alternation(c['same_period'])})[^，,；;。]{{0,12}}?"
+                          f"(?:{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,3}}[\\d.]+\\s*%")
+    return lexicon.memo("links.relative", build)
 
 
 def baseline_score(t: Target, ind: Indicator, t_sent: str, i_sent: str, bp: dict) -> float:
     what = 0.0
-    if t.what:  # what the target counts, against what the indicator counts or its sentence
+    if t.what:  # what the target counts, against what the indicator counts, then its sentence
         what = max(sim.bigram_sim(t.what, ind.what), sim.bigram_containment(ind.what, t.what),
-                   sim.bigram_containment(t.what, ind.what), sim.bigram_containment(t.what, i_sent))
+                   sim.bigram_containment(t.what, ind.what),
+                   bp["sentence_what_discount"] * sim.bigram_containment(t.what, i_sent))
     sent = sim.bigram_sim(t_sent, i_sent)
     return bp["what_weight"] * what + bp["sentence_weight"] * sent
 
