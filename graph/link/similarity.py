@@ -248,6 +248,19 @@ def vector_cache() -> VectorCache | None:
     return _CACHE
 
 
+def forget(vectors: bool = True, words: bool = True) -> None:
+    """Drop what this process remembers of texts seen (the vectors in memory, the tokens and
+    bigrams), not the encoder nor the cache file: the next report is scored as if new."""
+    global _CACHE
+    with _LOCK:
+        if vectors and _CACHE is not None:
+            _CACHE.close()
+            _CACHE = None
+        if words:
+            current().memo("token_memo", OrderedDict).clear()
+            _grams.cache_clear()
+
+
 def reset_encoder() -> None:
     """Forget the cached encoder, vectors and warning (tests)."""
     global _ENCODER, _WARNED, _CACHE
