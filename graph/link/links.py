@@ -126,8 +126,8 @@ def score_pairs(queries: list[_Query], units: list[_Unit], text: str, sents: Sen
     qvec = [sim.add(model.vector(t), model.vector(c, lp["context_weight"])) for t, c in zip(q_toks, c_toks)]
     wvec = [model.vector(t) for t in sim.tokens_of([text[u.span[0]:u.span[1]] for u in units])]
     svec = [model.vector(t) for t in sim.tokens_of([text[a:b] for a, b in flat])]
-    lex_w = sim.cosines(qvec, wvec)
-    lex_s = sim.cosines(qvec, svec)
+    lex_all = sim.cosines(qvec, wvec + svec)
+    lex_w, lex_s = lex_all[:, :len(units)], lex_all[:, len(units):]
 
     sem_w, sem_s = _semantic(queries, units, flat, text)
     use_sem = sem_w is not None

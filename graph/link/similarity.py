@@ -96,13 +96,26 @@ class TfIdf:
             n += 1
             df.update(set(toks))
         self.n = n
-        self.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+        self.idf = {t: _idf(n, c) for t, c in df.items()}
         self.default_idf = math.log(1 + n) + 1.0
 
     def vector(self, toks: Sequence[str], weight: float = 1.0) -> dict[str, float]:
-        tf = Counter(toks)
-        return {t: weight * (1.0 + math.log(c)) * self.idf.get(t, self.default_idf)
-                for t, c in tf.items()}
+        tf: dict[str, int] = {}
+        for t in toks:
+            tf[t] = tf.get(t, 0) + 1
+        idf, default = self.idf, self.default_idf
+        return {t: weight * _sublinear(c) * idf.get(t, default) for t, c in tf.items()}
+
+
+@lru_cache(maxsize=65536)
+def _idf(n: int, c: int) -> float:
+    """Smoothed IDF (few distinct document counts in a report: each logarithm once)."""
+    return math.log((1 + n) / (1 + c)) + 1.0
+
+
+@lru_cache(maxsize=4096)
+def _sublinear(c: int) -> float:
+    return 1.0 + math.log(c)
 
 
 def add(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
@@ -133,10 +146,15 @@ def cosines(rows: Sequence[dict[str, float]], cols: Sequence[dict[str, float]]) 
             index.setdefault(t, len(index))
 
     def dense(vs):
-        m = np.zeros((len(vs), len(index)))
+        rows: list[int] = []
+        terms: list[int] = []
+        weights: list[float] = []
         for i, v in enumerate(vs):
-            if v:
-                m[i, [index[t] for t in v]] = list(v.values())
+            rows.extend([i] * len(v))
+            terms.extend(index[t] for t in v)
+            weights.extend(v.values())
+        m = np.zeros((len(vs), len(index)))
+        m[rows, terms] = weights
         norms = np.linalg.norm(m, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return m / norms

@@ -35,7 +35,7 @@ class VectorCache:
 
     def __init__(self, model_id: str, dim: int, path: str | Path | None = None, limit: int = 20000):
         self.model_id, self.dim, self.limit = model_id, dim, limit
-        self.mem: OrderedDict[bytes, bytes] = OrderedDict()
+        self.mem: OrderedDict[str, bytes] = OrderedDict()  # by text: no hashing on a hit
         self.path = Path(path) if path else None
         self.db: sqlite3.Connection | None = None
         self.hits = self.misses = 0
@@ -46,53 +46,55 @@ class VectorCache:
         return hashlib.sha256(f"{self.model_id}\x00{text}".encode("utf-8")).digest()[:20]
 
     def vectors(self, texts: Sequence[str], encode: Callable[[list[str]], np.ndarray]) -> np.ndarray:
-        """(n, dim) float32 vectors of ``texts``: cached ones looked up, the others encoded in one
-        call (each distinct text once) and stored."""
-        keys = [self.key(t) for t in texts]
-        found = self._lookup(set(keys))
-        todo: dict[bytes, str] = {}
-        for k, t in zip(keys, texts):
-            if k not in found and k not in todo:
-                todo[k] = t
-        if todo:
-            fresh = np.ascontiguousarray(encode(list(todo.values())), dtype=np.float32)
-            new = {k: fresh[i].tobytes() for i, k in enumerate(todo)}
-            self._store(new)
-            found.update(new)
-        self.hits += len(set(keys)) - len(todo)
-        self.misses += len(todo)
+        """(n, dim) float32 vectors of ``texts``: cached ones looked up (memory, then the file),
+        the others encoded in one call (each distinct text once) and stored."""
+        distinct = list(dict.fromkeys(texts))
+        found = {t: self.mem[t] for t in distinct if t in self.mem}
+        rest = [t for t in distinct if t not in found]
+        if rest:
+            found.update(self._from_file(rest))
+            todo = [t for t in rest if t not in found]
+            if todo:
+                fresh = np.ascontiguousarray(encode(todo), dtype=np.float32)
+                new = {t: fresh[i].tobytes() for i, t in enumerate(todo)}
+                self._to_file(new)
+                found.update(new)
+            self._remember({t: found[t] for t in rest})
+            self.misses += len(todo)
+        self.hits += len(distinct) - (len(todo) if rest else 0)
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        for i, k in enumerate(keys):
-            out[i] = np.frombuffer(found[k], dtype=np.float32)
+        for i, t in enumerate(texts):
+            out[i] = np.frombuffer(found[t], dtype=np.float32)
         return out
 
-    def _lookup(self, keys: set[bytes]) -> dict[bytes, bytes]:
-        found = {k: self.mem[k] for k in keys if k in self.mem}
-        rest = [k for k in keys if k not in found]
-        if rest and self.db is not None:
-            try:
-                for i in range(0, len(rest), 500):
-                    part = rest[i:i + 500]
-                    q = f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(part))})"
-                    for k, v in self.db.execute(q, part):
-                        if len(v) == 4 * self.dim:  # a damaged row is encoded again
-                            found[bytes(k)] = bytes(v)
-            except sqlite3.Error as exc:
-                self._drop_file(exc)
-            self._remember({k: found[k] for k in rest if k in found})
+    def _from_file(self, texts: list[str]) -> dict[str, bytes]:
+        if self.db is None:
+            return {}
+        keys = {self.key(t): t for t in texts}
+        found: dict[str, bytes] = {}
+        try:
+            part_keys = list(keys)
+            for i in range(0, len(part_keys), 500):
+                part = part_keys[i:i + 500]
+                q = f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(part))})"
+                for k, v in self.db.execute(q, part):
+                    if len(v) == 4 * self.dim:  # a damaged row is encoded again
+                        found[keys[bytes(k)]] = bytes(v)
+        except sqlite3.Error as exc:
+            self._drop_file(exc)
         return found
 
-    def _store(self, new: dict[bytes, bytes]) -> None:
-        self._remember(new)
+    def _to_file(self, new: dict[str, bytes]) -> None:
         if self.db is None:
             return
         try:
             with self.db:  # one transaction
-                self.db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", new.items())
+                self.db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+                                    [(self.key(t), v) for t, v in new.items()])
         except sqlite3.Error as exc:
             self._drop_file(exc)
 
-    def _remember(self, new: dict[bytes, bytes]) -> None:
+    def _remember(self, new: dict[str, bytes]) -> None:
         self.mem.update(new)
         while len(self.mem) > self.limit:
             self.mem.popitem(last=False)
