@@ -57,7 +57,7 @@ def _stopwords(lex) -> frozenset[str]:
     return lex.memo("stopwords", lambda: frozenset(lex.lines("stopwords.txt")))
 
 
-_MEMO_LIMIT = 50000
+_MEMO_LIMIT = 20000
 
 
 def tokens(text: str) -> list[str]:

@@ -51,6 +51,7 @@ class VectorCache:
         distinct = list(dict.fromkeys(texts))
         found = {t: self.mem[t] for t in distinct if t in self.mem}
         rest = [t for t in distinct if t not in found]
+        todo: list[str] = []
         if rest:
             found.update(self._from_file(rest))
             todo = [t for t in rest if t not in found]
@@ -60,8 +61,8 @@ class VectorCache:
                 self._to_file(new)
                 found.update(new)
             self._remember({t: found[t] for t in rest})
-            self.misses += len(todo)
-        self.hits += len(distinct) - (len(todo) if rest else 0)
+        self.hits += len(distinct) - len(todo)
+        self.misses += len(todo)
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for i, t in enumerate(texts):
             out[i] = np.frombuffer(found[t], dtype=np.float32)
