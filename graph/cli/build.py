@@ -87,8 +87,15 @@ def _one_by_one(files: list[Path], out: Path, fmts: list[str], no_store: bool, f
     from ..rdf.serialize import merge, serialise
     from ..store import put_reports
 
+    from ..link import similarity
+    from ..link.vectors import path_for
+
     t0 = time.perf_counter()
-    built, failed = _extract_all(files, quiet, validate)
+    previous = similarity.set_cache_file(None if no_store else path_for(out / "store"))
+    try:
+        built, failed = _extract_all(files, quiet, validate)
+    finally:
+        similarity.set_cache_file(previous)
     t_extract = time.perf_counter() - t0
     if not built:
         raise GovkgError("nothing built")

@@ -6,7 +6,9 @@ RDF (graph.rdf.to_graph) and returns the report's graph as one SPARQL update tex
 (``DROP SILENT GRAPH <r> ; INSERT DATA { GRAPH <r> { N-Triples } }``) plus a small digest for
 year-over-year matching.  The parent applies each update as it arrives (oxigraph runs an
 update in one transaction: a report is in the store whole or not at all), so the corpus is
-never held in memory: the digests go to a SQLite file beside the store (graph.digests).
+never held in memory: the digests go to a SQLite file beside the store (graph.digests), and
+the sentence vectors of the semantic links to another (``store.embeddings.sqlite``,
+graph.link.vectors), so that a rebuild or next year's build encodes only new wording.
 When all reports are in, consecutive years of the same issuer among all stored reports (this
 build's and earlier builds') are matched (graph.followthrough) and each pair's graph is
 stored the same way, so a corpus can grow a year at a time.
@@ -70,6 +72,8 @@ def _init_worker(opts: dict[str, Any]) -> None:
 
     # lexical links only when asked: the sentence encoder is then never loaded in this process
     similarity.set_semantic(opts.get("semantic", True))
+    # sentence vectors shared by the workers and kept beside the store for the next build
+    similarity.set_cache_file(opts.get("vectors"))
 
 
 def _one_line(exc: BaseException) -> str:
@@ -161,6 +165,7 @@ def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Ite
 
         saved = dict(_OPTS)
         semantic = similarity.set_semantic(True)
+        vectors = similarity.set_cache_file(None)
         _init_worker(opts)
         try:
             for p in paths:
@@ -169,6 +174,7 @@ def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Ite
             _OPTS.clear()
             _OPTS.update(saved)
             similarity.set_semantic(semantic)
+            similarity.set_cache_file(vectors)
         return
     # a bounded window of chunks in flight, results in path order: when the store is slower
     # than the workers, finished reports wait in the workers instead of piling up here
@@ -207,7 +213,10 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
     files = report_paths(paths)
     workers = max(1, min(workers or 1, len(files) or 1))
     chunksize = chunksize or max(1, min(8, len(files) // (workers * 8) or 1))
-    opts = {"link": link, "semantic": semantic, "validate": validate}
+    from ..link.vectors import path_for
+
+    opts = {"link": link, "semantic": semantic, "validate": validate,
+            "vectors": str(path_for(store_dir)) if link and semantic else None}
     summary = Summary(workers=workers, store=str(store_dir))
     store = st.open_store(store_dir)
     digests = DigestStore(store_dir)
