@@ -169,3 +169,13 @@ def test_stats(built):
         assert top["links"] >= 1
     res = govkg("stats", "--store", str(path))
     assert res.returncode == 0 and "# components" in res.stdout
+
+
+def test_report_applies_only_to_queries_that_return_it(built):
+    """--report binds the outer ?report column; spread counts reports inside a subquery
+    ((COUNT(DISTINCT ?report) AS ?reports)), which is no such column: a usage error, not the engine's."""
+    path, ex, _ = built
+    for name in ("spread", "recurring", "followthrough"):
+        res = govkg("query", name, "--store", str(path), "--report", ex.info.id)
+        assert res.returncode == 2, (name, res.stderr)
+        assert "has no ?report column" in res.stderr, (name, res.stderr)

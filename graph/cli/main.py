@@ -27,6 +27,7 @@ COMMANDS = [
     ("neo4j", "load"),
     ("neo4j", "cypher"),
     ("html", "html"),
+    ("serve", "serve"),
 ]
 
 

@@ -46,8 +46,23 @@ def load_cypher(name: str) -> str:
 
 
 def has_report_column(text: str) -> bool:
-    """Whether a SELECT query returns ``?report``, so that ``--report`` can pre-bind it."""
-    return re.search(r"SELECT\b[^{]*\?report\b", text, re.S | re.I) is not None
+    """Whether the outer SELECT returns ``?report``, so that ``--report`` can pre-bind it.  Only
+    the outer projection counts: ``(COUNT(?report) AS ?reports)`` or a subquery's ``?report``
+    cannot be bound from outside (oxigraph refuses it), ``SELECT *`` can when the pattern has it."""
+    body = re.sub(r"(?m)^\s*#.*$", "", text)
+    m = re.search(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", body, re.S | re.I)
+    if m is None:
+        return False
+    head = m.group(1)
+    if head.strip().startswith("*") or re.match(r"\s*(?:DISTINCT|REDUCED)\s+\*", head, re.I):
+        return re.search(r"\?report\b", body) is not None
+    aliases = re.findall(r"\bAS\s+\?(\w+)", head, re.I)
+    while True:  # drop the (expression AS ?alias) groups, innermost first
+        plain = re.sub(r"\([^()]*\)", " ", head)
+        if plain == head:
+            break
+        head = plain
+    return "report" in aliases or re.search(r"\?report\b", head) is not None
 
 
 def report_binding(store, report: str | None, text: str | None = None, name: str = "query") -> dict:
