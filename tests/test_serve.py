@@ -24,7 +24,6 @@ from graph.rdf.terms import literal_value
 from graph.store import endpoint, graph_digest, named, report_ref
 from kgutil import GOVKG_CMD, ROOT, SAMPLE, govkg, variant
 
-pytestmark = pytest.mark.slow
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 
 SAMPLE_ID = "2025-r24300a1032"
@@ -128,6 +127,7 @@ def via_cli(out: Path, name: str, *args: str) -> list[dict]:
     return json.loads(res.stdout)
 
 
+@pytest.mark.slow
 def test_every_named_query_gives_the_same_rows_over_http(built, served):
     counts = {}
     for name, path in named.named_queries().items():
@@ -146,6 +146,7 @@ def test_every_named_query_gives_the_same_rows_over_http(built, served):
     assert counts["reports"] == 2
 
 
+@pytest.mark.slow
 def test_an_update_is_refused_and_changes_nothing(built, served):
     before = via_cli(built, "reports")
     sw = SPARQLWrapper.SPARQLWrapper(served["sparql"], updateEndpoint=served["sparql"].replace("/query", "/update"))
@@ -161,6 +162,7 @@ def test_an_update_is_refused_and_changes_nothing(built, served):
 
 
 @pytest.mark.filterwarnings("ignore:.*query type:RuntimeWarning")
+@pytest.mark.slow
 def test_a_bad_query_gets_the_servers_error(served):
     sw = client(served)
     sw.setQuery("SELEC ?s WHERE { ?s ?p ?o }")
@@ -177,6 +179,7 @@ def get(url: str) -> tuple[int, str, str]:
         return exc.code, exc.headers.get("Content-Type", ""), ""
 
 
+@pytest.mark.slow
 def test_the_query_page_and_the_html_pages_load(built, served):
     status, ctype, body = get(served["console"])
     assert status == 200 and ctype.startswith("text/html")
@@ -194,6 +197,7 @@ def test_the_query_page_and_the_html_pages_load(built, served):
     assert err.value.code == 501
 
 
+@pytest.mark.slow
 def test_a_build_into_the_served_store_is_refused(built, served):
     digest = graph_digest(built / "store")
     res = govkg("build", str(SAMPLE), "--out", str(built), "-q")
@@ -203,6 +207,7 @@ def test_a_build_into_the_served_store_is_refused(built, served):
     assert graph_digest(built / "store") == digest
 
 
+@pytest.mark.slow
 def test_serving_a_served_store_again_is_refused(built, served):
     res = govkg("serve", "--store", str(built), "--port", "7890")
     assert res.returncode == 1 and "already served" in res.stderr and served["sparql"] in res.stderr
@@ -215,6 +220,7 @@ def copy(built, tmp_path) -> Path:
     return tmp_path / "out"
 
 
+@pytest.mark.slow
 def test_stop_stops_it_cleanly(copy):
     built = copy
     proc, state = start(built)
@@ -238,6 +244,7 @@ def _refused(url: str) -> bool:
     return False
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_it_and_a_long_query_times_out(copy):
     built = copy
     proc, state = start(built, "--timeout", "1")
@@ -256,3 +263,44 @@ def test_ctrl_c_stops_it_and_a_long_query_times_out(copy):
     assert proc.returncode == 130, proc.stderr.read()
     assert not endpoint.state_file(built / "store").exists()
     assert os.path.exists(built / "store")
+
+
+# --------------------------------------------------------------------------- the state file (no server)
+
+def test_a_live_state_file_refuses_every_writer(tmp_path):
+    """While a `govkg serve` runs (here: this process stands for it), `govkg build` is refused
+    in one line before it reads a report, and so is any other writer opening the store."""
+    out = tmp_path / "out"
+    endpoint.write_state(out / "store", {"govkg": endpoint.process_id(os.getpid()), "servers": [],
+                                         "sparql": "http://127.0.0.1:7878/query"})
+    res = govkg("build", str(SAMPLE), "--out", str(out), "-q")
+    assert res.returncode == 1
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "being served" in lines[0] and "http://127.0.0.1:7878/query" in lines[0]
+    assert not (out / "store").exists() and not (out / "kg.ttl").exists()
+    from graph.model import GovkgError
+    from graph.store import open_store
+
+    with pytest.raises(GovkgError, match="being served"):
+        open_store(out / "store")
+
+
+def test_a_stale_state_file_is_ignored_and_removed(tmp_path):
+    """A state file left by a `govkg serve` that was killed (its pid gone, or reused by another
+    process) does not block a build."""
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    store = tmp_path / "store"
+    reused = [os.getpid(), endpoint.process_id(os.getpid())[1] - 1]  # this pid, another start time
+    endpoint.write_state(store, {"govkg": endpoint.process_id(gone.pid), "servers": [reused]})
+    assert endpoint.served(store) is None
+    assert not endpoint.state_file(store).exists()
+    endpoint.refuse_if_served(store)
+
+
+def test_a_state_file_govkg_did_not_write_is_no_server(tmp_path):
+    store = tmp_path / "store"
+    for text in ("not json", "[1, 2]", '{"govkg": 5, "servers": "x"}', '{"govkg": ["a", 1], "servers": [[-1, 0]]}'):
+        endpoint.state_file(store).write_text(text)
+        assert endpoint.served(store) is None, text
+        endpoint.refuse_if_served(store)

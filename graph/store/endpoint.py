@@ -66,13 +66,14 @@ def _start_time(pid: int) -> int | None:
 
 def alive(proc: list | None) -> bool:
     """True while the process ``[pid, start time]`` runs (not a zombie)."""
-    if not proc or not proc[0]:
-        return False
+    if not isinstance(proc, list) or len(proc) != 2 or not isinstance(proc[0], int) or proc[0] <= 0:
+        return False  # not what write_state wrote: nothing of ours
     try:
         os.waitpid(proc[0], os.WNOHANG)  # reap it if it is our own child
     except ChildProcessError:
         pass
-    return _start_time(proc[0]) == proc[1]
+    started = _start_time(proc[0])
+    return started is not None and started == proc[1]
 
 
 def _live(state: dict) -> list[int]:
@@ -82,9 +83,10 @@ def _live(state: dict) -> list[int]:
 
 def read_state(store: str | Path) -> dict | None:
     try:
-        return json.loads(state_file(store).read_text(encoding="utf-8"))
+        state = json.loads(state_file(store).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return state if isinstance(state, dict) and isinstance(state.get("servers", []), list) else None
 
 
 def served(store: str | Path) -> dict | None:
