@@ -132,12 +132,14 @@ def test_every_named_query_gives_the_same_rows_over_http(built, served):
     counts = {}
     for name, path in named.named_queries().items():
         text = path.read_text(encoding="utf-8")
+        assert govkg("query", name, "--text").stdout == text
         expected = via_cli(built, name)
         assert over_http(served, name, text) == expected, name
         counts[name] = len(expected)
-        if named.has_report_column(text):  # --report pre-binds ?report: a client says it with VALUES
+        if named.has_report_column(text):  # --report pre-binds ?report; the console gets a VALUES line
             one = via_cli(built, name, "--report", SAMPLE_ID)
-            bound = f"{text}\nVALUES ?report {{ <{report_ref(SAMPLE_ID)}> }}\n"
+            bound = govkg("query", name, "--text", "--report", SAMPLE_ID).stdout
+            assert bound.endswith(f"VALUES ?report {{ <{report_ref(SAMPLE_ID)}> }}\n")
             assert over_http(served, name, bound) == one, f"{name} --report"
             assert len(one) < len(expected) or not expected, f"{name}: --report kept every row"
     empty = [n for n in ("reports", "links", "coverage", "indicators", "targets", "followthrough")

@@ -79,6 +79,17 @@ def report_binding(store, report: str | None, text: str | None = None, name: str
     return {"report": URIRef(iri)}
 
 
+def console_text(name: str, report: str | None = None) -> str:
+    """NAME's SPARQL as a SPARQL console runs it: with ``report``, a trailing ``VALUES ?report``
+    line (the console cannot pre-bind); the rows are those of `govkg query NAME --report`."""
+    text = load_query(name)
+    if not report:
+        return text
+    if not has_report_column(text):
+        raise GovkgError(f"query {name!r} has no ?report column, so --report does not apply to it", 2)
+    return text.rstrip("\n") + f"\nVALUES ?report {{ <{st.report_ref(report)}> }}\n"
+
+
 _JOINED = re.compile(r'^#\s*joined:\s*(\w+)\s+"([^"]+)"', re.M)
 
 
