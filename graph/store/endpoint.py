@@ -10,6 +10,7 @@ addresses; a pid counts only while it is still the process that wrote it (its co
 from __future__ import annotations
 
 import ctypes
+import importlib.metadata
 import json
 import os
 import shutil
@@ -38,14 +39,25 @@ def state_file(store: str | Path) -> Path:
 
 
 def oxigraph_binary() -> str:
-    """The `oxigraph` command: GOVKG_OXIGRAPH, else the one installed beside this Python, else PATH."""
-    candidates = [os.environ.get("GOVKG_OXIGRAPH"), str(Path(sysconfig.get_path("scripts")) / "oxigraph"),
+    """The `oxigraph` command: GOVKG_OXIGRAPH, else the one the installed `oxigraph` package put
+    in place (its RECORD says where), else the one beside this Python, else PATH."""
+    candidates = [os.environ.get("GOVKG_OXIGRAPH"), _from_package(),
+                  str(Path(sysconfig.get_path("scripts")) / "oxigraph"),
                   str(Path(sys.executable).parent / "oxigraph"), shutil.which("oxigraph")]
     for c in candidates:
         if c and Path(c).is_file() and os.access(c, os.X_OK):
             return c
     raise GovkgError("the `oxigraph` server is not installed: pip install 'oxigraph~=0.5.0' "
                      "(the same version line as pyoxigraph), or set GOVKG_OXIGRAPH")
+
+
+def _from_package() -> str | None:
+    try:
+        files = importlib.metadata.distribution("oxigraph").files or []
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    found = [f for f in files if f.name == "oxigraph" and "bin" in f.parts]
+    return str(Path(found[0].locate()).resolve()) if found else None
 
 
 def process_id(pid: int) -> list:
