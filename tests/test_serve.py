@@ -212,7 +212,8 @@ def test_a_build_into_the_served_store_is_refused(built, served):
 @pytest.mark.slow
 def test_serving_a_served_store_again_is_refused(built, served):
     res = govkg("serve", "--store", str(built), "--port", "7890")
-    assert res.returncode == 1 and "already served" in res.stderr and served["sparql"] in res.stderr
+    assert res.returncode == 1 and "being served" in res.stderr and served["sparql"] in res.stderr
+    assert res.stderr.count("\n") == 1
 
 
 @pytest.fixture()
@@ -306,3 +307,17 @@ def test_a_state_file_govkg_did_not_write_is_no_server(tmp_path):
         endpoint.state_file(store).write_text(text)
         assert endpoint.served(store) is None, text
         endpoint.refuse_if_served(store)
+
+
+def test_a_store_being_written_is_not_served(tmp_path):
+    """`govkg serve` while a build writes the store (it holds the store's lock): one line, and no
+    server started (a read-only server beside a writer sees undefined data)."""
+    from graph.store import open_store
+
+    writer = open_store(tmp_path / "store")
+    writer.update('INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/s> '
+                  '<https://example.org/p> "o" } }')
+    res = govkg("serve", "--store", str(tmp_path / "store"), "--port", str(free_ports(1)[0]))
+    del writer
+    assert res.returncode == 1 and res.stderr.count("\n") == 1 and "in use" in res.stderr, res.stderr
+    assert not endpoint.state_file(tmp_path / "store").exists()

@@ -30,7 +30,9 @@ def serve(store_dir: str, host: str, port: int, html_port: int | None, timeout: 
     if stop:
         click.echo("govkg serve: stopped" if endpoint.stop(where) else f"govkg serve: nothing serves {where}")
         return
-    st.open_store(where, read_only=True)  # a missing or empty store fails here, in one line
+    # a missing or empty store, or one a build is writing (it holds the lock), fails here in one line;
+    # opened for writing only to ask for the lock, and closed at once
+    st.open_store(where, create=False)
     if html_port is None:
         html_port = port + 1 if port < 65535 else port - 1
     run(Console(where, host, port, html_port, timeout), click.echo)
