@@ -33,7 +33,7 @@ def pattern(lexicon: Lexicon | None = None) -> re.Pattern:
 
 
 def _pattern(lex: dict) -> re.Pattern:
-    units = alternation(lex["units"] + lex["percent"])
+    units = alternation(lex["units"] + lex["percent"] + [c + "次" for c in lex["classifier_units"]])  # 家次
     big = alternation(lex["big"])
     pre = alternation(lex["qualifiers_before"])
     post = alternation(lex["qualifiers_after"])

@@ -6,13 +6,21 @@ import re
 from ..model.facts import Action, Target
 from ..model.lexicon import Lexicon, alternation, current
 from ..model.sentences import Sentences
-from .quantities import clause_start, find_quantities
+from .quantities import clause_end, clause_start, find_quantities
 
 def _comparators(lex: dict) -> tuple[re.Pattern, list[str], re.Pattern, re.Pattern]:
     rx = re.compile(alternation(lex["comparators"]))
     cover = re.compile(r"实现([^，,；;。]{1,30}?)(%s)" % alternation(lex["full_coverage"]))
     light = re.compile(f"^(?:{alternation(lex['target_light_verbs'])})+")
     return rx, lex["comparators_after"], cover, light
+
+
+def _scope(text: str, q, following: list, rx: re.Pattern) -> bool:
+    """A count followed in its clause by a comparator and another figure names the scope of a
+    target, not the target."""
+    if not following or clause_end(text, q.end, following[0].start) < following[0].start:
+        return False
+    return rx.search(text, q.end, following[0].start) is not None
 
 
 def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon | None = None) -> list[Target]:
@@ -22,14 +30,20 @@ def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon |
     lo, hi = action.span
     out: list[Target] = []
     covers = list(cover.finditer(text, lo, hi))
-    for q in find_quantities(text, lo, hi, lexicon):
+    classifiers = lexicon.json("quantities.json")["classifier_units"]
+    quantities = find_quantities(text, lo, hi, lexicon)
+    for k, q in enumerate(quantities):
         if any(m.start(1) <= q.start < m.end(1) for m in covers):
             continue  # 实现14个乡镇…全覆盖: the count names what is covered; the target is full coverage
+        if q.unit in classifiers and _scope(text, q, quantities[k + 1:k + 2], rx):
+            continue  # 实现9个社区每月至少开展2次: the first count names where; the target follows
         c0 = clause_start(text, q.start, lo)
         found = list(rx.finditer(text, c0, q.start))
         comparator = found[-1].group() if found else ""
         if not comparator and q.qualifier in after:
             comparator = q.qualifier
+        if not comparator and (verb := light.match(text[c0:q.start])):  # 开展执法案卷自查2次
+            comparator = verb.group()
         if not comparator:
             continue
         what_end = found[-1].start() if found else q.start
