@@ -120,26 +120,34 @@ def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 8) -> li
 
 # --------------------------------------------------------------------------- characters
 
-def _grams(text: str) -> set[str]:
+def grams(text: str) -> frozenset[str]:
+    """The character bigrams of ``text`` (letters and CJK only)."""
     chars = [c for c in text if WORD.match(c)]
-    grams = {a + b for a, b in zip(chars, chars[1:])}
-    return grams
+    return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
-def bigram_sim(a: str, b: str) -> float:
-    """Dice overlap of character bigrams (letters and CJK only)."""
-    ga, gb = _grams(a), _grams(b)
+def dice(ga: frozenset[str], gb: frozenset[str]) -> float:
+    """Dice overlap of two bigram sets."""
     if not ga or not gb:
         return 0.0
     return 2 * len(ga & gb) / (len(ga) + len(gb))
 
 
-def bigram_containment(a: str, b: str) -> float:
-    """Share of ``a``'s bigrams found in ``b``."""
-    ga, gb = _grams(a), _grams(b)
+def containment(ga: frozenset[str], gb: frozenset[str]) -> float:
+    """Share of the bigrams of ``ga`` found in ``gb``."""
     if not ga:
         return 0.0
     return len(ga & gb) / len(ga)
+
+
+def bigram_sim(a: str, b: str) -> float:
+    """Dice overlap of character bigrams (letters and CJK only)."""
+    return dice(grams(a), grams(b))
+
+
+def bigram_containment(a: str, b: str) -> float:
+    """Share of ``a``'s bigrams found in ``b``."""
+    return containment(grams(a), grams(b))
 
 
 # --------------------------------------------------------------------------- embeddings

@@ -1,0 +1,94 @@
+"""Crafted report texts: a report with a hostile run of a given size written into it.
+
+Shared by ``tests/test_linear.py`` (steps counted at n and 10·n) and
+``scripts/bench_crafted.py`` (time per KB against the plain report). Every family is a
+*general* payload — long runs of what the patterns look for — and ``inject`` writes it into
+any report written one paragraph a line, never tied to one sample: the pieces go after the
+first full stop of paragraphs spread over the whole text (measures, problems, plans alike),
+or on lines of their own.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Callable
+
+CN_DIGITS = "一二三四五六七八九"
+CN_ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+
+def _cycle(unit: str, chars: int) -> str:
+    """``unit`` repeated to ``chars`` characters."""
+    return (unit * (chars // len(unit) + 1))[:chars]
+
+
+def _headings(chars: int) -> str:
+    """一、…二、… headings on lines of their own, each with a short title and one sentence."""
+    out, size = [], 0
+    for n in itertools.count():
+        line = f"{CN_ORDINALS[n % 10]}、加强组织领导\n（{CN_ORDINALS[n % 10]}）开展培训12场。\n"
+        out.append(line)
+        size += len(line)
+        if size >= chars:
+            return "".join(out)[:chars]
+    raise AssertionError  # pragma: no cover
+
+
+def _nested(chars: int) -> str:
+    half = chars // 2
+    return "（" * half + "依法行政" + "）" * half
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    make: Callable[[int], str]  # a payload of about n characters
+    own_line: bool = False      # the payload on lines of its own, not inside a paragraph
+
+
+FAMILIES: list[Family] = [
+    Family("digits", lambda n: _cycle("1234567890", n)),
+    Family("digit-figures", lambda n: _cycle("1234567890", n - 1) + "件"),
+    Family("cn-numerals", lambda n: _cycle("一二三四五六七八九十百千", n)),
+    Family("cn-numeral-figures", lambda n: _cycle("一二三四五六七八九十", n - 1) + "人"),
+    Family("同比增长", lambda n: _cycle("同比增长", n)),
+    Family("comparisons", lambda n: _cycle("办理案件12件，同比增长5%，较上年提高到", n)),
+    Family("较上年", lambda n: _cycle("较上年", n)),
+    Family("punctuation", lambda n: _cycle("，。；、：", n)),
+    Family("commas", lambda n: _cycle("，", n)),
+    Family("no-punctuation", lambda n: _cycle("深入推进依法行政加强法治政府建设", n), own_line=True),
+    Family("headings", _headings, own_line=True),
+    Family("enumerations", lambda n: _cycle("一是加强培训二是完善制度三是强化监督", n)),
+    Family("percents", lambda n: _cycle("%", n)),
+    Family("percent-figures", lambda n: _cycle("12.5%、", n)),
+    Family("parentheses", _nested),
+    Family("traditional", lambda n: _cycle("堅持黨政主要負責人帶頭學習習近平法治思想和法律法規開展執法檢查12場。", n)),
+    Family("spaces", lambda n: "法治" + " " * (n - 4) + "建设"),
+    Family("targets", lambda n: _cycle("力争不少于达到", n)),
+    Family("coverage", lambda n: _cycle("实现", n)),
+    Family("remedies", lambda n: _cycle("针对上述问题，对此", n)),
+]
+BY_NAME = {f.name: f for f in FAMILIES}
+
+
+def inject(text: str, payload: str, own_line: bool = False, pieces: int = 4) -> str:
+    """``text`` with ``payload`` cut into ``pieces`` written into paragraphs spread over it."""
+    lines = text.split("\n")
+    long = [i for i, ln in enumerate(lines) if len(ln) > 40 and "。" in ln]
+    picks = sorted({long[(k * len(long)) // pieces + len(long) // (2 * pieces)] for k in range(pieces)})
+    size = -(-len(payload) // len(picks))
+    parts = [payload[k * size:(k + 1) * size] for k in range(len(picks))]
+    for i, part in zip(picks, parts):
+        ln = lines[i]
+        if own_line:
+            lines[i] = ln + "\n" + part
+        else:
+            cut = ln.index("。") + 1
+            lines[i] = ln[:cut] + part + ln[cut:]
+    return "\n".join(lines)
+
+
+def crafted(text: str, family: str, chars: int) -> str:
+    """``text`` with a payload of the family of ``chars`` characters."""
+    fam = BY_NAME[family]
+    return inject(text, fam.make(chars), fam.own_line)
