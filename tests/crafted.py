@@ -71,6 +71,24 @@ FAMILIES: list[Family] = [
 BY_NAME = {f.name: f for f in FAMILIES}
 
 
+# A short report of our own, one paragraph a line, every part present: the run written into it
+# is most of the text, so the cost counted is the run's.
+SKELETON = """某县司法局关于2025年度法治政府建设情况的报告
+一、2025年推进法治政府建设的主要举措和成效
+（一）依法全面履行职能
+1.深化放管服改革。全面落实权责清单制度，动态调整权责事项248项，全年办理审批事项1200件，同比增长12%，群众满意度达到98.5%。
+2.规范行政执法。开展专项执法行动14次，查处违法案件36件，较上年减少5件，组织执法人员培训6期共计210人次。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+局党组书记切实履行第一责任人职责，全年召开党组会议专题研究法治工作4次，带头讲法治课2次，组织集体学法10次。
+三、存在的不足和原因
+（一）依法决策意识仍需强化
+个别单位在项目发包中存在先决策后咨询的情况，合法性审查未做到应审尽审。原因主要有：一是学习不够深入，二是监督不够有力。
+四、2026年推进法治政府建设的工作安排
+1.提升依法决策水平。修订完善重大行政决策事项目录，全年组织合法性审查培训不少于6期，力争审查覆盖率达到100%。
+2.加强执法队伍建设。实施执法人员能力提升计划，选派执法骨干到上级部门跟班学习不少于10人次，实现执法证件全覆盖。
+"""
+
+
 def inject(text: str, payload: str, own_line: bool = False, pieces: int = 4) -> str:
     """``text`` with ``payload`` cut into ``pieces`` written into paragraphs spread over it."""
     lines = text.split("\n")
