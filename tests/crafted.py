@@ -44,13 +44,16 @@ class Family:
     name: str
     make: Callable[[int], str]  # a payload of about n characters
     own_line: bool = False      # the payload on lines of its own, not inside a paragraph
+    pieces: int = 4             # cut into this many runs, spread over the report
 
 
 FAMILIES: list[Family] = [
     Family("digits", lambda n: _cycle("1234567890", n)),
     Family("digit-figures", lambda n: _cycle("1234567890", n - 1) + "件"),
+    Family("digit-run", lambda n: _cycle("1234567890", n), pieces=1),
     Family("cn-numerals", lambda n: _cycle("一二三四五六七八九十百千", n)),
     Family("cn-numeral-figures", lambda n: _cycle("一二三四五六七八九十", n - 1) + "人"),
+    Family("numeral-run", lambda n: _cycle("一二三四五六七八九十百千", n), pieces=1),
     Family("同比增长", lambda n: _cycle("同比增长", n)),
     Family("comparisons", lambda n: _cycle("办理案件12件，同比增长5%，较上年提高到", n)),
     Family("较上年", lambda n: _cycle("较上年", n)),
@@ -65,6 +68,7 @@ FAMILIES: list[Family] = [
     Family("traditional", lambda n: _cycle("堅持黨政主要負責人帶頭學習習近平法治思想和法律法規開展執法檢查12場。", n)),
     Family("spaces", lambda n: "法治" + " " * (n - 4) + "建设"),
     Family("targets", lambda n: _cycle("力争不少于达到", n)),
+    Family("target-figures", lambda n: _cycle("开展培训不少于12期", n)),
     Family("coverage", lambda n: _cycle("实现", n)),
     Family("remedies", lambda n: _cycle("针对上述问题，对此", n)),
 ]
@@ -109,4 +113,4 @@ def inject(text: str, payload: str, own_line: bool = False, pieces: int = 4) -> 
 def crafted(text: str, family: str, chars: int) -> str:
     """``text`` with a payload of the family of ``chars`` characters."""
     fam = BY_NAME[family]
-    return inject(text, fam.make(chars), fam.own_line)
+    return inject(text, fam.make(chars), fam.own_line, fam.pieces)

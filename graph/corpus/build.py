@@ -69,8 +69,11 @@ def _init_worker(opts: dict[str, Any]) -> None:
     jieba.initialize()  # the dictionary now, so that loading it is not billed to the first report
     from ..link import similarity
 
-    # lexical links only when asked: the sentence encoder is then never loaded in this process
+    # lexical links only when asked: the sentence encoder is then never loaded in this process;
+    # when asked, it is loaded now, so that loading it is not billed to the first report's time
     similarity.set_semantic(opts.get("semantic", True))
+    if opts.get("semantic", True):
+        similarity.encoder()
 
 
 def _one_line(exc: BaseException) -> str:
