@@ -34,6 +34,26 @@ def _headings(chars: int) -> str:
     raise AssertionError  # pragma: no cover
 
 
+def _numbered(chars: int, line: str) -> str:
+    """Numbered lines of their own (1. 2. …), each ``line`` with its number in it."""
+    out, size, n = [], 0, 1
+    while size < chars:
+        out.append(line.format(n=n))
+        size += len(out[-1])
+        n += 1
+    return "".join(out)
+
+
+def _problems_and_plans(chars: int) -> str:
+    """A part of numbered problems, each with its cause, then a part of as many numbered plans:
+    every cause against every action is what the linker scores."""
+    k = max(1, chars // 60)
+    problems = "".join(f"（{n}）第{n}项学习不够深入。原因是第{n}项培训不足，监督第{n}项不够有力。\n"
+                       for n in range(1, k + 1))
+    plans = "".join(f"{n}.加强第{n}项培训。全年开展第{n}项培训，强化第{n}项监督。\n" for n in range(1, k + 1))
+    return f"三、存在的不足和原因\n{problems}四、下一步工作打算\n{plans}"
+
+
 def _nested(chars: int) -> str:
     half = chars // 2
     return "（" * half + "依法行政" + "）" * half
@@ -61,6 +81,10 @@ FAMILIES: list[Family] = [
     Family("commas", lambda n: _cycle("，", n)),
     Family("no-punctuation", lambda n: _cycle("深入推进依法行政加强法治政府建设", n), own_line=True),
     Family("headings", _headings, own_line=True),
+    Family("items", lambda n: _numbered(n, "{n}.加强第{n}项培训。全年开展第{n}期培训{n}场，完善制度{n}项。\n"),
+           own_line=True),
+    Family("problems-and-plans", _problems_and_plans, own_line=True, pieces=1),
+    Family("distinct-figures", lambda n: _numbered(n, "办理第{n}类案件{n}件，")),
     Family("enumerations", lambda n: _cycle("一是加强培训二是完善制度三是强化监督", n)),
     Family("percents", lambda n: _cycle("%", n)),
     Family("percent-figures", lambda n: _cycle("12.5%、", n)),

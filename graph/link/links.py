@@ -114,7 +114,8 @@ def _unit(a: Action, text: str, sents: Sentences) -> _Unit:
 
 
 def score_pairs(queries: list[_Query], units: list[_Unit], text: str, sents: Sentences, p: dict):
-    """Score matrix (rounded) and per-pair details: lexical, semantic, best sentence, terms."""
+    """Score matrix (rounded) and per-pair details: lexical, semantic, best sentence, and the two
+    vectors (the shared terms are found only for the pairs that become links)."""
     lp, sp = p["lexical"], p["semantic"]
     model = sim.TfIdf(sim.tokens(text[a:b]) for a, b in sents.spans)
     qvec = [sim.add(model.vector(sim.tokens(q.text)),
@@ -122,8 +123,13 @@ def score_pairs(queries: list[_Query], units: list[_Unit], text: str, sents: Sen
     wvec = [model.vector(sim.tokens(text[u.span[0]:u.span[1]])) for u in units]
     svec = [[model.vector(sim.tokens(text[a:b])) for a, b in u.sentences] for u in units]
 
-    lex_w = np.array([[sim.cosine(q, w) for w in wvec] for q in qvec]).reshape(len(queries), len(units))
-    lex_s = [[np.array([sim.cosine(q, s) for s in ss]) for ss in svec] for q in qvec]
+    # every query against every action and its sentences: each vector's norm summed once
+    qn, wn = [sim.norm(v) for v in qvec], [sim.norm(v) for v in wvec]
+    sn = [[sim.norm(v) for v in ss] for ss in svec]
+    lex_w = np.array([[sim.cosine(q, w, qn[i], wn[j]) for j, w in enumerate(wvec)]
+                      for i, q in enumerate(qvec)]).reshape(len(queries), len(units))
+    lex_s = [[np.array([sim.cosine(q, s, qn[i], n) for s, n in zip(ss, ns)]) for ss, ns in zip(svec, sn)]
+             for i, q in enumerate(qvec)]
 
     sem_w, sem_s = _semantic(queries, units, text)
     use_sem = sem_w is not None
@@ -146,8 +152,7 @@ def score_pairs(queries: list[_Query], units: list[_Unit], text: str, sents: Sen
             scores[i, j] = round(min(1.0, max(0.0, score)), 4)
             best = int(np.argmax(per_sent))  # first maximum: stable
             details[i, j] = {"lexical": round(lex, 4), "semantic": None if sem is None else round(sem, 4),
-                             "sentence_span": list(u.sentences[best]),
-                             "terms": sim.shared_terms(qvec[i], wvec[j])}
+                             "sentence_span": list(u.sentences[best]), "vectors": (qvec[i], wvec[j])}
     return scores, details
 
 
@@ -219,7 +224,7 @@ def _link(text: str, q: _Query, u: _Unit, score: float, d: dict) -> Link:
     a, b = d["sentence_span"]
     themes = sorted(set(q.themes) & set(u.action.themes))
     return Link(u.action.id, q.cause, float(score),
-                Evidence(d["terms"], themes, text[a:b], (a, b), d["lexical"], d["semantic"]),
+                Evidence(sim.shared_terms(*d["vectors"]), themes, text[a:b], (a, b), d["lexical"], d["semantic"]),
                 shortcoming=q.shortcoming)
 
 
