@@ -11,6 +11,7 @@ returned, so finished results wait in bounded numbers.
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -22,7 +23,9 @@ Failed = Callable[[Any, str], Any]  # (task, reason) → the result that stands 
 
 
 def _serve(conn: Connection, fn: Callable[[Any], Any], init: Callable[..., None], initargs: tuple) -> None:
-    """A worker: start up, say so, then run each task sent until told to stop (None)."""
+    """A worker: start up, say so, then run each task sent until told to stop (None). Ctrl-C is
+    the parent's to handle: it stops the workers (no traceback from each of them)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     init(*initargs)
     conn.send(("ready", None, None))
     while True:
