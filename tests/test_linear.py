@@ -51,6 +51,15 @@ def steps(path: Path) -> int:
     return count
 
 
+@pytest.fixture(scope="module", autouse=True)
+def warm(tmp_path_factory):
+    """Lexicons, patterns and the tokenizer loaded once before any count (they are not the
+    report's cost)."""
+    p = tmp_path_factory.mktemp("warm") / "skeleton.txt"
+    p.write_text(SKELETON, encoding="utf-8")
+    steps(p)
+
+
 def extra_growth(tmp_path: Path, family: str, n: int) -> tuple[float, list[int]]:
     """How much more the 10·n characters after the first n cost than the n after the first n:
     about 10 when the cost is linear in the run, 40 when it is quadratic."""
