@@ -12,8 +12,9 @@ build's and earlier builds') are matched (graph.followthrough) and each pair's g
 stored the same way, so a corpus can grow a year at a time.
 
 A file that cannot be read or extracted, or takes longer than the time limit, is reported
-(path and one-line reason) and skipped; the run goes on and the store holds only whole reports.  Two files giving the same report
-id (same issuer and year) keep the first in path order; the second is skipped.  Paths are
+(path and one-line reason) and skipped; the run goes on and the store holds only whole
+reports.  Two files giving the same report id (same issuer and year) keep the first in path
+order; the second is skipped.  Paths are
 sorted and every graph is deterministic, so the same corpus rebuilt gives the same graph
 (graph.store's ``canonical_nquads`` / ``graph_digest`` compare two stores).
 """
