@@ -278,21 +278,26 @@ def _argmax(row) -> int | None:
 
 def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: re.Pattern | None = None) -> None:
     """Tie each target to last year's indicator of the same activity (of any unit when the
-    target is a change relative to it: 较2020年增长20%)."""
+    target is a change relative to it: 较2020年增长20%).
+
+    Every pair is scored once per distinct (unit, what, sentence) of each side: indicators alike
+    score alike, and the first of equals (document order) wins, so the others need no score; a
+    report of many figures in few sentences then costs its distinct pairs, not all pairs."""
     bp = p["baseline"]
     compat = _unit_classes(p["units"])
     year = ex.info.meta.year
     pool = [i for i in ex.indicators if i.year is None or (year is not None and i.year == year)]
+    firsts: dict[tuple, Indicator] = {}  # the first indicator of each kind, in document order
+    for i in pool:
+        firsts.setdefault((i.unit, i.what, i.sentence), i)
+    grams = _GramCache(text)
+    best_of: dict[tuple, tuple[Indicator | None, float]] = {}
     for t in ex.targets:
-        best, best_score = None, bp["threshold"]
         rel = relative is not None and t.unit == "%" and relative.search(t.raw) is not None
-        t_sent = text[t.sentence[0]:t.sentence[1]]
-        for ind in pool:
-            if not (rel or _compatible(t.unit, ind.unit, compat)):
-                continue
-            s = baseline_score(t, ind, t_sent, text[ind.sentence[0]:ind.sentence[1]], bp)
-            if s > best_score:  # strict: the first of equals (document order) wins
-                best, best_score = ind, s
+        key = (t.unit, t.what, t.sentence, rel)
+        if key not in best_of:
+            best_of[key] = _best_baseline(t, list(firsts.values()), grams, compat, bp, rel)
+        best, best_score = best_of[key]
         if best is None:
             t.baseline = None
             continue
@@ -309,13 +314,44 @@ def _relative(lexicon: Lexicon) -> re.Pattern:
     return lexicon.memo("links.relative", build)
 
 
-def baseline_score(t: Target, ind: Indicator, t_sent: str, i_sent: str, bp: dict) -> float:
+class _GramCache(dict):
+    """Bigram sets of texts and of sentence spans of one text, each computed once."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def of(self, s: str) -> frozenset[str]:
+        if s not in self:
+            self[s] = sim.grams(s)
+        return self[s]
+
+    def span(self, span: tuple[int, int]) -> frozenset[str]:
+        if span not in self:
+            self[span] = sim.grams(self.text[span[0]:span[1]])
+        return self[span]
+
+
+def _best_baseline(t: Target, pool: list[Indicator], grams: _GramCache, compat: dict[str, set[str]],
+                   bp: dict, relative: bool = False) -> tuple[Indicator | None, float]:
+    best, best_score = None, bp["threshold"]
+    for ind in pool:
+        if not (relative or _compatible(t.unit, ind.unit, compat)):
+            continue
+        s = baseline_score(t, ind, grams, bp)
+        if s > best_score:  # strict: the first of equals (document order) wins
+            best, best_score = ind, s
+    return best, best_score
+
+
+def baseline_score(t: Target, ind: Indicator, grams: _GramCache, bp: dict) -> float:
     what = 0.0
+    t_sent, i_sent = grams.span(t.sentence), grams.span(ind.sentence)
     if t.what:  # what the target counts, against what the indicator counts, then its sentence
-        what = max(sim.bigram_sim(t.what, ind.what), sim.bigram_containment(ind.what, t.what),
-                   sim.bigram_containment(t.what, ind.what),
-                   bp["sentence_what_discount"] * sim.bigram_containment(t.what, i_sent))
-    sent = sim.bigram_sim(t_sent, i_sent)
+        tw, iw = grams.of(t.what), grams.of(ind.what)
+        what = max(sim.dice(tw, iw), sim.containment(iw, tw), sim.containment(tw, iw),
+                   bp["sentence_what_discount"] * sim.containment(tw, i_sent))
+    sent = sim.dice(t_sent, i_sent)
     return bp["what_weight"] * what + bp["sentence_weight"] * sent
 
 

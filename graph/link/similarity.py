@@ -125,16 +125,22 @@ def add(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
     return out
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def norm(a: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in a.values()))
+
+
+def cosine(a: dict[str, float], b: dict[str, float], na: float | None = None, nb: float | None = None) -> float:
+    """Cosine of two sparse vectors; ``na`` and ``nb`` are their norms when known (a vector
+    compared with many others need not be summed again for each)."""
     if not a or not b:
         return 0.0
     if len(a) > len(b):
-        a, b = b, a
+        a, b, na, nb = b, a, nb, na
     dot = sum(w * b[t] for t, w in a.items() if t in b)
     if dot == 0.0:
         return 0.0
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
+    na = norm(a) if na is None else na
+    nb = norm(b) if nb is None else nb
     return dot / (na * nb)
 
 
@@ -179,26 +185,35 @@ def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 8) -> li
 # --------------------------------------------------------------------------- characters
 
 @lru_cache(maxsize=8192)
-def _grams(text: str) -> frozenset[str]:
-    """Remembered: each target is compared with every indicator of its report."""
+def grams(text: str) -> frozenset[str]:
+    """The character bigrams of ``text`` (letters and CJK only); remembered, as each target is
+    compared with every indicator of its report."""
     chars = [c for c in text if WORD.match(c)]
     return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
-def bigram_sim(a: str, b: str) -> float:
-    """Dice overlap of character bigrams (letters and CJK only)."""
-    ga, gb = _grams(a), _grams(b)
+def dice(ga: frozenset[str], gb: frozenset[str]) -> float:
+    """Dice overlap of two bigram sets."""
     if not ga or not gb:
         return 0.0
     return 2 * len(ga & gb) / (len(ga) + len(gb))
 
 
-def bigram_containment(a: str, b: str) -> float:
-    """Share of ``a``'s bigrams found in ``b``."""
-    ga, gb = _grams(a), _grams(b)
+def containment(ga: frozenset[str], gb: frozenset[str]) -> float:
+    """Share of the bigrams of ``ga`` found in ``gb``."""
     if not ga:
         return 0.0
     return len(ga & gb) / len(ga)
+
+
+def bigram_sim(a: str, b: str) -> float:
+    """Dice overlap of character bigrams (letters and CJK only)."""
+    return dice(grams(a), grams(b))
+
+
+def bigram_containment(a: str, b: str) -> float:
+    """Share of ``a``'s bigrams found in ``b``."""
+    return containment(grams(a), grams(b))
 
 
 # --------------------------------------------------------------------------- embeddings
