@@ -52,8 +52,6 @@ def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon |
         comparator = found[-1].group() if found else ""
         if not comparator and q.qualifier in after:
             comparator = q.qualifier
-        if not comparator and (verb := light.match(text[c0:q.start])):  # 开展执法案卷自查2次
-            comparator = verb.group()
         if not comparator:
             continue
         what_end = found[-1].start() if found else q.start

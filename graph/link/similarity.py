@@ -290,7 +290,7 @@ def forget(vectors: bool = True, words: bool = True) -> None:
             _CACHE.mem.clear()  # the file stays open: what a new process sees
         if words:
             current().memo("token_memo", OrderedDict).clear()
-            _grams.cache_clear()
+            grams.cache_clear()
 
 
 def reset_encoder() -> None:
