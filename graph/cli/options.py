@@ -40,6 +40,12 @@ class GovkgGroup(click.Group):
             raise CliError(str(exc), exc.code) from None
         except KeyboardInterrupt:
             raise CliError("interrupted", 130) from None
+        except (OSError, RuntimeError) as exc:
+            from ..store.guard import damaged, is_damage
+
+            if is_damage(exc):  # a damaged store found while reading it
+                raise CliError(str(damaged(None, exc))) from None
+            raise
 
 
 def format_option(default: str = "table"):
