@@ -210,11 +210,11 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
     opts = {"link": link, "semantic": semantic, "validate": validate}
     summary = Summary(workers=workers, store=str(store_dir))
     store = st.open_store(store_dir)
+    if fresh:  # the store emptied first: a damaged digest file is replaced, not read
+        store.clear()
+        DigestStore.remove(store_dir)
     digests = DigestStore(store_dir)
     try:
-        if fresh:
-            store.clear()
-            digests.clear()
         _store_all(store, _results(files, workers, chunksize, opts), summary, digests, progress or _quiet)
         summary.phases["reports"] = time.perf_counter() - t0
         if followthrough:
