@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from ..model import GovkgError, first_line
+from ..model.errors import OutputError
 from ..model.files import write_atomic
 from ..model.resources import SAMPLE_REPORTS
 from ..rdf.formats import WRITABLE, by_name
@@ -195,6 +196,8 @@ def _html(source: object, path: Path, quiet: bool) -> None:
 
     try:
         write_html(source, path)
+    except OutputError:  # a full disk is an error, not a missing view
+        raise
     except Exception as exc:  # noqa: BLE001 - the view is optional; the graph is built
         click.echo(f"govkg: warning: kg.html not written: {first_line(exc)}", err=True)
         return

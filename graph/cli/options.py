@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from ..model import GovkgError
+from ..model import GovkgError, first_line
 from ..neo4j.settings import DEFAULT_URI, DEFAULT_USER
 from ..views.tables import FORMATS, visible
 
@@ -40,12 +40,28 @@ class GovkgGroup(click.Group):
             raise CliError(str(exc), exc.code) from None
         except KeyboardInterrupt:
             raise CliError("interrupted", 130) from None
+        except BrokenPipeError:
+            raise  # the reader of stdout went away: graph/cli/main.py exits quietly
         except (OSError, RuntimeError) as exc:
-            from ..store.guard import damaged, is_damage
+            err = _system_error(exc)
+            if err is None:
+                raise
+            raise CliError(str(err), err.code) from None
 
-            if is_damage(exc):  # a damaged store found while reading it
-                raise CliError(str(damaged(None, exc))) from None
-            raise
+
+def _system_error(exc: OSError | RuntimeError) -> GovkgError | None:
+    """The last resort for an error no stage turned into one line: a damaged or full store
+    found while using it, or a file the system refused (a folder on a read-only disk)."""
+    from ..store.guard import damaged, disk_error, is_damage
+
+    if is_damage(exc):
+        return damaged(None, exc)
+    if disk_error(None, exc) is not None and getattr(exc, "errno", None) is None:  # from RocksDB
+        return disk_error(None, exc)
+    if not isinstance(exc, OSError):
+        return None
+    where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+    return GovkgError(f"{where}{exc.strerror or first_line(exc)}")
 
 
 def format_option(default: str = "table"):

@@ -30,6 +30,7 @@ from .digests import DigestStore
 from ..model import GovkgError, first_line
 from ..read import find_reports
 from ..store import dump
+from ..store.guard import disk_error, reading
 
 
 # --------------------------------------------------------------------------- inputs
@@ -217,12 +218,13 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
     try:
         _store_all(store, _results(files, workers, chunksize, opts), summary, digests, progress or _quiet)
         summary.phases["reports"] = time.perf_counter() - t0
-        if followthrough:
-            t1 = time.perf_counter()
-            _follow(store, digests, summary)
-            summary.phases["followthrough"] = time.perf_counter() - t1
-        store.flush()
-        summary.triples = len(store)
+        with reading(store_dir):  # a full disk or a damaged block: one line
+            if followthrough:
+                t1 = time.perf_counter()
+                _follow(store, digests, summary)
+                summary.phases["followthrough"] = time.perf_counter() - t1
+            store.flush()
+            summary.triples = len(store)
         targets = [dump_to] if isinstance(dump_to, (str, Path)) else list(dump_to or [])
         if targets:
             t1 = time.perf_counter()
@@ -261,6 +263,8 @@ def _store_all(store, results: Iterator[tuple], summary: Summary, digests: Diges
         try:
             store.update(update)
         except (OSError, SyntaxError, ValueError) as exc:
+            if disk_error(None, exc) is not None:  # a full disk stops the run: what is stored stays
+                raise disk_error(summary.store, exc) from None
             summary.skipped.append((path, f"not stored: {_one_line(exc)}"))
             progress(False)
             continue

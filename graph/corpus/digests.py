@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
@@ -24,6 +25,7 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS digests (
     issuer TEXT, year INTEGER,
     data TEXT NOT NULL        -- the digest as JSON
 )"""
+_DISK = re.compile(r"disk is full|readonly database|disk I/O error|unable to open database", re.I)
 _COLUMNS = ["graph", "issuer", "year", "data"]
 
 
@@ -67,6 +69,9 @@ class DigestStore:
         try:
             yield
         except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+            if _DISK.search(str(exc)):
+                raise GovkgError(f"cannot write {self.path}: {first_line(exc)}; the digests committed "
+                                 "before are kept") from None
             if self.db is not None:
                 with contextlib.suppress(sqlite3.Error):
                     self.db.close()

@@ -16,6 +16,8 @@ from ..model import GovkgError, first_line
 
 # what RocksDB says of a damaged database (as opposed to a lock held by another process)
 _DAMAGE = re.compile(r"^(Corruption|IO error|Invalid argument)\b|Column family not found|checksum mismatch")
+# a full disk, a read-only folder: the store is fine, it cannot be written
+_DISK = re.compile(r"No space left on device|Read-only file system|Permission denied|Disk quota exceeded")
 _LOCKED = re.compile(r"\block\b|/LOCK\b", re.I)
 _PATH = re.compile(r"(/[^\s:'`]+)")
 # the files of a RocksDB folder: their presence without CURRENT is a damaged store
@@ -24,8 +26,8 @@ _ROCKS = re.compile(r"^(MANIFEST-\d+|\d+\.sst|\d+\.log|IDENTITY|OPTIONS-\d+)$")
 
 def is_damage(exc: BaseException) -> bool:
     """Whether an exception from pyoxigraph says the store's files are damaged."""
-    if isinstance(exc, OSError) and exc.errno is not None:  # Python's own file errors
-        return False
+    if isinstance(exc, OSError) and exc.errno is not None or _DISK.search(str(exc)):
+        return False  # Python's own file errors; a full disk or a read-only folder
     return isinstance(exc, (OSError, RuntimeError)) and bool(_DAMAGE.search(str(exc).strip()))
 
 
@@ -42,6 +44,16 @@ def damaged(store_dir: str | Path | None, exc: BaseException) -> GovkgError:
                       f"delete {folder} and run `govkg build` again")
 
 
+def disk_error(store_dir: str | Path | None, exc: BaseException) -> GovkgError | None:
+    """The one-line error for a store that cannot be written (full disk, read-only folder),
+    or None when ``exc`` is something else."""
+    m = _DISK.search(str(exc))
+    if not isinstance(exc, (OSError, RuntimeError)) or m is None:
+        return None
+    return GovkgError(f"cannot write the store {store_dir or ''}: {m.group(0)}; the reports stored "
+                      "before are kept".replace("store :", "store:"))
+
+
 @contextlib.contextmanager
 def reading(store_dir: str | Path | None = None) -> Iterator[None]:
     """Damage found while the block runs (a query reaching a bad block) becomes one line."""
@@ -52,6 +64,9 @@ def reading(store_dir: str | Path | None = None) -> Iterator[None]:
     except (OSError, RuntimeError) as exc:
         if is_damage(exc):
             raise damaged(store_dir, exc) from None
+        disk = disk_error(store_dir, exc)
+        if disk is not None:
+            raise disk from None
         raise
 
 
@@ -82,4 +97,6 @@ def open_store(path: str | Path, read_only: bool = False, create: bool = True):
             raise damaged(p, exc) from None
         if _LOCKED.search(msg):
             raise GovkgError(f"store {p} is in use by another govkg process ({msg})") from None
+        if disk_error(p, exc) is not None:
+            raise disk_error(p, exc) from None
         raise GovkgError(f"cannot open store {p}: {msg}") from None

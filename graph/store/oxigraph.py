@@ -57,6 +57,8 @@ def replace_report(store, report_iri: str | URIRef, graph: Graph) -> int:
     try:
         store.update(update)
     except (OSError, SyntaxError, ValueError) as exc:
+        if guard.disk_error(None, exc) is not None:
+            raise guard.disk_error(None, exc) from None
         raise GovkgError(f"cannot write report {iri} to the store: {first_line(exc)}") from None
     return len(graph)
 
@@ -271,13 +273,14 @@ def put_reports(store_dir: str | Path, graphs: dict[str, Graph], fresh: bool = F
     reports not given first); every graph of the store afterwards, sorted by name."""
     store = open_store(store_dir)
     try:
-        if fresh:
-            for name in reports(store):
-                if name not in graphs:
-                    remove_report(store, name)
-        for iri, g in sorted(graphs.items()):
-            replace_report(store, iri, g)
-        store.flush()
-        return export_graphs(store)
+        with guard.reading(store_dir):  # a full disk while flushing: one line
+            if fresh:
+                for name in reports(store):
+                    if name not in graphs:
+                        remove_report(store, name)
+            for iri, g in sorted(graphs.items()):
+                replace_report(store, iri, g)
+            store.flush()
+            return export_graphs(store)
     finally:
         del store
