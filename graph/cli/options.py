@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from ..model import GovkgError, first_line
-from ..neo4j.settings import DEFAULT_URI, DEFAULT_USER
+from ..neo4j.settings import DEFAULT_URI, DEFAULT_USER, check_uri
 from ..views.tables import FORMATS, visible
 
 
@@ -99,9 +99,20 @@ def neo4j_options(required_uri: bool = True):
                           help="Neo4j user (env NEO4J_USERNAME)")(fn)
         return click.option("--neo4j", "uri", envvar="NEO4J_URI" if required_uri else None,
                             default=DEFAULT_URI if required_uri else None, show_default=required_uri,
+                            callback=_check_uri,
                             metavar="URI", help="Bolt URI of Neo4j" + (" (env NEO4J_URI)" if required_uri else
                                                                        "; run the Cypher twin there"))(fn)
     return decorate
+
+
+def _check_uri(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A bad --neo4j URI is a usage error before anything connects (or is deleted)."""
+    if value is None:
+        return None
+    try:
+        return check_uri(value)
+    except GovkgError as exc:
+        raise CliError(str(exc), exc.code) from None
 
 
 class KeyValue(click.ParamType):
