@@ -62,7 +62,11 @@ def _end_with_parent() -> None:
 
 
 def _init_worker(opts: dict[str, Any]) -> None:
+    import signal
+
     _end_with_parent()
+    # Ctrl-C is the parent's to handle: it stops the pool (no worker prints a traceback)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _OPTS.update(opts)
     import jieba
 
@@ -177,7 +181,8 @@ def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Ite
 
     chunks = [paths[i:i + chunksize] for i in range(0, len(paths), chunksize)]
     window = deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(opts,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(opts,))
+    try:
         it = iter(chunks)
         for chunk in it:
             window.append(pool.submit(_process_chunk, chunk))
@@ -188,6 +193,20 @@ def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Ite
             nxt = next(it, None)
             if nxt is not None:
                 window.append(pool.submit(_process_chunk, nxt))
+    except BaseException:  # Ctrl-C, an error storing, the consumer gone: stop now, not after the chunks
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool at once: queued chunks cancelled, running workers terminated."""
+    procs = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        proc.join(5)
 
 
 def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
