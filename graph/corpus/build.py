@@ -230,11 +230,12 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
     opts = {"link": link, "semantic": semantic, "validate": validate}
     summary = Summary(workers=workers, store=str(store_dir))
     store = st.open_store(store_dir)
-    if fresh:  # the store emptied first: a damaged digest file is replaced, not read
-        store.clear()
-        DigestStore.remove(store_dir)
-    digests = DigestStore(store_dir)
-    try:
+    digests = None
+    try:  # the store is released however this ends (a damaged digest file included)
+        if fresh:  # the store emptied first: a damaged digest file is replaced, not read
+            store.clear()
+            DigestStore.remove(store_dir)
+        digests = DigestStore(store_dir)
         _store_all(store, _results(files, workers, chunksize, opts), summary, digests, progress or _quiet)
         summary.phases["reports"] = time.perf_counter() - t0
         with reading(store_dir):  # a full disk or a damaged block: one line
@@ -251,8 +252,12 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
                 dump(store, target)
             summary.dump = ", ".join(map(str, targets))
             summary.phases["dump"] = time.perf_counter() - t1
+    except GovkgError as exc:  # its frames would keep the store (and its lock) alive in the caller
+        exc.__context__ = None
+        raise exc.with_traceback(None) from None
     finally:
-        digests.close()
+        if digests is not None:
+            digests.close()
         del store
     summary.seconds = time.perf_counter() - t0
     return summary

@@ -62,18 +62,27 @@ def input_suffixes() -> list[str]:
 def _quiet_literals() -> Iterator[None]:
     """rdflib logs a traceback for every literal it cannot convert (a month 13, an integer
     "twenty"); govkg reports the first such triple itself, as one line."""
+    import warnings
+
+    import rdflib
+
     log = logging.getLogger("rdflib.term")
-    level = log.level
+    level, normalize = log.level, rdflib.NORMALIZE_LITERALS
     log.setLevel(logging.CRITICAL)
+    rdflib.NORMALIZE_LITERALS = False  # keep the value as written, to show it
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "Parsing weird boolean …"
+            yield
     finally:
         log.setLevel(level)
+        rdflib.NORMALIZE_LITERALS = normalize
 
 
 def bad_value(g: Graph) -> tuple | None:
     """The first triple (in sorted order) whose literal is not a valid value of its datatype."""
-    bad = sorted((s, p, o) for s, p, o in g if isinstance(o, Literal) and o.ill_typed)
+    triples = (q[:3] for q in g.quads((None, None, None, None))) if isinstance(g, Dataset) else iter(g)
+    bad = sorted((s, p, o) for s, p, o in triples if isinstance(o, Literal) and o.ill_typed)
     return bad[0] if bad else None
 
 
