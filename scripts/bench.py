@@ -19,7 +19,8 @@ Rows (the baseline of each group is marked ×1.00):
   in-memory Dataset loaded from the same quads (one run); each runs in a forked child killed
   after ``--rdflib-timeout`` s; the ratio is rdflib time / oxigraph time;
 * truth: follow-through links and actions that left no trace on each built store, precision
-  and recall against the generator's truth (scripts/score_followthrough.py);
+  and recall against the generator's truth (scripts/score_followthrough.py); peer remedies'
+  precision@5 against the generator's cause kinds (scripts/score_suggest.py);
 * neo4j (only with ``--neo4j``: it empties the database at $NEO4J_URI, default bolt://127.0.0.1:7687): govkg's loader against
   rdflib-neo4j (scripts/bench_neo4j.py) on the 100-report store's first 50 reports;
 * html: the HTML export (graph.html.write_html, as scripts/bench_html.py) of 10 reports
@@ -304,6 +305,25 @@ def bench_truth(corpus_dir: Path, stores: dict[int, Path], table: Table) -> None
         for what, r in res.items():
             table.add(f"{what}, {n:,} reports", f"precision {r['precision']:.3f}, recall {r['recall']:.3f}", None,
                       f"vs generator truth ({r['gold']:,} gold)")
+    bench_suggest(corpus_dir, stores, table)
+
+
+def bench_suggest(corpus_dir: Path, stores: dict[int, Path], table: Table, most: int = 1000) -> None:
+    """Peer remedies (govkg suggest) for every cause of every report, against the generator's
+    cause kinds (scripts/score_suggest.py), on the stores of at most ``most`` reports."""
+    import score_suggest as ss
+
+    for n, store in sorted(stores.items()):
+        if n > most:
+            continue
+        t0 = time.perf_counter()
+        r = ss.score(corpus_dir, store)
+        dt = time.perf_counter() - t0
+        table.add(f"peer remedies precision@5, {n:,} reports",
+                  f"{r['precision@5']:.3f}; {r['precision@5, identical wordings left out']:.3f} with identical "
+                  f"wordings left out", None,
+                  f"vs generator cause kinds ({r['suggestions judged']:,} suggestions for "
+                  f"{r['causes known to the truth']:,} causes, {dt:.1f} s)")
 
 
 # --------------------------------------------------------------------------- neo4j, html

@@ -10,7 +10,8 @@ hash8 = first 8 hex digits of sha1(issuer)) and described by one line of
     {"file", "issuer", "issuer_kind", "year", "parts": 4|5, "date": "{year+1}年1月d日",
      "style": {part, area, item, enum, cause_intro, punct, plan, leader},
      "areas":   [{"n", "title", "theme", "items": [{"n", "title"}]}],          # part 一
-     "causes":  [{"n", "shortcoming", "theme", "reasons": [str], "enum"}],      # part 三
+     "causes":  [{"n", "shortcoming", "theme", "reasons": [str],               # part 三
+                  "kinds": ["theme/i" for each reason: causes of one kind share it], "enum"}],
      "actions": [{"n", "theme", "kind", "key", "title",                         # part 四
                   "addresses": [n of the shortcoming of the same theme] or [],
                   "target": {"action", "text", "value", "unit"} | null}],
@@ -25,6 +26,9 @@ Themes are codes (pufa 法治宣传, zhifa 行政执法, juece 依法决策, gon
 jiufen 矛盾纠纷化解, liliang 基层法治力量, fuwu 政务服务, jiandu 监督考核,
 yingshang 营商环境, xuefa 学法用法).  ``key`` is the term that marks an action kind: it
 occurs in the action and in the measure that carries it out, nowhere else in part 一.
+A cause is written in one of several wordings of its kind (the template's and its
+``cause_variants``), so two reports can give the same cause in other words; ``kinds`` says
+which causes are the same (the truth of the peer-remedy benchmark, scripts/score_suggest.py).
 Strings in the truth use ASCII ``,;:()``; about 30% of the reports print them full-width.
 All randomness comes from ``random.Random`` instances seeded from ``--seed``; the global
 ``random`` module and ``hash()`` are never used, so the same seed and ``n`` give

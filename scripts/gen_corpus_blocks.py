@@ -48,6 +48,12 @@ class Theme:
     shortfalls: list[tuple[str, str]]
     causes: list[str]
     actions: list[ActionKind] = field(default_factory=list)
+    # other wordings of causes[i], same kind (the peer-remedy benchmark's truth)
+    cause_variants: list[list[str]] = field(default_factory=list)
+
+    def cause_kind(self, i: int) -> str:
+        """The kind id of cause ``i`` of this theme: every wording of it shares the id."""
+        return f"{self.code}/{i}"
 
 
 def _action_kind(d: dict) -> ActionKind:
@@ -59,7 +65,7 @@ def _action_kind(d: dict) -> ActionKind:
 def _theme(d: dict) -> Theme:
     return Theme(d["code"], d["name"], d["areas"], d["titles"], d["bodies"],
                  [tuple(sf) for sf in d["shortfalls"]], d["causes"],
-                 [_action_kind(a) for a in d["actions"]])
+                 [_action_kind(a) for a in d["actions"]], d.get("cause_variants", []))
 
 
 def load_templates(path: Path = TEMPLATES_PATH) -> dict:

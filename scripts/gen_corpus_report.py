@@ -169,13 +169,26 @@ class ReportWriter:
         for si, code in enumerate(sf_codes, 1):
             th = THEME_BY_CODE[code]
             st, sd = rng.choice(th.shortfalls)
-            reasons = rng.sample(th.causes, rng.randint(2, 4))
+            # the same draw as sampling th.causes itself, so the report rng's sequence is unchanged
+            picked = rng.sample(range(len(th.causes)), rng.randint(2, 4))
+            reasons = self.wordings(th, si, picked)
             self.heading(si, st)
             enum = enumerate_causes(style["enum"], reasons)
             self.lines.append(self.P(self.f.fill(sd) + style["cause_intro"] + enum))
             causes.append({"n": si, "shortcoming": st, "theme": code, "reasons": reasons,
-                           "enum": style["enum"]})
+                           "kinds": [th.cause_kind(i) for i in picked], "enum": style["enum"]})
         return causes
+
+    def wordings(self, th: Theme, si: int, picked: list[int]) -> list[str]:
+        """The written form of the picked causes: the template's own wording or one of its
+        variants (same kind, other words).  The choice has its own ``random.Random``, seeded
+        from the issuer, year and shortcoming, so it draws nothing from the report's rng."""
+        vr = random.Random(f"govkg-cause-wording/{self.issuer.name}/{self.year}/{si}")
+        out = []
+        for i in picked:
+            forms = [th.causes[i]] + (th.cause_variants[i] if i < len(th.cause_variants) else [])
+            out.append(vr.choice(forms))
+        return out
 
     def part_four(self, causes: list[dict]) -> tuple[list[dict], list[dict]]:
         """Part 四: the plan; returns the truth's actions and targets."""

@@ -299,6 +299,7 @@ def test_action_keys_only_in_their_own_texts():
     generic = []
     for t in gc.THEMES:
         generic += t.areas + t.titles + t.bodies + [x for sf in t.shortfalls for x in sf] + t.causes
+        generic += [v for vs in t.cause_variants for v in vs]
     generic += [x for li in gc.LEADER_ITEMS for x in li] + gc.CLOSINGS + gc.OPENINGS + gc.IDEAS + gc.GOALS
     generic += gc.PART5
     for key in keys:
@@ -323,3 +324,21 @@ def test_figures_present(corpus):
     assert re.search(r"同比\d{4}年\d+件(下降|上升)\d+\.\d%", text)
     assert re.search(r"律师事务所", text)
     assert re.search(r"“[^”]+”(工作)?机制", text)
+
+
+def test_causes_have_kinds_written_in_several_wordings(corpus):
+    """Every cause carries the kind id of its template; a kind is written in its template's
+    words or in one of its variants, and both occur in a corpus (the peer-remedy truth)."""
+    _, _, truth = corpus
+    by_kind: dict[str, set[str]] = {}
+    for rec in truth:
+        for c in rec["causes"]:
+            assert len(c["kinds"]) == len(c["reasons"]) == len(set(c["kinds"]))
+            th = gc.THEME_BY_CODE[c["theme"]]
+            for reason, kind in zip(c["reasons"], c["kinds"]):
+                code, i = kind.split("/")
+                assert code == c["theme"]
+                assert reason in [th.causes[int(i)]] + th.cause_variants[int(i)]
+                by_kind.setdefault(kind, set()).add(reason)
+    assert all(len(t.cause_variants) == len(t.causes) for t in gc.THEMES)
+    assert sum(len(w) >= 2 for w in by_kind.values()) >= len(by_kind) * 0.8

@@ -18,6 +18,7 @@ COMMANDS = [
     ("outline", "outline"),
     ("extract", "extract"),
     ("gaps", "gaps"),
+    ("suggest", "suggest"),
     ("coverage", "coverage"),
     ("build", "build"),
     ("query", "query"),
@@ -27,6 +28,7 @@ COMMANDS = [
     ("neo4j", "load"),
     ("neo4j", "cypher"),
     ("html", "html"),
+    ("serve", "serve"),
 ]
 
 

@@ -11,7 +11,7 @@ import json
 import click
 
 from ..model import GovkgError
-from ..neo4j.settings import DEFAULT_PORT, default_home, default_password
+from ..neo4j.settings import DEFAULT_HTTP_PORT, DEFAULT_PORT, default_home, default_password
 from ..store.bounded import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from ..views.tables import render
 from .options import KeyValue, format_option, neo4j_options, query_text, resolve_store
@@ -40,16 +40,22 @@ def neo4j() -> None:
 
 @neo4j.command()
 @_server_options
+@click.option("--http-port", type=click.IntRange(0, 65535), default=DEFAULT_HTTP_PORT, show_default=True,
+              help="port of Neo4j Browser on 127.0.0.1 (0: Bolt only)")
 @click.option("--timeout", type=float, default=120, show_default=True, help="seconds to wait for Bolt")
-def start(home: str, port: int, password: str | None, timeout: float) -> None:
+def start(home: str, port: int, password: str | None, http_port: int, timeout: float) -> None:
     """Start the server (building scripts/neo4j if needed); returns when Bolt answers.
 
-    Its password is HOME/password (mode 0600), generated on the first start."""
+    Neo4j Browser is at http://127.0.0.1:HTTP_PORT/browser/ (log in as neo4j with the password).
+    The password is HOME/password (mode 0600), generated on the first start."""
     from ..neo4j import server as neo4j_server
 
-    info = neo4j_server.start(home, port, password, timeout=timeout)
+    info = neo4j_server.start(home, port, password, timeout=timeout, http_port=http_port or None)
     state = "already running" if info["already_running"] else "started"
     click.echo(f"neo4j {state}: bolt://127.0.0.1:{port} pid {info['pid']} home {info['home']}")
+    if info["browser"]:
+        click.echo(f"Neo4j Browser: {info['browser']} (connect to bolt://127.0.0.1:{port} as neo4j, "
+                   f"password: govkg neo4j password)")
 
 
 @neo4j.command()
@@ -71,7 +77,8 @@ def status(home: str, port: int, password: str | None) -> None:
     st = neo4j_server.status(home, None if src and src.name == "DEFAULT" else port, password)
     port = st["port"]
     if st["running"]:
-        click.echo(f"neo4j running: pid {st['pid']} bolt://127.0.0.1:{port} ({st['bolt']}) home {st['home']}")
+        click.echo(f"neo4j running: pid {st['pid']} bolt://127.0.0.1:{port} ({st['bolt']}) home {st['home']}"
+                   + (f"; Neo4j Browser {st['browser']}" if st["browser"] else ""))
     else:
         click.echo(f"neo4j not running (home {st['home']}; port {port}: {st['bolt']})")
     if not st["running"] or st["bolt"] != "ok":

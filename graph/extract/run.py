@@ -1,18 +1,22 @@
 """Outline → Report: every fact with its id, span, sentence and section."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
 from ..model import Report, ReportInfo
 from ..model.facts import Action, Cause, Indicator, Measure, Shortcoming
-from ..model.lexicon import Lexicon, current
+from ..model.lexicon import Lexicon, alternation, current
 from ..model import Node, Outline
 from ..model.sentences import Sentences
 from ..model.vocab import report_id
 from . import entities
 from .quantities import find_comparisons, find_quantities, what_counted
-from .structure import action_nodes, areas_and_items, clause, leaves, members, numbered, shortcoming_nodes
+from ..parse.outline import is_combined
+from .structure import (action_nodes, areas_and_items, cause_cue, clause, is_cause_heading, leaves, members,
+                        numbered, shortcoming_nodes)
+from .remedies import find_remedies, remedy_action
 from .targets import find_targets
 from .themes import themes_of
 
@@ -81,11 +85,11 @@ def _measure(mid: str, item: Node, area: Node | None, kind: str, text: str, sent
 def _indicators(m: Measure, text: str, sents: Sentences, lex: Lexicon) -> list[Indicator]:
     lo, hi = m.span
     comps = find_comparisons(text, lo, hi, lex)
-    in_comp = [(c.start, c.end) for c in comps]
+    in_comp = _Spans([(c.start, c.end) for c in comps])
     out: list[Indicator] = []
     prev_end = lo
     for q in find_quantities(text, lo, hi, lex):
-        if any(a <= q.start < b for a, b in in_comp):
+        if in_comp.holds(q.start):
             continue
         s = sents.at(q.start)
         what = what_counted(text, q, s[0], s[1], prev_end if prev_end > s[0] else 0, lex)
@@ -93,9 +97,9 @@ def _indicators(m: Measure, text: str, sents: Sentences, lex: Lexicon) -> list[I
         out.append(Indicator(f"{m.id}-i{len(out) + 1}", (q.start, q.end), s, m.section, value=q.value,
                              unit=q.unit, qualifier=q.qualifier, what=what, measure=m.id, raw=q.raw,
                              value_max=q.value_max))
+    figures = _Figures(out)
     for c in comps:
-        current = max((i for i in out if i.span[1] <= c.start and i.sentence == sents.at(c.start)
-                       and i.year is None), key=lambda i: i.span[0], default=None)
+        current = figures.last_before(c.start, sents.at(c.start))
         if current is None:
             continue
         current.change, current.relation = c.change, c.relation
@@ -106,12 +110,53 @@ def _indicators(m: Measure, text: str, sents: Sentences, lex: Lexicon) -> list[I
                                 measure=m.id, raw=q.raw, value_max=q.value_max, year=c.year)
             current.compares_to = earlier.id
             out.append(earlier)
+            figures.add(earlier)
     out.sort(key=lambda i: i.span[0])
     renamed = {i.id: f"{m.id}-i{n}" for n, i in enumerate(out, 1)}
     for i in out:
         i.id = renamed[i.id]
         i.compares_to = renamed.get(i.compares_to) if i.compares_to else None
     return out
+
+
+class _Spans:
+    """Spans that do not overlap, in order: which one holds a position, by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def holds(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+
+def _end(i: Indicator) -> int:
+    return i.span[1]
+
+
+class _Figures:
+    """The indicators a comparison can qualify (this year's), by sentence, each list in document
+    order: the one a comparison qualifies is the last that ends before it in its sentence, found
+    by bisection instead of a scan of all figures for each comparison."""
+
+    def __init__(self, figures: list[Indicator]):
+        self.lists: dict[tuple[int, int], tuple[list[Indicator], list[Indicator]]] = {}
+        for i in figures:
+            self._list(i.sentence)[0].append(i)
+
+    def _list(self, sentence: tuple[int, int]) -> tuple[list[Indicator], list[Indicator]]:
+        return self.lists.setdefault(sentence, ([], []))
+
+    def add(self, earlier: Indicator) -> None:
+        """An earlier-year figure found later, after every one added before it."""
+        if earlier.year is None:
+            self._list(earlier.sentence)[1].append(earlier)
+
+    def last_before(self, pos: int, sentence: tuple[int, int]) -> Indicator | None:
+        found = [lst[k - 1] for lst in self.lists.get(sentence, ())
+                 if (k := bisect.bisect_right(lst, pos, key=_end))]
+        return max(found, key=lambda i: i.span[0], default=None)
 
 
 def _cause_items(node: Node) -> list[Node]:
@@ -123,50 +168,6 @@ def _cause_items(node: Node) -> list[Node]:
     if not subs:
         return [node]
     return [c for s in subs for c in (_cause_items(s) if numbered(s) or members(s) else [s])]
-
-
-def _remedies(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, int, int]]:
-    """(sentence start, label start, end) of each remedy in text[lo:hi]: a sentence that opens
-    with a remedy cue (针对上述问题, 对此 …) and says what will be done (将 …); a remedy runs
-    to the next one."""
-    s = lex.json("structure.json")
-    found = []
-    for m in re.finditer("|".join(map(re.escape, s["remedy_cues"])), text[lo:hi]):
-        at = lo + m.start()
-        if at > lo and text[at - 1] not in "。；;\n":
-            continue
-        if (verb := _remedy_verb(text, at, at + len(m.group()), hi, s)) is not None:
-            found.append((at, verb))
-    if found:  # after the first remedy, a paragraph that says what will be done is one more remedy
-        for m in re.finditer("\n(?=[^\n])", text[found[0][0]:hi]):
-            at = found[0][0] + m.end()
-            if all(a != at for a, _ in found) and (verb := _remedy_verb(text, at, at, hi, s)) is not None:
-                found.append((at, verb))
-        found.sort()
-    return [(a, b, found[k + 1][0] if k + 1 < len(found) else hi) for k, (a, b) in enumerate(found)]
-
-
-def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None:
-    """Where the label of a remedy opening at ``at`` starts: just after its first verb of intent
-    (将 …) within the window after ``after``; None when there is none."""
-    window = text[at:min(hi, after + s["remedy_verb_window"])]
-    verb = min(((window.find(v), v) for v in s["remedy_verbs"] if window.find(v) > 0), default=None)
-    return None if verb is None else at + verb[0] + len(verb[1])
-
-
-def _remedy_action(span: tuple[int, int, int], node: Node, text: str, sents: Sentences, ex: Report,
-                   lex: Lexicon, answers: str | None) -> None:
-    """An action from a remedy sentence: labelled by its first clause after 将."""
-    start, lo, hi = span
-    stops = lex.json("structure.json")["clause_stops"]
-    cut = next((i for i in range(lo, hi) if text[i] in stops), hi)
-    while hi > lo and text[hi - 1] in "\n ":
-        hi -= 1
-    action = Action(f"action-{len(ex.actions) + 1}", (start, hi), sents.at(start), node.path,
-                    label=text[lo:cut], text=text[min(cut + 1, hi):hi].strip() or text[lo:cut],
-                    themes=themes_of(text[start:hi], lex), answers=answers)
-    ex.actions.append(action)
-    ex.targets += find_targets(action, text, sents, lex)
 
 
 def _runs(items: list[Node], lex: Lexicon) -> list[list[Node]]:
@@ -185,40 +186,52 @@ def _cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tup
     """Where the causes of a shortcoming start, and (number, start, end) of each cause."""
     lex = lexicon.json("structure.json")
     lo, hi = node.body_span
-    body = text[lo:hi]
-    found = [(p, -len(c)) for c in lex["cause_cues"] if (p := body.find(c)) >= 0]
-    cue, neg_len = min(found, default=(-1, 0))
-    start = lo + cue if cue >= 0 else hi
+    m = cause_cue(lexicon).search(text, lo, hi)
+    start = m.start() if m else hi
     enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
     if enums:
         return start, [(e.number, e.title_span[0], e.title_span[1]) for e in enums]
-    items = [c for c in node.children if c.kind == "item" and c.span[0] >= start and cue >= 0]
+    items = [c for c in node.children if c.kind == "item" and c.span[0] >= start and m]
     if items:  # （1）…… on lines of their own after the cue: each whole item, without its number
         return start, [(e.number, e.title_span[0], _trim(text, e.title_span[0], e.span[1])) for e in items]
-    if cue < 0:
-        both = _both_causes(text, lo, hi, lex["cause_both"])
+    if m is None:
+        both = _both_causes(text, lo, hi, lex["cause_both"]) or _framed_cause(text, lo, hi, lexicon)
         if not both:
             return hi, []
         return max(lo, *(text.rfind(c, lo, both[0][1]) + 1 for c in "。；;\n")), both  # its sentence
-    first = _after_cue(text, start - neg_len, hi, lex, [])  # after the cue, then its 是 / 在于 / ：
+    first = _after_cue(text, m.end(), hi, lexicon, skip=False)  # after the cue, then its 是 / 在于 / ：
     parts, pos = [], first
-    for m in re.finditer(r"[；;。]", text[first:hi]):
-        end = first + m.start()
-        if text[pos:end].strip():
-            parts.append((str(len(parts) + 1), pos, end))
-        pos = _after_cue(text, first + m.end(), hi, lex, lex["cause_cues"])  # ；从客观上看，……
+    splitter = lexicon.memo("structure.cause_splitter", lambda: re.compile(
+        f"{alternation(lex['cause_splitters'])}|[，,](?=(?:{alternation(lex['cause_second_openers'])}))"))
+    for m in splitter.finditer(text, first, hi):
+        if text[pos:m.start()].strip():
+            parts.append((str(len(parts) + 1), pos, m.start()))
+        pos = _after_cue(text, m.end(), hi, lexicon)  # ；从客观上看，……
     if pos < hi and text[pos:hi].strip():
         parts.append((str(len(parts) + 1), pos, hi))
     return start, parts
 
 
-def _after_cue(text: str, at: int, hi: int, lex: dict, cues: list[str]) -> int:
-    """``at`` moved past a cause cue opening there (one of ``cues``) and the words that follow one."""
-    cue = max((c for c in cues if text.startswith(c, at, hi)), key=len, default="")
-    at += len(cue)
+def _after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) -> int:
+    """``at`` moved past a cause cue opening there (when ``skip``) and the words that follow one."""
+    lex = lexicon.json("structure.json")
+    if skip and (m := cause_cue(lexicon).match(text, at, hi)):
+        at = m.end()
     while (step := next((w for w in lex["cue_followers"] if text.startswith(w, at, hi)), None)):
         at += len(step)
     return at
+
+
+def _framed_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:
+    """The cause of the first sentence in text[lo:hi] written in one of the cause frames
+    (这与X有很大关系; X，也是上述问题产生的原因), or []."""
+    frames = lexicon.memo("structure.cause_frames", lambda: [
+        re.compile(f) for f in lexicon.json("structure.json")["cause_frames"]])
+    for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
+        for frame in frames:
+            if (m := frame.match(s.group())) is not None:
+                return [("", lo + s.start() + m.start("cause"), lo + s.start() + m.end("cause"))]
+    return []
 
 
 def _both_causes(text: str, lo: int, hi: int, spec: dict) -> list[tuple[str, int, int]]:
@@ -253,7 +266,10 @@ def _trim(text: str, lo: int, hi: int) -> int:
 def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
                cause_parts: list[Node] = ()) -> None:
     shorts, cause_heads = shortcoming_nodes(part, lex)
-    cause_heads = [*cause_heads, *cause_parts]
+    shorts, nested = _nested_cause_heads(shorts, text, lex)
+    combined = is_combined(part, lex)
+    shorts, common = _common_causes(shorts, text, lex)
+    cause_heads = [*nested, *cause_heads, *cause_parts]
     pooled: list[Node] = []
     if not shorts and members(part):  # 一是……二是…… in one paragraph; a second run of 一是 pools causes
         runs = _runs(members(part), lex)
@@ -267,10 +283,10 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
             label, node = text[a:b], dataclasses.replace(node, body_span=(rest, node.span[1]), children=[])
         else:
             label = node.title
-        remedies = _remedies(text, node.body_span[0], node.span[1], lex)
+        remedies = find_remedies(text, node.body_span[0], node.span[1], lex, combined)
         for k, remedy in enumerate(remedies):  # a problems-and-remedies part: each remedy is an action
             own = k == 0 or text[remedy[0] - 1] != "\n"  # a remedy on a line of its own stands alone
-            _remedy_action(remedy, node, text, sents, ex, lex, answers=sid if own else None)
+            remedy_action(remedy, node, text, sents, ex, lex, answers=sid if own else None)
         if remedies:
             node = dataclasses.replace(node, body_span=(node.body_span[0], remedies[0][0]),
                                        children=[c for c in node.children if c.span[0] < remedies[0][0]])
@@ -280,7 +296,7 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
                                            label=label, text=desc, themes=themes_of(label + desc, lex)))
         listed.append((node.path, causes))
     loose = [(c.number, c.title_span[0], c.span[1], c.path)
-             for c in [*(c for head in cause_heads for c in _cause_items(head)), *pooled]]
+             for c in [*(c for head in cause_heads for c in _cause_items(head)), *pooled]] + common
     if len(listed) >= 2 and len(listed[-1][1]) >= 2 and not any(c for _, c in listed[:-1]):
         # only the last shortcoming lists causes, several: they follow all the shortcomings and
         # speak of them all (查找根源，一是……五是……), so they are pooled and attached by meaning
@@ -294,6 +310,42 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
     for k, (num, a, b, path) in enumerate(loose, 1):
         ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), path, shortcoming="",
                                text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
+
+
+def _common_causes(shorts: list[Node], text: str,
+                   lex: Lexicon) -> tuple[list[Node], list[tuple[str, int, int, str]]]:
+    """A closing paragraph of the last shortcoming that gives a cause of the problems together
+    (……，也是上述问题产生的一个共同原因): taken out of it, as a cause of them all."""
+    last = shorts[-1] if shorts else None
+    if last is None or last.kind == "enum":
+        return shorts, []
+    lo, hi = last.body_span[0], last.span[1]
+    while hi > lo and text[hi - 1] in "\n ":
+        hi -= 1
+    nl = text.rfind("\n", lo, hi)  # the last paragraph only
+    if nl < 0 or not any(w in text[nl:hi] for w in lex.json("structure.json")["pooled_words"]):
+        return shorts, []
+    found = _framed_cause(text, nl + 1, hi, lex)
+    if not found:
+        return shorts, []
+    kept = dataclasses.replace(last, span=(last.span[0], nl), body_span=(lo, min(last.body_span[1], nl)),
+                               children=[c for c in last.children if c.span[0] < nl])
+    return [*shorts[:-1], kept], [(num, a, b, last.path) for num, a, b in found]
+
+
+def _nested_cause_heads(shorts: list[Node], text: str, lex: Lexicon) -> tuple[list[Node], list[Node]]:
+    """Cause headings numbered under the last shortcoming ((一)主观原因 (二)客观原因 after 1、2、3、,
+    read one level down) speak of all the shortcomings: they are taken out of it."""
+    last = shorts[-1] if shorts else None
+    heads = [c for c in numbered(last) if is_cause_heading(c, lex)] if last and last.kind != "enum" else []
+    if not heads:
+        return shorts, []
+    cut = heads[0].span[0]
+    while cut > last.span[0] and text[cut - 1] in "\n ":
+        cut -= 1
+    kept = dataclasses.replace(last, span=(last.span[0], cut), body_span=(last.body_span[0], min(last.body_span[1], cut)),
+                               children=[c for c in last.children if c.span[0] < cut])
+    return [*shorts[:-1], kept], heads
 
 
 def _entities(outline: Outline, ex: Report, rid: str, lex: Lexicon) -> None:

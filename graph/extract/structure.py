@@ -5,7 +5,9 @@ enumeration after 主要原因, a semicolon list, or a heading of their own.
 """
 from __future__ import annotations
 
-from ..model.lexicon import Lexicon, current
+import re
+
+from ..model.lexicon import Lexicon, alternation, current
 from ..model import Node
 
 
@@ -83,3 +85,14 @@ def shortcoming_nodes(part: Node, lexicon: Lexicon | None = None) -> tuple[list[
     if len(rest) == 1 and numbered(rest[0]) and causes:
         rest = numbered(rest[0])  # (一)存在的问题 1. 2. 3.  (二)原因分析
     return rest, causes
+
+
+def cause_cue(lexicon: Lexicon) -> re.Pattern:
+    """Where a cause opens: a listed cue (究其原因, 主要是由于), a cause noun after a lead verb
+    (究其+根本, 深挖+根源) or before what introduces it (症结+在于, 根子+在于)."""
+    def build() -> re.Pattern:
+        s = lexicon.json("structure.json")
+        nouns = alternation(s["cause_nouns"])
+        return re.compile(f"(?:{alternation(s['cause_leads'])})(?:{nouns})|{alternation(s['cause_cues'])}"
+                          f"|(?:{nouns})(?=(?:{alternation(s['cause_noun_followers'])}))")
+    return lexicon.memo("structure.cause_cue", build)

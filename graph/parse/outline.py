@@ -59,14 +59,21 @@ def number_of(marker: str) -> str:
     return core.strip()
 
 
-def split_title(line: Line, marker_end: int) -> tuple[Span, int]:
+def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] = ()) -> tuple[Span, int]:
     """The title span and where the body starts (an inline title ends at the first 。,
-    or at a colon within 30 characters that comes before it: 公众参与：召开……)."""
+    or at a colon within 30 characters that comes before it: 公众参与：召开……, or just
+    before an enumeration that opens within 30 characters: 主观原因①……；②……; a lone (1) is
+    not one)."""
     rest = line.text[marker_end:]
     cut = rest.find(TITLE_END)
     soft = min((i for i in (rest.find(c) for c in TITLE_SOFT_END) if 0 <= i <= 30), default=-1)
     if cut < 0 or cut > 60 or 0 < soft < cut:
         cut = soft
+    enum = min((i for i in (rest.find(a) for a, b in opens if rest.find(b, rest.find(a) + 1) > 0)
+                if 2 <= i <= 30), default=-1)
+    if enum > 0 and (cut < 0 or enum < cut) and rest[enum - 1] not in "，,；;、":
+        t0 = line.start + marker_end
+        return (t0, t0 + len(rest[:enum].rstrip())), t0 + enum
     if 0 < cut < len(rest) - 1:
         t0 = line.start + marker_end
         return (t0, t0 + cut), t0 + cut + 1
@@ -85,8 +92,11 @@ def signature_start(lines: list[Line]) -> int:
     return n
 
 
-def build_tree(text: str, lines: list[Line], end_line: int) -> tuple[list[Node], int]:
-    """Nodes from heading lines by the style stack; returns roots and the preamble end."""
+def build_tree(text: str, lines: list[Line], end_line: int,
+               opens: tuple[tuple[str, str], ...] = ()) -> tuple[list[Node], int]:
+    """Nodes from heading lines by the style stack; returns roots and the preamble end.
+    ``opens``: the first two markers of each enumeration series; an enumeration (both in
+    order) ends an inline title."""
     roots: list[Node] = []
     stack: list[tuple[str, Node]] = []
     preamble_end = lines[end_line - 1].end if end_line else 0
@@ -101,7 +111,7 @@ def build_tree(text: str, lines: list[Line], end_line: int) -> tuple[list[Node],
             while stack[-1][0] != style:
                 stack.pop()
             stack.pop()
-        title_span, body_start = split_title(line, m.end())
+        title_span, body_start = split_title(line, m.end(), opens)
         node = Node(kind="section", level=len(stack) + 1, number=number_of(m.group(0)),
                     title=text[title_span[0]:title_span[1]], span=(line.start, line.end),
                     title_span=title_span, body_span=(body_start, body_start))
@@ -141,6 +151,14 @@ def classify(title: str, year: int | None, lexicon: Lexicon | None = None) -> st
     return None
 
 
+def is_combined(node: Node, lexicon: Lexicon) -> bool:
+    """A shortcomings part whose title also names what will be done (存在的问题和下一步打算,
+    问题及改进措施): problems and their remedies in one part."""
+    parts = lexicon.json("parts.json")
+    words = [*parts["parts"]["plan"]["cues"], *parts["combined_words"]]
+    return node.part == "shortcomings" and any(w in node.title for w in words)
+
+
 def label_parts(roots: list[Node], year: int | None, lexicon: Lexicon | None = None) -> None:
     for node in roots:
         node.kind = "part"
@@ -166,7 +184,8 @@ def parse(doc: Document, lexicon: Lexicon | None = None) -> Outline:
     text = doc.text
     lines = lines_of(text)
     end_line = signature_start(lines)
-    roots, preamble_end = build_tree(text, lines, end_line)
+    opens = tuple((s["markers"][0], s["markers"][1]) for s in lex.json("enumerators.json")["series"])
+    roots, preamble_end = build_tree(text, lines, end_line, opens)
     notes: list[str] = []
     if not roots:
         titled = len(lines) > 1 and len(lines[0].text) <= 60 and not lines[0].text.rstrip().endswith("。")
@@ -185,8 +204,7 @@ def parse(doc: Document, lexicon: Lexicon | None = None) -> Outline:
     for node in [n for r in roots for n in r.walk()]:
         add_enumerations(node, text, lex)
     found = {r.part for r in roots if r.part}
-    plan_cues = lex.json("parts.json")["parts"]["plan"]["cues"]
-    if any(r.part == "shortcomings" and any(c in r.title for c in plan_cues) for r in roots):
+    if any(is_combined(r, lex) for r in roots):
         found.add("plan")  # 存在的问题和下一步打算: problems and remedies in one part
     missing = [p for p in PARTS if p not in found]
     warnings = notes + [f"missing part: {lex.json('parts.json')['parts'][p]['label']}" for p in missing]

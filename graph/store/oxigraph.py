@@ -22,6 +22,7 @@ from ..model import GovkgError, first_line
 from ..model.files import atomic_path
 from . import guard
 from ..rdf.formats import by_suffix
+from .endpoint import refuse_if_served
 from ..rdf.terms import literal_value, nt_term, value_of  # the N-Triples escaping and values
 from ..model.vocab import ID, PREFIXES
 
@@ -37,7 +38,10 @@ def _ox():
 
 
 def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False, create: bool = True):
-    """A pyoxigraph Store at ``path``; a damaged one is a one-line error (graph.store.guard)."""
+    """A pyoxigraph Store at ``path``; read-only opening lets queries run beside a writer; a
+    damaged one is a one-line error (graph.store.guard)."""
+    if not read_only:
+        refuse_if_served(Path(path))  # the server reads it without a lock: a writer would corrupt what it sees
     return guard.open_store(path, read_only, create)
 
 

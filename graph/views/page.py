@@ -35,6 +35,7 @@ from ..rdf.formats import by_suffix, read_rdf
 from .network import CLASS_NAMES, CLASS_ORDER, counts, filter_view, focus as focus_view, to_nx
 from ..model.files import write_atomic
 from .planner import planner_data
+from .suggest import add_peers
 from .tree import tree_data
 
 HERE = Path(__file__).resolve().parent
@@ -364,6 +365,8 @@ def write_html(source: Any, path: str | Path, focus: str | None = None, depth: i
                title: str | None = None) -> dict[str, int]:
     """Write the page for ``source`` to ``path`` (atomically); returns drawn counts."""
     full, view = build_view(source, focus=focus, depth=depth, types=types, themes=themes)
-    html = render(view, planner=planner_data(full), tree=tree_data(full), title=title)
+    planner = planner_data(full)
+    add_peers(planner, source)
+    html = render(view, planner=planner, tree=tree_data(full), title=title)
     write_atomic(path, html)
     return {"nodes": view.number_of_nodes(), "edges": view.number_of_edges(), "bytes": len(html.encode())}

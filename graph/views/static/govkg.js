@@ -494,6 +494,7 @@
     gapList('没有对应原因的举措 Unmotivated actions', unmot, 'unmotivated-actions', true);
     gapList('原因都未被回应的不足 Unaddressed shortcomings', unadd, 'unaddressed', false);
     sec.appendChild(gaps);
+    if (r.peers) sec.appendChild(peerSection(r.peers));
     // matrix
     if (r.causes.length && r.actions.length) {
       sec.appendChild(el('h3', { text: '覆盖矩阵 Coverage: 原因 × 举措' }));
@@ -559,6 +560,32 @@
       sec.appendChild(tt);
     }
     return sec;
+  }
+
+  var CARRIED = { yes: '次年已落实', no: '次年未见落实', unknown: '无次年报告' };
+  function peerSection(peers) {  // open causes first (the server orders them), each with the peers' top actions
+    var box = el('div', { class: 'peers' });
+    box.appendChild(el('h3', { text: '同类原因的他方举措 Peer remedies' }));
+    box.appendChild(el('p', { class: 'muted', text: '其他机关针对最相似原因计划的举措（相似度、双方原句），以及该机关次年报告是否落实。' }));
+    peers.forEach(function (c) {
+      var item = el('div', { class: 'peer-cause' + (c.open ? ' gap' : ''), 'data-id': c.cause });
+      item.appendChild(el('h4', null, c.open ? el('span', { class: 'badge open', text: '未回应' }) : null,
+        el('span', { class: 'peer-cause-text', text: c.causeText })));
+      if (!c.remedies.length) item.appendChild(el('p', { class: 'muted', text: '库中没有其他机关的相似原因。' }));
+      var ol = el('ol', { class: 'remedies' });
+      c.remedies.forEach(function (x) {
+        ol.appendChild(el('li', { 'data-carried': x.carriedOut },
+          el('div', null, el('b', { text: x.actionLabel }), ' ',
+            el('span', { class: 'badge carried-' + x.carriedOut, text: CARRIED[x.carriedOut] || x.carriedOut,
+              title: x.carriedBy || '' })),
+          el('div', { class: 'small muted', text: (x.issuer || '') + ' · ' + fmt(x.year) + ' · 相似度 ' + fmt(x.similarity, 2) }),
+          el('div', { class: 'small evidence' }, el('span', { class: 'muted', text: '原因：' }), x.peerCauseText),
+          x.actionSentence ? el('div', { class: 'small evidence' }, el('span', { class: 'muted', text: '举措：' }), x.actionSentence) : null));
+      });
+      if (c.remedies.length) item.appendChild(ol);
+      box.appendChild(item);
+    });
+    return box;
   }
 
   showTab({ '#planner': 'planner', '#graph': 'graph' }[location.hash] || 'tree');

@@ -1,0 +1,69 @@
+"""Remedies written inside a problems part: each is an action that answers its problem."""
+from __future__ import annotations
+
+import re
+
+from ..model import Node, Report
+from ..model.facts import Action
+from ..model.lexicon import Lexicon, alternation
+from ..model.sentences import Sentences
+from .structure import cause_cue
+from .targets import find_targets
+from .themes import themes_of
+
+NEGATED = "未没不非"  # 未将, 没有将: a past failure described, not an intent
+SENTENCE_START = re.compile("(?<=[。\n])(?=[^\n])")
+
+
+def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = False) -> list[tuple[int, int, int]]:
+    """(sentence start, label start, end) of each remedy in text[lo:hi]: a sentence that opens
+    with a remedy cue (针对上述问题, 对此 …) and says what will be done (将 …); in a part that
+    combines problems and remedies, any later sentence that opens by saying what will be done
+    (下步将…, 改进措施：…) and is not a cause. A remedy runs to the next one."""
+    s = lex.json("structure.json")
+    found = []
+    for m in lex.memo("structure.remedy_cue", lambda: re.compile(alternation(s["remedy_cues"]))).finditer(text, lo, hi):
+        at = m.start()
+        if at > lo and text[at - 1] not in "。；;\n":
+            continue
+        if (verb := _remedy_verb(text, at, m.end(), hi, s)) is not None:
+            found.append((at, verb))
+    if combined:
+        first = text.find("。", lo, hi)
+        for m in SENTENCE_START.finditer(text, first if first >= 0 else hi, hi):
+            at = m.start()
+            if all(a != at for a, _ in found) and not cause_cue(lex).match(text, at, hi) \
+                    and (verb := _remedy_verb(text, at, at, hi, s)) is not None:
+                found.append((at, verb))
+    if found:  # after the first remedy, a paragraph that says what will be done is one more remedy
+        for m in re.finditer("\n(?=[^\n])", text[min(found)[0]:hi]):
+            at = min(found)[0] + m.end()
+            if all(a != at for a, _ in found) and (verb := _remedy_verb(text, at, at, hi, s)) is not None:
+                found.append((at, verb))
+        found.sort()
+    return [(a, b, found[k + 1][0] if k + 1 < len(found) else hi) for k, (a, b) in enumerate(found)]
+
+
+def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None:
+    """Where the label of a remedy opening at ``at`` starts: just after its first verb of intent
+    (将 …) within the window after ``after``; None when there is none or it is negated (未将)."""
+    window = text[at:min(hi, after + s["remedy_verb_window"])]
+    verb = min(((window.find(v), v) for v in s["remedy_verbs"] if window.find(v) > 0), default=None)
+    if verb is None or window[verb[0] - 1] in NEGATED:
+        return None
+    return at + verb[0] + len(verb[1])
+
+
+def remedy_action(span: tuple[int, int, int], node: Node, text: str, sents: Sentences, ex: Report,
+                  lex: Lexicon, answers: str | None) -> None:
+    """An action from a remedy sentence: labelled by its first clause after 将."""
+    start, lo, hi = span
+    stops = lex.json("structure.json")["clause_stops"]
+    cut = next((i for i in range(lo, hi) if text[i] in stops), hi)
+    while hi > lo and text[hi - 1] in "\n ":
+        hi -= 1
+    action = Action(f"action-{len(ex.actions) + 1}", (start, hi), sents.at(start), node.path,
+                    label=text[lo:cut], text=text[min(cut + 1, hi):hi].strip() or text[lo:cut],
+                    themes=themes_of(text[start:hi], lex), answers=answers)
+    ex.actions.append(action)
+    ex.targets += find_targets(action, text, sents, lex)
