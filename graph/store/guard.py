@@ -74,6 +74,16 @@ def _looks_like_store(p: Path) -> bool:
     return any(_ROCKS.match(c.name) for c in p.iterdir())
 
 
+def check_path(p: Path) -> None:
+    """What can be told without opening the store at ``p``: a file in its place, or a store
+    folder without its ``CURRENT`` (a writer checks this before any work)."""
+    if p.exists() and not p.is_dir():
+        raise GovkgError(f"the store {p} is a file, not a store folder; move it away and run `govkg build`")
+    if p.is_dir() and not (p / "CURRENT").is_file() and _looks_like_store(p):
+        raise GovkgError(f"the store is damaged at {p / 'CURRENT'} (missing); delete {p} and run "
+                         "`govkg build` again")
+
+
 def open_store(path: str | Path, read_only: bool = False, create: bool = True):
     """A pyoxigraph Store at ``path``; read-only opening lets queries run beside a writer.
     A folder that holds a store's files but no ``CURRENT`` is damaged, not new: it is refused
@@ -81,14 +91,10 @@ def open_store(path: str | Path, read_only: bool = False, create: bool = True):
     import pyoxigraph as ox
 
     p = Path(path)
-    if p.exists() and not p.is_dir():
-        raise GovkgError(f"the store {p} is a file, not a store folder; move it away and run `govkg build`")
+    check_path(p)
     if read_only or not create:
         if not p.is_dir() or not any(p.iterdir()) or not ((p / "CURRENT").exists() or _looks_like_store(p)):
             raise GovkgError(f"no store at {p} (run `govkg build` first, or give --store DIR)")
-    if p.is_dir() and not (p / "CURRENT").is_file() and _looks_like_store(p):
-        raise GovkgError(f"the store is damaged at {p / 'CURRENT'} (missing); delete {p} and run "
-                         "`govkg build` again")
     try:
         return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
     except (OSError, RuntimeError) as exc:
