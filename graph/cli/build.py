@@ -18,11 +18,13 @@ from pathlib import Path
 import click
 
 from ..model import GovkgError, first_line
+from ..model.errors import OutputError
 from ..model.files import write_atomic
 from ..model.resources import SAMPLE_REPORTS
 from ..rdf.formats import WRITABLE, by_name
 from ..read import find_reports
 from ..store.endpoint import refuse_if_served
+from ..store.guard import check_path
 
 # Above this many reports a corpus build leaves kg.html out (one page of every node would be
 # unreadable and slow); `govkg html --store OUT --focus …` draws a part of it.
@@ -82,6 +84,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: st
     out = Path(out_dir)
     if not no_store:
         refuse_if_served(out / "store")  # before any work: the server reads the store without a lock
+        check_path(out / "store")  # a file in its place or a damaged store: said before any report is read
     corpus = not no_store and workers != 1 and (
         any(Path(i).is_dir() for i in inputs) or (workers is not None and len(files) > 1))
     ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate, report_timeout) if corpus \
@@ -213,6 +216,8 @@ def _html(source: object, path: Path, quiet: bool) -> None:
 
     try:
         write_html(source, path)
+    except OutputError:  # a full disk is an error, not a missing view
+        raise
     except Exception as exc:  # noqa: BLE001 - the view is optional; the graph is built
         click.echo(f"govkg: warning: kg.html not written: {first_line(exc)}", err=True)
         return

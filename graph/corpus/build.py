@@ -33,6 +33,7 @@ from .pool import TimedPool
 from ..model import GovkgError, first_line
 from ..read import find_reports
 from ..store import dump
+from ..store.guard import disk_error, reading
 
 
 # --------------------------------------------------------------------------- inputs
@@ -64,7 +65,11 @@ def _end_with_parent() -> None:
 
 
 def _init_worker(opts: dict[str, Any]) -> None:
+    import signal
+
     _end_with_parent()
+    # Ctrl-C is the parent's to handle: it stops the pool (no worker prints a traceback)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _OPTS.update(opts)
     import jieba
 
@@ -213,19 +218,21 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
             "vectors": str(path_for(store_dir)) if link and semantic else None}
     summary = Summary(workers=workers, store=str(store_dir))
     store = st.open_store(store_dir)
-    digests = DigestStore(store_dir)
-    try:
-        if fresh:
+    digests = None
+    try:  # the store is released however this ends (a damaged digest file included)
+        if fresh:  # the store emptied first: a damaged digest file is replaced, not read
             store.clear()
-            digests.clear()
+            DigestStore.remove(store_dir)
+        digests = DigestStore(store_dir)
         _store_all(store, _results(files, workers, opts, report_timeout, process), summary, digests, progress or _quiet)
         summary.phases["reports"] = time.perf_counter() - t0
-        if followthrough:
-            t1 = time.perf_counter()
-            _follow(store, digests, summary)
-            summary.phases["followthrough"] = time.perf_counter() - t1
-        store.flush()
-        summary.triples = len(store)
+        with reading(store_dir):  # a full disk or a damaged block: one line
+            if followthrough:
+                t1 = time.perf_counter()
+                _follow(store, digests, summary)
+                summary.phases["followthrough"] = time.perf_counter() - t1
+            store.flush()
+            summary.triples = len(store)
         targets = [dump_to] if isinstance(dump_to, (str, Path)) else list(dump_to or [])
         if targets:
             t1 = time.perf_counter()
@@ -233,8 +240,12 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
                 dump(store, target)
             summary.dump = ", ".join(map(str, targets))
             summary.phases["dump"] = time.perf_counter() - t1
+    except GovkgError as exc:  # its frames would keep the store (and its lock) alive in the caller
+        exc.__context__ = None
+        raise exc.with_traceback(None) from None
     finally:
-        digests.close()
+        if digests is not None:
+            digests.close()
         del store
     summary.seconds = time.perf_counter() - t0
     return summary
@@ -264,6 +275,8 @@ def _store_all(store, results: Iterator[tuple], summary: Summary, digests: Diges
         try:
             store.update(update)
         except (OSError, SyntaxError, ValueError) as exc:
+            if disk_error(None, exc) is not None:  # a full disk stops the run: what is stored stays
+                raise disk_error(summary.store, exc) from None
             summary.skipped.append((path, f"not stored: {_one_line(exc)}"))
             progress(False)
             continue

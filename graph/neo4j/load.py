@@ -50,10 +50,10 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from ..model import GovkgError, first_line
-from .settings import DEFAULT_URI, DEFAULT_USER, default_password  # noqa: F401 - also for callers
+from .settings import DEFAULT_URI, DEFAULT_USER, check_uri, default_password  # noqa: F401 - also for callers
 from .write import CONSTRAINT, read_prefixes, remove_graph, write_graphs  # noqa: F401 - public here
 from ..model.vocab import GK
-from ..rdf.formats import by_suffix, input_suffixes
+from ..rdf.formats import by_suffix, input_suffixes, read_rdf
 
 
 # --------------------------------------------------------------------------- errors
@@ -92,6 +92,7 @@ def connect(uri: str = DEFAULT_URI, user: str = DEFAULT_USER, password: str | No
     Without ``password``, the one every client uses: settings.default_password()."""
     import neo4j
 
+    uri = check_uri(uri)  # a bad URI is a usage error before any connection
     if password is None:
         password = default_password()
     with neo4j_errors(uri, user):
@@ -152,20 +153,9 @@ def _merge(files: list[Path], graphs: list[tuple[str, Graph]]) -> list[tuple[str
             raise GovkgError(f"input not found: {f}")
         if rf is None:
             raise GovkgError(f"unknown RDF format for {f} (use one of {', '.join(input_suffixes())})")
-        fmt = rf.rdflib
-        try:
-            if rf.quads:
-                ds = Dataset()
-                ds.parse(f, format=fmt)
-                pairs = graphs_of(ds, fallback=f.resolve().as_uri())
-            else:
-                g = Graph()
-                g.parse(f, format=fmt)
-                pairs = [(graph_name(g, f.resolve().as_uri()), g)]
-        except GovkgError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - parser errors come in many classes
-            raise GovkgError(f"cannot parse {f} as {fmt}: {first_line(exc)}") from None
+        g = read_rdf(f, rf)  # a syntax error or a bad literal: one line naming the file
+        pairs = graphs_of(g, fallback=f.resolve().as_uri()) if rf.quads \
+            else [(graph_name(g, f.resolve().as_uri()), g)]
         for name, g in pairs:
             if name in merged:
                 merged[name] += g

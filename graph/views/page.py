@@ -31,7 +31,7 @@ import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from ..model import GovkgError
-from ..rdf.formats import by_suffix
+from ..rdf.formats import by_suffix, read_rdf
 from .network import CLASS_NAMES, CLASS_ORDER, counts, filter_view, focus as focus_view, to_nx
 from ..model.files import write_atomic
 from .planner import planner_data
@@ -83,13 +83,7 @@ def load_source(source: Any) -> Graph:
     if rf is None:
         raise GovkgError(f"{p}: not an RDF file (.ttl .nt .trig .nq .jsonld); give a report "
                          "as REPORT or a store with --store")
-    fmt = rf.rdflib
-    g: Graph = Dataset() if rf.quads else Graph()
-    try:
-        g.parse(p, format=fmt)
-    except Exception as exc:  # rdflib raises many parser error types
-        raise GovkgError(f"{p}: cannot parse {fmt}: {str(exc).splitlines()[0] if str(exc) else exc}") from None
-    return g
+    return read_rdf(p, rf)
 
 
 def _from_store(path: Path) -> Graph:
