@@ -3,9 +3,6 @@
  * (textContent / createTextNode); nothing here assigns innerHTML. */
 (function () {
   'use strict';
-  var t0 = performance.now();
-  var DATA = JSON.parse(document.getElementById('govkg-data').textContent);
-  var G = window.govkg = { data: DATA, stabilized: false, highlighted: [], timings: {} };
 
   // ---------------------------------------------------------------- helpers
   function $(id) { return document.getElementById(id); }
@@ -36,6 +33,21 @@
     }
     return String(v);
   }
+  var tip = $('tip');
+
+  // boot(DATA, opts): draw one report's (or one graph's) views into the page.  The page of
+  // a corpus calls it again for each report picked (opts.tabs: false, it owns the tab bar),
+  // so listeners on the page's fixed elements are set as properties, replaced at each boot.
+  function boot(DATA, opts) {
+  opts = opts || {};
+  var t0 = performance.now();
+  var old = window.govkg;
+  if (old && old.network) old.network.destroy();
+  var G = window.govkg = { data: DATA, stabilized: false, highlighted: [], timings: {}, report: opts.report };
+  ['classes', 'themes', 'edge-legend', 'search-hits', 'page-tree', 'page-planner'].forEach(function (id) {
+    if ($(id)) $(id).replaceChildren();
+  });
+  $('search').value = ''; $('search-info').textContent = ''; $('gaps-only').checked = false; tip.hidden = true;
   var CLASS = {};
   DATA.classes.forEach(function (c) { CLASS[c.key] = c; });
   var THEME = {};
@@ -88,7 +100,6 @@
   };
 
   // ---------------------------------------------------------------- tooltip
-  var tip = $('tip');
   function row(dl, key, value) {
     if (value === undefined || value === null || value === '') return;
     dl.appendChild(el('dt', { text: key }));
@@ -272,17 +283,17 @@
   var themeBoxes = DATA.themes.map(function (t) {
     return checkbox($('themes'), t.id, t.label, t.count, null, function (on) { themeOn[t.id] = on; applyFilters(); });
   });
-  $('classes-all').addEventListener('click', function () {
+  $('classes-all').onclick = function () {
     var all = classBoxes.every(function (b) { return b.checked; });
     classBoxes.forEach(function (b) { b.checked = !all; classOn[b.getAttribute('data-key')] = !all; });
     applyFilters();
-  });
-  $('themes-all').addEventListener('click', function () {
+  };
+  $('themes-all').onclick = function () {
     var all = themeBoxes.every(function (b) { return b.checked; });
     themeBoxes.forEach(function (b) { b.checked = !all; themeOn[b.getAttribute('data-key')] = !all; });
     applyFilters();
-  });
-  $('gaps-only').addEventListener('change', function (ev) { gapsOnly = ev.target.checked; applyFilters(); });
+  };
+  $('gaps-only').onchange = function (ev) { gapsOnly = ev.target.checked; applyFilters(); };
   DATA.edgeKinds.forEach(function (k) {
     $('edge-legend').appendChild(el('li', null,
       el('span', { class: 'line' + (k.dashes ? ' dashed' : ''), style: 'border-color:' + k.color }),
@@ -317,14 +328,14 @@
   }
   G.search = function (q) { search.value = q; var h = matches(q); renderHits(h); goTo(h.map(function (n) { return n.id; })); return h.length; };
   var timer = null;
-  search.addEventListener('input', function () {
+  search.oninput = function () {
     clearTimeout(timer);
     timer = setTimeout(function () { renderHits(matches(search.value)); }, 120);
-  });
-  search.addEventListener('keydown', function (ev) {
+  };
+  search.onkeydown = function (ev) {
     if (ev.key === 'Enter') { var h = matches(search.value); renderHits(h); goTo(h.map(function (n) { return n.id; })); }
     if (ev.key === 'Escape') { search.value = ''; renderHits([]); clearHighlight(); }
-  });
+  };
 
 
   // ---------------------------------------------------------------- problem tree
@@ -420,14 +431,15 @@
     });
   }
   G.drawTree = function () { document.querySelectorAll('.tree-row').forEach(drawWires); };
-  window.addEventListener('resize', function () { if (!$('page-tree').hidden) G.drawTree(); });
+  window.onresize = function () { if (!$('page-tree').hidden) G.drawTree(); };
 
   // ---------------------------------------------------------------- tabs
   var plannerBuilt = false, treeBuilt = false, graphShown = false;
   function showTab(name) {
-    ['tree', 'graph', 'planner'].forEach(function (t) {
+    document.querySelectorAll('#tabs button').forEach(function (b) {
+      var t = b.getAttribute('data-tab');
       $('page-' + t).hidden = t !== name;
-      $('tab-' + t).setAttribute('aria-selected', t === name ? 'true' : 'false');
+      b.setAttribute('aria-selected', t === name ? 'true' : 'false');
     });
     tip.hidden = true;
     if (name === 'planner' && !plannerBuilt) { buildPlanner($('page-planner')); plannerBuilt = true; }
@@ -443,9 +455,11 @@
     }
   }
   G.showTab = showTab;
-  document.querySelectorAll('#tabs button').forEach(function (b) {
-    b.addEventListener('click', function () { showTab(b.getAttribute('data-tab')); });
-  });
+  if (opts.tabs !== false) {
+    document.querySelectorAll('#tabs button').forEach(function (b) {
+      b.onclick = function () { showTab(b.getAttribute('data-tab')); };
+    });
+  }
 
   // ---------------------------------------------------------------- planner
   function buildPlanner(root) {
@@ -588,7 +602,13 @@
     return box;
   }
 
-  showTab({ '#planner': 'planner', '#graph': 'graph' }[location.hash] || 'tree');
+  showTab(opts.tab || { '#planner': 'planner', '#graph': 'graph' }[location.hash] || 'tree');
   applyFilters();
   G.timings.ready = performance.now() - t0;
+  return G;
+  }
+
+  window.govkgBoot = boot;
+  var block = $('govkg-data');
+  if (block) boot(JSON.parse(block.textContent));
 })();
