@@ -22,7 +22,7 @@ from typing import Any, Iterator
 
 from ..model.files import write_atomic
 from ..store.named import run_named
-from ..store.oxigraph import export_graphs, open_store, reports as report_iris
+from ..store.oxigraph import graph_triples, open_store, reports as report_iris
 from .network import to_nx
 from .planner import planner_data
 from .tree import tree_data
@@ -110,8 +110,9 @@ def report_views(store, iris: list[str], peers: dict[str, list]) -> Iterator[dic
     """Each report's page data (compact), built from its own named graph, in ``iris`` order."""
     from .page import page_data
 
-    for name, g in (export_graphs(store, [iri])[0] for iri in iris):
-        nxg = to_nx(g)
+    cache: dict = {}
+    for iri in iris:
+        nxg = to_nx(graph_triples(store, iri, cache))
         planner = planner_data(nxg)
         for r in planner["reports"]:
             if r["report"] in peers:

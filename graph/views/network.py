@@ -72,7 +72,7 @@ _LITERALS = {
 _FLAGS = {GK.isOpen: "open", GK.unmotivated: "unmotivated", GK.unaddressed: "unaddressed"}
 
 
-def _triples(g: Graph) -> list[tuple]:
+def _triples(g: Graph | Iterable[tuple]) -> list[tuple]:
     """Every triple of a Graph, or of every named graph of a Dataset/ConjunctiveGraph, in a
     fixed order: rdflib's own order follows Python's string hashing, which changes from one
     process to the next, and the view (node order, theme lists) must not."""
@@ -122,7 +122,7 @@ _ANSWERS_P, _TERM_P, _SHARED_THEME_P, _SCORE_P = GK.addressesShortcoming, GK.sha
 _TYPE_P, _PREF_P, _DERIVED_P = RDF.type, SKOS.prefLabel, PROV.wasDerivedFrom
 
 
-def _collect(g: Graph) -> _Triples:
+def _collect(g: Graph | Iterable[tuple]) -> _Triples:
     c = _Triples()
     for s, p, o in _triples(g):
         if p == _TYPE_P:
@@ -225,8 +225,9 @@ def _candidates(c: _Triples, link_by_pair: dict) -> list[dict]:
     return _dedupe_candidates(out)
 
 
-def to_nx(g: Graph) -> nx.MultiDiGraph:
-    """The drawable view of an RDF graph or dataset in the govkg shape."""
+def to_nx(g: Graph | Iterable[tuple]) -> nx.MultiDiGraph:
+    """The drawable view of an RDF graph or dataset in the govkg shape (or of a list of
+    rdflib triples: graph/store/oxigraph.py graph_triples)."""
     c = _collect(g)
     nxg = nx.MultiDiGraph()
     for s, ts in c.types.items():
