@@ -236,8 +236,9 @@
       name.onclick = function () { $('pick-issuer').value = r.issuer; fillReports(false); pick(K.current, 'tree'); };
       tb.appendChild(el('tr', { 'data-issuer': r.issuer, 'data-rate': r.rate }, el('td', null, name),
         el('td', { text: r.years.join('、') }), el('td', { class: 'num', text: r.actions }), el('td', { class: 'num', text: r.carried }),
-        el('td', { class: 'rate' }, el('span', { class: 'bar-track' }, el('span', { class: 'bar', style: 'width:' + (100 * r.rate) + '%' })),
-          el('span', { class: 'bar-value', text: pct(r.rate) }))));
+        el('td', { class: 'rate' }, el('div', { class: 'rate-cell' },
+          el('span', { class: 'bar-track' }, el('span', { class: 'bar', style: 'width:' + (100 * r.rate) + '%' })),
+          el('span', { class: 'bar-value', text: pct(r.rate) })))));
     });
     t.appendChild(tb);
     sec.appendChild(el('div', { class: 'scroll-y' }, t));
