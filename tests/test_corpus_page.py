@@ -144,6 +144,13 @@ def test_page_is_offline_deterministic_and_hostile_text_is_data(built, data):
     assert any("<img src=x onerror=alert(1)>" in f["label"] for f in own[0]["tree"][0]["nodes"].values())
 
 
+def test_an_empty_store_is_a_one_line_error(tmp_path):
+    st.open_store(tmp_path / "store")  # made, holding nothing
+    res = CliRunner().invoke(cli, ["html", "--store", str(tmp_path / "store"), "-o", str(tmp_path / "c.html")])
+    assert res.exit_code == 1 and res.output.startswith("govkg: error:") and res.output.count("\n") == 1
+    assert "holds no reports" in res.output and not (tmp_path / "c.html").exists()
+
+
 @pytest.mark.slow
 def test_build_of_a_folder_writes_the_corpus_page(tmp_path):
     """`govkg build DIR` (any number of reports: no 200-report limit any more) writes the corpus page."""

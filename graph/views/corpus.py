@@ -20,6 +20,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..model import GovkgError
 from ..model.files import write_atomic
 from ..store.named import run_named
 from ..store.oxigraph import graph_triples, open_store, reports as report_iris
@@ -86,7 +87,7 @@ def overview(store) -> dict:
 
 def compact(data: dict) -> dict:
     """A report's page data without what the script derives again (styles from the class,
-    the gap and the edge kind): about a third of the bytes of the vis records."""
+    the gap and the edge kind): 0.73 of the JSON (generated reports), 0.13 once packed."""
     out = dict(data)
     out["nodes"] = [{k: v for k, v in n.items() if k not in _NODE_DERIVED} for n in data["nodes"]]
     out["edges"] = [{k: v for k, v in e.items() if k not in _EDGE_DERIVED} for e in data["edges"]]
@@ -125,8 +126,10 @@ def corpus_data(store_dir: str | Path) -> tuple[dict, list[str]]:
     from .suggest import for_page
 
     store = open_store(store_dir, read_only=True)
-    data = overview(store)
     known = set(report_iris(store))
+    if not known:
+        raise GovkgError(f"the store at {store_dir} holds no reports (run `govkg build DIR` first)")
+    data = overview(store)
     data["reports"] = [r for r in data["reports"] if r["report"] in known]
     peers = for_page(store)
     blocks = [pack(v) for v in report_views(store, [r["report"] for r in data["reports"]], peers)]
