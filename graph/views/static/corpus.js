@@ -126,7 +126,7 @@
     var want = tab || (currentTab() === 'overview' ? 'tree' : currentTab());
     K.loading = unpack(i).then(function (d) {
       if (K.current !== i) return;  // another report was picked meanwhile
-      window.govkgBoot(expand(d), { tabs: false, tab: want, report: C.reports[i].report });
+      window.govkgBoot(expand(d), { tabs: false, lazyNetwork: true, tab: want, report: C.reports[i].report });
       K.loaded = i; K.switches++;
       K.timings.switched = performance.now() - t;
       document.body.setAttribute('data-report', C.reports[i].id);

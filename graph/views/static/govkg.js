@@ -65,9 +65,18 @@
   var byId = {};
   DATA.nodes.forEach(function (n) { byId[n.id] = n; });
   var container = $('net');
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
-  G.network = network; G.nodes = nodes; G.edges = edges;
-  G.timings.constructed = performance.now() - t0;
+  G.nodes = nodes; G.edges = edges;
+  // The network is made at once, or (opts.lazyNetwork: the corpus page) when first needed, so
+  // that picking a report draws its tree without laying out its network first.
+  var network = null, onNetwork = [];
+  function makeNetwork() {
+    if (network) return network;
+    network = G.network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+    G.timings.constructed = performance.now() - t0;
+    onNetwork.forEach(function (f) { f(network); });
+    if (!DATA.nodes.length) finish();
+    return network;
+  }
 
   function finish() {
     if (G.stabilized) return;
@@ -83,12 +92,13 @@
     }
     document.body.setAttribute('data-ready', '1');
   }
-  network.on('stabilizationProgress', function (p) {
-    status('布局中 ' + Math.round(100 * p.iterations / p.total) + '%');
+  onNetwork.push(function (network) {
+    network.on('stabilizationProgress', function (p) {
+      status('布局中 ' + Math.round(100 * p.iterations / p.total) + '%');
+    });
+    network.once('stabilizationIterationsDone', finish);
+    network.once('stabilized', finish);
   });
-  network.once('stabilizationIterationsDone', finish);
-  network.once('stabilized', finish);
-  if (!DATA.nodes.length) finish();
   function status(s) { $('status').textContent = s; }
 
   // counts of what is drawn (not hidden), for tests and the status line
@@ -160,12 +170,14 @@
     var r = container.getBoundingClientRect();
     tipAt(card, r.left + pointer.DOM.x, r.top + pointer.DOM.y);
   }
-  network.on('hoverNode', function (p) { var n = nodes.get(p.node); if (n) showTip(nodeCard(n), p.pointer); });
-  network.on('hoverEdge', function (p) { var e = edges.get(p.edge); if (e) showTip(edgeCard(e), p.pointer); });
-  network.on('blurNode', function () { tip.hidden = true; });
-  network.on('blurEdge', function () { tip.hidden = true; });
-  network.on('dragStart', function () { tip.hidden = true; });
-  network.on('zoom', function () { tip.hidden = true; });
+  onNetwork.push(function (network) {
+    network.on('hoverNode', function (p) { var n = nodes.get(p.node); if (n) showTip(nodeCard(n), p.pointer); });
+    network.on('hoverEdge', function (p) { var e = edges.get(p.edge); if (e) showTip(edgeCard(e), p.pointer); });
+    network.on('blurNode', function () { tip.hidden = true; });
+    network.on('blurEdge', function () { tip.hidden = true; });
+    network.on('dragStart', function () { tip.hidden = true; });
+    network.on('zoom', function () { tip.hidden = true; });
+  });
 
   function showDetail(id) {
     var n = byId[id];
@@ -183,6 +195,7 @@
   // neighbourhood is shown by selecting it instead (vis draws selected items emphasised).
   var DIM_LIMIT = 3000;
   function highlight(ids) {
+    makeNetwork();
     ids = [].concat(ids).filter(function (id) { return byId[id]; });
     var keep = {};
     ids.forEach(function (id) {
@@ -217,10 +230,10 @@
     G.highlighted = []; G.highlightedFrom = [];
   }
   G.highlight = highlight; G.clearHighlight = clearHighlight;
-  network.on('click', function (p) {
+  onNetwork.push(function (network) { network.on('click', function (p) {
     if (p.nodes && p.nodes.length) { highlight(p.nodes[0]); showDetail(p.nodes[0]); }
     else if (!p.edges || !p.edges.length) { clearHighlight(); showDetail(null); }
-  });
+  }); });
 
   // ---------------------------------------------------------------- filters
   var classOn = {}, themeOn = {}, gapsOnly = false;
@@ -321,6 +334,7 @@
   }
   function goTo(ids) {
     if (!ids.length) return;
+    makeNetwork();
     network.selectNodes(ids);
     highlight(ids);
     showDetail(ids[0]);
@@ -448,6 +462,7 @@
       G.drawTree();
     }
     if (name === 'graph') {
+      makeNetwork();
       network.setSize('100%', '100%');
       network.redraw();
       if (!graphShown && !(DATA.focus && DATA.focus.seeds && DATA.focus.seeds.length)) network.fit();
@@ -602,6 +617,7 @@
     return box;
   }
 
+  if (!opts.lazyNetwork) makeNetwork();
   showTab(opts.tab || { '#planner': 'planner', '#graph': 'graph' }[location.hash] || 'tree');
   applyFilters();
   G.timings.ready = performance.now() - t0;
