@@ -176,13 +176,15 @@
     var themes = uniq(rows.map(function (r) { return r.theme; }));
     var label = {};
     rows.forEach(function (r) { label[r.theme] = r.label; });
-    var max = Math.max.apply(null, rows.map(function (r) { return r.causes; }).concat([1]));
+    var top = Math.max.apply(null, rows.map(function (r) { return r.causes; }).concat([1]));
+    var step = Math.pow(10, Math.floor(Math.log10(Math.max(1, top / 4))));  // ticks at 1, 2 or 5 × 10^k
+    step = [1, 2, 5, 10].map(function (m) { return m * step; }).find(function (x) { return top / x <= 5; });
+    var max = Math.ceil(top / step) * step;
     var W = 760, H = 280, L = 44, R = 16, T = 12, B = 30;
     var x = function (y) { return years.length < 2 ? (L + W - R) / 2 : L + (W - L - R) * years.indexOf(y) / (years.length - 1); };
     var yv = function (v) { return T + (H - T - B) * (1 - v / max); };
     var chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'chart', role: 'img', 'aria-label': 'recurring causes by theme and year' });
-    for (var k = 0; k <= 4; k++) {
-      var v = Math.round(max * k / 4);
+    for (var v = 0; v <= max; v += step) {
       chart.appendChild(svg('line', { x1: L, x2: W - R, y1: yv(v), y2: yv(v), class: 'grid' }));
       chart.appendChild(svg('text', { x: L - 6, y: yv(v) + 4, class: 'tick', 'text-anchor': 'end' }, v));
     }
