@@ -144,6 +144,21 @@ def test_page_is_offline_deterministic_and_hostile_text_is_data(built, data):
     assert any("<img src=x onerror=alert(1)>" in f["label"] for f in own[0]["tree"][0]["nodes"].values())
 
 
+@pytest.mark.slow
+def test_corpus_page_is_byte_identical_across_processes(built, tmp_path):
+    """Two processes with different string-hash seeds write the same bytes as the fixture's."""
+    import os
+    import subprocess
+
+    work, page = built
+    for seed in ("1", "2"):
+        out = tmp_path / f"c-{seed}.html"
+        subprocess.run([sys.executable, "-c", "from graph.cli import main; main()", "html", "--store",
+                        str(work / "out"), "-o", str(out)], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, timeout=600)
+        assert out.read_bytes() == page.read_bytes()
+
+
 def test_an_empty_store_is_a_one_line_error(tmp_path):
     st.open_store(tmp_path / "store")  # made, holding nothing
     res = CliRunner().invoke(cli, ["html", "--store", str(tmp_path / "store"), "-o", str(tmp_path / "c.html")])
