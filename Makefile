@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 GOVKG  := $(VENV)/bin/govkg
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-fast install browser neo4j-build bench bench-html bench-neo4j clean
+.PHONY: run test test-fast install browser neo4j-build bench bench-encoder bench-html bench-neo4j clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -34,6 +34,9 @@ test-fast: install
 
 bench: install
 	$(PY) scripts/bench.py
+
+bench-encoder: install
+	$(PY) scripts/bench_encoder.py
 
 bench-html: install browser
 	$(PY) scripts/bench_html.py

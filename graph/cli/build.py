@@ -22,6 +22,12 @@ from ..model.files import write_atomic
 from ..model.resources import SAMPLE_REPORTS
 from ..rdf.formats import WRITABLE, by_name
 from ..read import find_reports
+from ..store.endpoint import refuse_if_served
+
+# A report takes well under a second (a few seconds for the largest); minutes mean crafted or
+# broken text, and one such file must not hold a worker for the rest of the run.
+DEFAULT_REPORT_TIMEOUT = 120.0
+
 
 def parse_formats(value: str) -> list[str]:
     """``ttl,trig`` → ["ttl", "trig"]: Turtle always, then the others in the order given."""
@@ -50,9 +56,13 @@ def parse_formats(value: str) -> list[str]:
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
               help="Build over N processes: the default for a DIR (all cores); with several files only "
                    "when given; -j 1 builds one by one.")
+@click.option("--report-timeout", type=click.FloatRange(min=0), default=DEFAULT_REPORT_TIMEOUT, show_default=True,
+              help="Seconds one report may take in a corpus build (DIR or -j N); a report over it is skipped "
+                   "and named, its worker replaced. 0: no limit.")
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool,
-          no_store: bool, fresh: bool, quiet: bool, validate: bool = True, workers: int | None = None) -> None:
+          no_store: bool, fresh: bool, quiet: bool, validate: bool = True, workers: int | None = None,
+          report_timeout: float = 0) -> None:
     """Build the knowledge graph from REPORT files or DIRs (default: the bundled data/reports/).
 
     Every report is extracted, converted to RDF, validated against ontology/shapes.ttl and
@@ -67,9 +77,11 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: st
     if not files:
         raise GovkgError("no reports to build", 2 if not inputs or errors else 1)
     out = Path(out_dir)
+    if not no_store:
+        refuse_if_served(out / "store")  # before any work: the server reads the store without a lock
     corpus = not no_store and workers != 1 and (
         any(Path(i).is_dir() for i in inputs) or (workers is not None and len(files) > 1))
-    ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate) if corpus \
+    ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate, report_timeout) if corpus \
         else _one_by_one(files, out, fmts, no_store, fresh, quiet, validate)
     if source is not None and not no_html:
         _html(source, out / "kg.html", quiet, corpus=corpus)
@@ -82,8 +94,15 @@ def _one_by_one(files: list[Path], out: Path, fmts: list[str], no_store: bool, f
     from ..rdf.serialize import merge, serialise
     from ..store import put_reports
 
+    from ..link import similarity
+    from ..link.vectors import path_for
+
     t0 = time.perf_counter()
-    built, failed = _extract_all(files, quiet, validate)
+    previous = similarity.set_cache_file(None if no_store else path_for(out / "store"))
+    try:
+        built, failed = _extract_all(files, quiet, validate)
+    finally:
+        similarity.set_cache_file(previous)
     t_extract = time.perf_counter() - t0
     if not built:
         raise GovkgError("nothing built")
@@ -141,7 +160,7 @@ def _extract_all(files: list[Path], quiet: bool, validate: bool) -> tuple[dict, 
 
 
 def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, fresh: bool,
-            quiet: bool, validate: bool) -> tuple[bool, Path | None]:
+            quiet: bool, validate: bool, report_timeout: float = 0) -> tuple[bool, Path | None]:
     """Many reports over worker processes, streamed into the store: (none skipped?, the store
     to draw, None when it holds no report)."""
     from ..corpus.build import build_corpus
@@ -153,7 +172,8 @@ def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, 
     with click.progressbar(length=len(files), label="build", file=sys.stderr, show_pos=True, show_eta=True,
                            hidden=quiet or not sys.stderr.isatty()) as bar:
         s = build_corpus(files, out / "store", dumped, workers=workers or os.cpu_count(),
-                         progress=lambda ok: bar.update(1), fresh=fresh, validate=validate)
+                         progress=lambda ok: bar.update(1), fresh=fresh, validate=validate,
+                         report_timeout=report_timeout or None)
     written = list(dumped)
     for fmt in (f for f in fmts if not by_name(f).oxigraph):  # formats Oxigraph does not write
         store = open_store(out / "store", read_only=True)

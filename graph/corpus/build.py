@@ -1,19 +1,22 @@
 """Building a corpus: thousands of reports into one store, spread over every core.
 
-``build_corpus(paths, store_dir)`` extracts the reports in worker processes
-(``ProcessPoolExecutor``, chunked): each worker reads, extracts (graph.pipeline), converts to
-RDF (graph.rdf.to_graph) and returns the report's graph as one SPARQL update text
+``build_corpus(paths, store_dir)`` extracts the reports in worker processes (graph.corpus.pool:
+one report at a time, each within an optional time limit): each worker reads, extracts
+(graph.pipeline), converts to RDF (graph.rdf.to_graph) and returns the report's graph as one SPARQL update text
 (``DROP SILENT GRAPH <r> ; INSERT DATA { GRAPH <r> { N-Triples } }``) plus a small digest for
 year-over-year matching.  The parent applies each update as it arrives (oxigraph runs an
 update in one transaction: a report is in the store whole or not at all), so the corpus is
-never held in memory: the digests go to a SQLite file beside the store (graph.digests).
+never held in memory: the digests go to a SQLite file beside the store (graph.digests), and
+the sentence vectors of the semantic links to another (``store.embeddings.sqlite``,
+graph.link.vectors), so that a rebuild or next year's build encodes only new wording.
 When all reports are in, consecutive years of the same issuer among all stored reports (this
 build's and earlier builds') are matched (graph.followthrough) and each pair's graph is
 stored the same way, so a corpus can grow a year at a time.
 
-A file that cannot be read or extracted is reported (path and one-line reason) and skipped;
-the run goes on and the store holds only whole reports.  Two files giving the same report
-id (same issuer and year) keep the first in path order; the second is skipped.  Paths are
+A file that cannot be read or extracted, or takes longer than the time limit, is reported
+(path and one-line reason) and skipped; the run goes on and the store holds only whole
+reports.  Two files giving the same report id (same issuer and year) keep the first in path
+order; the second is skipped.  Paths are
 sorted and every graph is deterministic, so the same corpus rebuilt gives the same graph
 (graph.store's ``canonical_nquads`` / ``graph_digest`` compare two stores).
 """
@@ -21,12 +24,12 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .digests import DigestStore
+from .pool import TimedPool
 from ..model import GovkgError, first_line
 from ..read import find_reports
 from ..store import dump
@@ -66,10 +69,16 @@ def _init_worker(opts: dict[str, Any]) -> None:
     import jieba
 
     jieba.setLogLevel(60)
+    jieba.initialize()  # the dictionary now, so that loading it is not billed to the first report
     from ..link import similarity
 
-    # lexical links only when asked: the sentence encoder is then never loaded in this process
+    # lexical links only when asked: the sentence encoder is then never loaded in this process;
+    # when asked, it is loaded now, so that loading it is not billed to the first report's time
     similarity.set_semantic(opts.get("semantic", True))
+    # sentence vectors shared by the workers and kept beside the store for the next build
+    similarity.set_cache_file(opts.get("vectors"))
+    if opts.get("semantic", True):
+        similarity.encoder()
 
 
 def _one_line(exc: BaseException) -> str:
@@ -114,10 +123,6 @@ def process_report(path: str | Path) -> tuple:
         return ("err", str(path), _one_line(exc))
 
 
-def _process_chunk(paths: list[Path]) -> list[tuple]:
-    return [process_report(p) for p in paths]
-
-
 # --------------------------------------------------------------------------- summary
 
 @dataclass
@@ -155,59 +160,57 @@ class Summary:
 
 # --------------------------------------------------------------------------- build
 
-def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Iterator[tuple]:
-    if workers <= 1:
+def _skipped(path: Path, reason: str) -> tuple:
+    return ("err", str(path), reason)
+
+
+def _results(paths: list[Path], workers: int, opts: dict, timeout: float | None,
+             process: Callable[[Path], tuple]) -> Iterator[tuple]:
+    """Each report's result, in path order: in this process (one worker, no time limit), or
+    over worker processes, where a report running over ``timeout`` seconds is skipped."""
+    if workers <= 1 and not timeout:
         from ..link import similarity
 
         saved = dict(_OPTS)
         semantic = similarity.set_semantic(True)
+        vectors = similarity.set_cache_file(None)
         _init_worker(opts)
         try:
             for p in paths:
-                yield process_report(p)
+                yield process(p)
         finally:
             _OPTS.clear()
             _OPTS.update(saved)
             similarity.set_semantic(semantic)
+            similarity.set_cache_file(vectors)
         return
-    # a bounded window of chunks in flight, results in path order: when the store is slower
-    # than the workers, finished reports wait in the workers instead of piling up here
-    from collections import deque
-
-    chunks = [paths[i:i + chunksize] for i in range(0, len(paths), chunksize)]
-    window = deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(opts,)) as pool:
-        it = iter(chunks)
-        for chunk in it:
-            window.append(pool.submit(_process_chunk, chunk))
-            if len(window) >= 2 * workers:
-                break
-        while window:
-            yield from window.popleft().result()
-            nxt = next(it, None)
-            if nxt is not None:
-                window.append(pool.submit(_process_chunk, nxt))
+    yield from TimedPool(workers, process, _skipped, timeout, _init_worker, (opts,)).map(paths)
 
 
 def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
                  dump_to: str | Path | Sequence[str | Path] | None = None, workers: int | None = os.cpu_count(),
-                 progress: Callable[[bool], None] | None = None, *, chunksize: int | None = None,
-                 link: bool = True, semantic: bool = True, validate: bool = False,
-                 followthrough: bool = True, fresh: bool = False) -> Summary:
+                 progress: Callable[[bool], None] | None = None, *, link: bool = True,
+                 semantic: bool = True, validate: bool = False, followthrough: bool = True,
+                 fresh: bool = False, report_timeout: float | None = None,
+                 process: Callable[[Path], tuple] = process_report) -> Summary:
     """Extract every report in ``paths`` (files or directories) into the oxigraph store at
     ``store_dir`` (one named graph per report, plus one per consecutive-year pair of an
     issuer), over ``workers`` processes; ``dump_to`` (a path or several) also dumps the store
     (.nq, .trig, or .ttl/.nt for the union of the graphs).  ``progress(ok)`` is called once a
     report, as it is stored or skipped.  ``semantic=False`` links with the lexical score
     only (no sentence encoder); ``validate`` refuses reports with SHACL violations;
-    ``fresh`` empties the store first."""
+    ``fresh`` empties the store first; a report still running after ``report_timeout`` seconds
+    is skipped (its worker killed and replaced). ``process`` turns one path into a worker
+    result (``process_report``)."""
     from .. import store as st
 
     t0 = time.perf_counter()
     files = report_paths(paths)
     workers = max(1, min(workers or 1, len(files) or 1))
-    chunksize = chunksize or max(1, min(8, len(files) // (workers * 8) or 1))
-    opts = {"link": link, "semantic": semantic, "validate": validate}
+    from ..link.vectors import path_for
+
+    opts = {"link": link, "semantic": semantic, "validate": validate,
+            "vectors": str(path_for(store_dir)) if link and semantic else None}
     summary = Summary(workers=workers, store=str(store_dir))
     store = st.open_store(store_dir)
     digests = DigestStore(store_dir)
@@ -215,7 +218,7 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
         if fresh:
             store.clear()
             digests.clear()
-        _store_all(store, _results(files, workers, chunksize, opts), summary, digests, progress or _quiet)
+        _store_all(store, _results(files, workers, opts, report_timeout, process), summary, digests, progress or _quiet)
         summary.phases["reports"] = time.perf_counter() - t0
         if followthrough:
             t1 = time.perf_counter()

@@ -17,6 +17,7 @@ from ..model.files import write_atomic
 from ..model.resources import CHECKOUT, in_checkout, user_dir
 
 DEFAULT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474  # Neo4j Browser of the dev server (`govkg neo4j start --http-port`)
 DEFAULT_URI = f"bolt://127.0.0.1:{DEFAULT_PORT}"
 DEFAULT_USER = "neo4j"
 PASSWORD_FILE = "password"

@@ -21,6 +21,7 @@ from rdflib.namespace import XSD
 from ..model import GovkgError, first_line
 from ..model.files import atomic_path
 from ..rdf.formats import by_suffix
+from .endpoint import refuse_if_served
 from ..rdf.terms import literal_value, nt_term, value_of  # the N-Triples escaping and values
 from ..model.vocab import ID, PREFIXES
 
@@ -42,6 +43,8 @@ def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False, create
     if read_only or not create:
         if not p.is_dir() or not any(p.iterdir()):
             raise GovkgError(f"no store at {p} (run `govkg build` first, or give --store DIR)")
+    if not read_only:
+        refuse_if_served(p)  # the server reads it without a lock: a writer would corrupt what it sees
     try:
         return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
     except OSError as exc:
