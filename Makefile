@@ -40,6 +40,7 @@ bench-encoder: install
 
 bench-html: install browser
 	$(PY) scripts/bench_html.py
+	$(PY) scripts/bench_html.py --corpus 10,1000
 
 bench-neo4j: install neo4j-build
 	$(GOVKG) neo4j start && $(PY) scripts/bench_neo4j.py; $(GOVKG) neo4j stop

@@ -3,7 +3,7 @@
 Files and folders give the same artefacts under --out (default ``out/``): the oxigraph store
 ``store/`` (one named graph per report, replaced report by report), ``kg.ttl`` and the other
 formats asked for with --format (``trig``/``nq`` keep one named graph per report), and
-``kg.html``.  Folders are searched recursively.  Two files with the same report id (same
+``kg.html`` (for a corpus: the corpus page, graph/views/corpus.py).  Folders are searched recursively.  Two files with the same report id (same
 issuer and year): the later one on the command line (or in path order) wins, with a warning.
 A report that cannot be read, extracted or validated gets one error line; the others are
 still built, and the exit code is 1 at the end.
@@ -26,9 +26,6 @@ from ..read import find_reports
 from ..store.endpoint import refuse_if_served
 from ..store.guard import check_path
 
-# Above this many reports a corpus build leaves kg.html out (one page of every node would be
-# unreadable and slow); `govkg html --store OUT --focus …` draws a part of it.
-HTML_MAX_REPORTS = 200
 # A report takes well under a second (a few seconds for the largest); minutes mean crafted or
 # broken text, and one such file must not hold a worker for the rest of the run.
 DEFAULT_REPORT_TIMEOUT = 120.0
@@ -90,7 +87,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: st
     ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate, report_timeout) if corpus \
         else _one_by_one(files, out, fmts, no_store, fresh, quiet, validate)
     if source is not None and not no_html:
-        _html(source, out / "kg.html", quiet)
+        _html(source, out / "kg.html", quiet, corpus=corpus)
     ctx.exit(0 if ok and not errors else 1)
 
 
@@ -168,10 +165,10 @@ def _extract_all(files: list[Path], quiet: bool, validate: bool) -> tuple[dict, 
 def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, fresh: bool,
             quiet: bool, validate: bool, report_timeout: float = 0) -> tuple[bool, Path | None]:
     """Many reports over worker processes, streamed into the store: (none skipped?, the store
-    to draw, None when it holds too many reports for one page)."""
+    to draw, None when it holds no report)."""
     from ..corpus.build import build_corpus
     from ..rdf.serialize import serialise
-    from ..store import export_graphs, open_store, reports
+    from ..store import export_graphs, open_store
 
     out.mkdir(parents=True, exist_ok=True)
     dumped = [out / f"kg{by_name(f).suffix}" for f in fmts if by_name(f).oxigraph]
@@ -200,22 +197,17 @@ def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, 
         for p in written:
             click.echo(f"  {p}")
     ok = not s.skipped and s.reports > 0
-    store = open_store(out / "store", read_only=True)
-    n = len(reports(store))
-    del store
-    if n > HTML_MAX_REPORTS:
-        click.echo(f"govkg: warning: kg.html not written: {n} reports (more than {HTML_MAX_REPORTS}); "
-                   f"draw a part with `govkg html --store {out} --focus TEXT`", err=True)
-        return ok, None
     return ok, out / "store"
 
 
-def _html(source: object, path: Path, quiet: bool) -> None:
-    """kg.html; the graph is built even when the optional view fails (a warning)."""
+def _html(source: object, path: Path, quiet: bool, corpus: bool = False) -> None:
+    """kg.html (the corpus page for a corpus build); the graph is built even when the
+    optional view fails (a warning)."""
+    from ..views.corpus import write_corpus_html
     from ..views.page import write_html
 
     try:
-        write_html(source, path)
+        write_corpus_html(source, path) if corpus else write_html(source, path)
     except OutputError:  # a full disk is an error, not a missing view
         raise
     except Exception as exc:  # noqa: BLE001 - the view is optional; the graph is built

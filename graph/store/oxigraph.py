@@ -234,6 +234,24 @@ def export_graphs(store, names: Iterable[str] | None = None) -> list[tuple[str, 
     return out
 
 
+def graph_triples(store, name: str, cache: dict | None = None) -> list[tuple]:
+    """The triples of the named graph ``name`` as rdflib terms, in a plain list (for views that
+    read a store report by report: an rdflib Graph indexes every triple it is given, which costs
+    more than the conversion).  ``cache`` keeps converted terms across calls (predicates,
+    classes, themes and shared nodes recur in every report)."""
+    cache = {} if cache is None else cache
+    out = []
+    for q in store.quads_for_pattern(None, None, None, _ox().NamedNode(name)):
+        triple = []
+        for t in (q.subject, q.predicate, q.object):
+            r = cache.get(t)
+            if r is None:
+                r = cache[t] = _rdflib_term(t)
+            triple.append(r)
+        out.append(tuple(triple))
+    return out
+
+
 # --------------------------------------------------------------------------- dumps
 
 def dump(store, path: str | Path) -> None:
