@@ -38,9 +38,11 @@ _TEMP = re.compile(r"^\..+\.\d+\.[A-Za-z0-9_]+\.\w+$")  # graph.model.files' tem
 
 def snapshot(folder: Path) -> dict[str, str]:
     """{relative path: sha256} of every file under ``folder`` (but RocksDB's own diagnostic
-    log, LOG, which it rotates at every opening)."""
+    log, LOG, which it rotates at every opening, and the sentence-vector cache, which a build
+    may grow, one transaction a report, before it finds the store damaged: a cache, not an output)."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith("LOG")}
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith("LOG")
+            and ".embeddings.sqlite" not in p.name}
 
 
 def temp_files(folder: Path) -> list[Path]:

@@ -305,17 +305,17 @@ def test_cli_load_and_cypher(db, tmp_path):
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("args, needle", [
-    (["--password", "wrong-password", "--neo4j", URI], "wrong password"),
-    (["--neo4j", "bolt://127.0.0.1:1"], "not reachable"),
-    (["--neo4j", "http//nonsense"], "URI"),
+@pytest.mark.parametrize("args, needle, code", [
+    (["--password", "wrong-password", "--neo4j", URI], "wrong password", 1),
+    (["--neo4j", "bolt://127.0.0.1:1"], "not reachable", 1),
+    (["--neo4j", "http//nonsense"], "URI", 2),  # a usage error, said before connecting
 ])
-def test_cli_connection_errors_are_one_line(db, tmp_path, args, needle):
+def test_cli_connection_errors_are_one_line(db, tmp_path, args, needle, code):
     path = tmp_path / "kg.trig"
     dataset().serialize(path, format="trig")
     for verb in (["load", str(path)], ["cypher", "RETURN 1"]):
         res = govkg(*verb, *args)
-        assert res.returncode == 1, res.stderr
+        assert res.returncode == code, res.stderr
         lines = res.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("govkg: error:") and needle in lines[0], res.stderr
 

@@ -62,7 +62,7 @@ def start(out: Path, *extra: str) -> tuple[subprocess.Popen, dict]:
     pytest.fail("govkg serve did not start within 90 s")
 
 
-def stopped(proc: subprocess.Popen, state: dict, timeout: float = 30) -> None:
+def stopped(proc: subprocess.Popen, state: dict, timeout: float = 90) -> None:
     """The process ended, and so did every server it started."""
     proc.wait(timeout)
     deadline = time.monotonic() + 5

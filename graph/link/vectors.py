@@ -11,7 +11,9 @@ text alone (graph.link.encoder), so a cached run gives the same links as an unca
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import re
 import sqlite3
 import sys
 from collections import OrderedDict
@@ -111,6 +113,9 @@ class VectorCache:
             self.db = None
 
 
+_UNWRITABLE = re.compile(r"unable to open|readonly|read-only|disk I/O|database or disk is full", re.I)
+
+
 def _open(path: Path) -> sqlite3.Connection | None:
     """The cache file ready to use; a damaged one is set aside (``.corrupt``) and started again."""
     for attempt in (0, 1):
@@ -127,6 +132,8 @@ def _open(path: Path) -> sqlite3.Connection | None:
         except sqlite3.DatabaseError as exc:
             if db is not None:
                 db.close()
+            if isinstance(exc, sqlite3.OperationalError) and _UNWRITABLE.search(str(exc)):
+                return None  # a read-only or full disk: in memory only (what writes the store says why)
             if attempt or not path.is_file():
                 break
             aside = path.with_name(path.name + ".corrupt")
@@ -137,8 +144,9 @@ def _open(path: Path) -> sqlite3.Connection | None:
                 if src.exists():
                     src.replace(str(aside) + suffix)
         except OSError as exc:
-            print(f"govkg: warning: {path}: embedding cache not usable ({first_line(exc)}); in memory only",
-                  file=sys.stderr)
-            return None
+            if exc.errno not in (errno.EROFS, errno.ENOSPC, errno.EACCES, errno.EPERM):
+                print(f"govkg: warning: {path}: embedding cache not usable ({first_line(exc)}); in memory only",
+                      file=sys.stderr)
+            return None  # a read-only or full disk: in memory only (what writes the store says why)
     print(f"govkg: warning: {path}: embedding cache not usable; in memory only", file=sys.stderr)
     return None
