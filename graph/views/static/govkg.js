@@ -368,7 +368,30 @@
     box.addEventListener('mouseleave', function () { tip.hidden = true; });
     box.addEventListener('focus', function () { var r = box.getBoundingClientRect(); tipAt(treeCard(id, f), r.right, r.top); });
     box.addEventListener('blur', function () { tip.hidden = true; });
+    if (f.cls === 'cause' && peersOf(id)) {  // what other bodies planned for the same cause
+      box.classList.add('has-peers');
+      box.title = '点击查看他方举措 Click: peer remedies';
+      box.addEventListener('click', function () { showPeers(id); });
+      box.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') showPeers(id); });
+    }
     return box;
+  }
+  function sameCause(a, b) { return a === b || a.split('/').pop() === b.split('/').pop(); }
+  function peersOf(id) {  // the peer remedies of a cause, when the page was drawn from a store
+    var found = null;
+    ((DATA.planner && DATA.planner.reports) || []).forEach(function (r) {
+      (r.peers || []).forEach(function (c) { if (sameCause(c.cause, id)) found = c; });
+    });
+    return found;
+  }
+  function showPeers(id) {  // the planner tab, scrolled to the cause's peer remedies
+    showTab('planner');
+    var hit = null;
+    document.querySelectorAll('#page-planner .peer-cause').forEach(function (n) {
+      n.classList.remove('focus');
+      if (!hit && sameCause(n.getAttribute('data-id'), id)) hit = n;
+    });
+    if (hit) { hit.classList.add('focus'); hit.scrollIntoView({ block: 'start' }); }
   }
   function targetChip(x, key) {
     var b = x.baseline;
