@@ -253,6 +253,27 @@ def test_picker_switches_report_and_shows_its_tree(corpus_page, data, store):
 
 
 @pytest.mark.browser
+def test_an_open_cause_in_a_picked_report_opens_its_peer_remedies(corpus_page, data):
+    """The planner's path through the corpus page: pick a report, see its problem tree, click a
+    cause (an open one when there is one) and read what other bodies planned for it."""
+    p, (overview, _) = corpus_page, data
+    for i in range(len(overview["reports"])):
+        p.page.select_option("#pick-report", str(i))
+        p.wait(f"window.govkgCorpus.loaded === {i} && !!document.querySelector('#page-tree .tree-report')")
+        ids = p.js("[...document.querySelectorAll('#page-tree .tnode.cause.has-peers')]"
+                   ".sort((a, b) => b.classList.contains('gap') - a.classList.contains('gap')).map(e => e.dataset.id)")
+        if ids:
+            break
+    assert ids, "no report of the corpus has a cause with peer remedies"
+    p.js("id => document.querySelector(`#page-tree .tnode.cause[data-id=\"${id}\"]`).click()", ids[0])
+    assert p.js("document.getElementById('page-planner').hidden") is False
+    focused = p.js("[...document.querySelectorAll('#page-planner .peer-cause.focus')]"
+                   ".map(e => [e.dataset.id, e.querySelectorAll('ol.remedies li').length])")
+    assert len(focused) == 1 and focused[0][0].split("/")[-1] == ids[0].split("/")[-1] and focused[0][1] >= 1
+    assert not p.errors(), p.errors()
+
+
+@pytest.mark.browser
 def test_hostile_report_text_stays_text(corpus_page, data):
     p, (overview, _) = corpus_page, data
     i = next(i for i, r in enumerate(overview["reports"]) if r["issuer"].startswith("某某县"))
