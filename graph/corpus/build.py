@@ -65,11 +65,18 @@ def _end_with_parent() -> None:
 
 
 def _init_worker(opts: dict[str, Any]) -> None:
+    """A worker process: it ends with its parent and leaves Ctrl-C to it, then is set up."""
     import signal
 
     _end_with_parent()
     # Ctrl-C is the parent's to handle: it stops the pool (no worker prints a traceback)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _setup(opts)
+
+
+def _setup(opts: dict[str, Any]) -> None:
+    """What every process that extracts needs (also the calling one, when it does the work
+    itself: it keeps its own Ctrl-C and its own lifetime)."""
     _OPTS.update(opts)
     import jieba
 
@@ -179,7 +186,7 @@ def _results(paths: list[Path], workers: int, opts: dict, timeout: float | None,
         saved = dict(_OPTS)
         semantic = similarity.set_semantic(True)
         vectors = similarity.set_cache_file(None)
-        _init_worker(opts)
+        _setup(opts)
         try:
             for p in paths:
                 yield process(p)
