@@ -11,24 +11,7 @@
                  '#9c755f', '#bab0ac', '#1f77b4', '#8c564b'];
   var GAP_BORDER = '#d00000';
 
-  function $(id) { return document.getElementById(id); }
-  function el(tag, props) {
-    var e = document.createElement(tag);
-    Object.keys(props || {}).forEach(function (k) {
-      var v = props[k];
-      if (v === undefined || v === null) return;
-      if (k === 'class') e.className = v;
-      else if (k === 'text') e.textContent = String(v);
-      else if (k.indexOf('data-') === 0 || k.indexOf('aria-') === 0) e.setAttribute(k, String(v));
-      else e[k] = v;
-    });
-    for (var i = 2; i < arguments.length; i++) {
-      var kid = arguments[i];
-      if (kid === undefined || kid === null || kid === false) continue;
-      e.appendChild(typeof kid === 'object' ? kid : document.createTextNode(String(kid)));
-    }
-    return e;
-  }
+  var $ = window.govkgDom.$, el = window.govkgDom.el;  // govkg.js's DOM helpers (loaded first)
   function svg(tag, attrs, text) {
     var e = document.createElementNS(SVGNS, tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });

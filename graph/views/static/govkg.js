@@ -648,6 +648,7 @@
   }
 
   window.govkgBoot = boot;
+  window.govkgDom = { $: $, el: el };  // the corpus page builds its DOM with the same helpers
   var block = $('govkg-data');
   if (block) boot(JSON.parse(block.textContent));
 })();
