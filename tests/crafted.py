@@ -46,11 +46,17 @@ def _numbered(chars: int, line: str) -> str:
 
 def _problems_and_plans(chars: int) -> str:
     """A part of numbered problems, each with its cause, then a part of as many numbered plans:
-    every cause against every action is what the linker scores."""
+    every cause against every action is what the linker would score.  Headings are numbered up
+    to 99 (1.–99. then 1. again), so that each plan is an action of its own: k causes, k actions."""
     k = max(1, chars // 60)
-    problems = "".join(f"（{n}）第{n}项学习不够深入。原因是第{n}项培训不足，监督第{n}项不够有力。\n"
+
+    def num(n: int) -> int:
+        return (n - 1) % 99 + 1
+
+    problems = "".join(f"（{num(n)}）第{n}项学习不够深入。原因是第{n}项培训不足，监督第{n}项不够有力。\n"
                        for n in range(1, k + 1))
-    plans = "".join(f"{n}.加强第{n}项培训。全年开展第{n}项培训，强化第{n}项监督。\n" for n in range(1, k + 1))
+    plans = "".join(f"{num(n)}.加强第{n}项培训。全年开展第{n}项培训，强化第{n}项监督。\n"
+                    for n in range(1, k + 1))
     return f"三、存在的不足和原因\n{problems}四、下一步工作打算\n{plans}"
 
 

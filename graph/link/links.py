@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import candidates, scoring
 from . import similarity as sim
+from .scoring import Scored
 from ..model import Report
 from ..model.facts import (Action, Baseline, Cause, Evidence, Gaps, Indicator, Link, Matrix, OpenCause, Shortcoming,
                            Target, UnmotivatedAction)
@@ -69,18 +71,42 @@ def link(ex: Report, lexicon: Lexicon | None = None) -> Report:
     sents = Sentences(text)
     units = [_unit(a, text, sents) for a in ex.actions]
 
-    scores, details = score_pairs(queries + bare, units, text, sents, p)
+    rows = queries + bare
+    sc = _scored(rows, units, text, sents, p)
     n = len(queries)
-    _decide(ex, queries, bare, units, scores, details, p, n)
-    ex.matrix = Matrix([q.cause for q in queries], [u.action.id for u in units],
-                       [[float(scores[i][j]) for j in range(len(units))] for i in range(n)])
+    _decide(ex, rows, units, sc, p)
+    ex.matrix = _matrix(queries, units, sc)
     link_baselines(ex, text, sents, p, _relative(lexicon or current()))
-    _gaps(ex, queries, units, scores, n)
+    _gaps(ex, queries, units, sc, n)
     ex.linked = True
     return ex
 
 
 # --------------------------------------------------------------------------- scoring
+
+def _scored(rows: list[_Query], units: list[_Unit], text: str, sents: Sentences, p: dict) -> Scored:
+    """Every row against every action, or against its candidates in a report of more actions
+    than any real one (graph/link/candidates.py)."""
+    vec = scoring.vectors(rows, units, text, sents, p)
+    if not candidates.needed(len(units), p):
+        return scoring.score_all(rows, units, text, sents, p, vec)
+    after: dict[str | None, list[int]] = {}
+    for j, u in enumerate(units):
+        if u.action.answers:
+            after.setdefault(u.action.answers, []).append(j)
+    answers = [after.get(q.shortcoming, []) if q.shortcoming else [] for q in rows]
+    cands = candidates.select(vec, answers, candidates.cap(p))
+    return scoring.score_candidates(rows, units, text, sents, p, vec, cands)
+
+
+def _matrix(queries: list[_Query], units: list[_Unit], sc: Scored) -> Matrix:
+    n, causes, actions = len(queries), [q.cause for q in queries], [u.action.id for u in units]
+    if sc.dense:
+        return Matrix(causes, actions, sc.vals[:n].tolist())
+    width = (sc.cols[:n] < len(units)).sum(axis=1).tolist()
+    return Matrix(causes, actions, [sc.vals[i, :w].tolist() for i, w in enumerate(width)],
+                  [sc.cols[i, :w].tolist() for i, w in enumerate(width)])
+
 
 def attach_pooled(ex: Report, p: dict) -> None:
     """Causes written apart from any shortcoming (究其原因…一是…, 主观原因/客观原因) are attached to
@@ -91,12 +117,20 @@ def attach_pooled(ex: Report, p: dict) -> None:
         return
     model = sim.TfIdf(sim.tokens(x) for x in [c.text for c in ex.causes] + [s.label + s.text for s in ex.shortcomings])
     svecs = [model.vector(sim.tokens(s.label + "。" + s.text)) for s in ex.shortcomings]
+    index = candidates.postings([set(v) for v in svecs])
+    limit = candidates.cap(p) if candidates.needed(len(svecs), p) else None
     for c in pooled:
         cvec = model.vector(sim.tokens(c.text))
-        scores = [sim.cosine(cvec, v) for v in svecs]
-        best = max(range(len(scores)), key=lambda k: (scores[k], -k))
-        if scores[best] >= p["attach"]["threshold"]:
-            c.shortcoming, c.attachment = ex.shortcomings[best].id, round(float(scores[best]), 4)
+        # a shortcoming that shares no term scores 0: only the others are scored (all of them
+        # unless the report has more shortcomings than any real one: graph/link/candidates.py)
+        scores = {k: sim.cosine(cvec, svecs[k]) for k in candidates.sharing(cvec, index, model.idf,
+                                                                           model.default_idf, limit)}
+        best = max(scores, key=lambda k: (scores[k], -k), default=0)
+        score = scores.get(best, 0.0)
+        if score <= 0:  # every shortcoming scores 0: the first one, as a full scan finds
+            best, score = 0, 0.0
+        if score >= p["attach"]["threshold"]:
+            c.shortcoming, c.attachment = ex.shortcomings[best].id, round(float(score), 4)
 
 
 def _cause_query(c: Cause, s: Shortcoming | None) -> _Query:
@@ -114,112 +148,36 @@ def _unit(a: Action, text: str, sents: Sentences) -> _Unit:
     return _Unit(a, (lo, hi), spans or [(lo, hi)])
 
 
-def score_pairs(queries: list[_Query], units: list[_Unit], text: str, sents: Sentences, p: dict):
-    """Score matrix (rounded) and per-pair details (lexical, semantic, best sentence, terms),
-    the details worked out only for the cells that are asked for (the links)."""
-    lp, sp = p["lexical"], p["semantic"]
-    flat = [s for u in units for s in u.sentences]
-    starts = np.cumsum([0] + [len(u.sentences) for u in units[:-1]]).astype(np.intp)
-    toks = sim.tokens_of([text[a:b] for a, b in sents.spans])
-    model = sim.TfIdf(toks)
-    q_toks = sim.tokens_of([q.text for q in queries])
-    c_toks = sim.tokens_of([q.context for q in queries])
-    qvec = [sim.add(model.vector(t), model.vector(c, lp["context_weight"])) for t, c in zip(q_toks, c_toks)]
-    wvec = [model.vector(t) for t in sim.tokens_of([text[u.span[0]:u.span[1]] for u in units])]
-    svec = [model.vector(t) for t in sim.tokens_of([text[a:b] for a, b in flat])]
-    lex_all = sim.cosines(qvec, wvec + svec)
-    lex_w, lex_s = lex_all[:, :len(units)], lex_all[:, len(units):]
-
-    sem_w, sem_s = _semantic(queries, units, flat, text)
-    use_sem = sem_w is not None
-    w_lex, w_sem = (p["weights"]["lexical"], p["weights"]["semantic"]) if use_sem else (1.0, 0.0)
-    a_lex, a_sem = lp["sentence_share"], sp["sentence_share"]
-
-    def unit_max(m):
-        return np.maximum.reduceat(m, starts, axis=1) if len(units) else m[:, :0]
-
-    lex = a_lex * unit_max(lex_s) + (1 - a_lex) * lex_w
-    per_sent = w_lex * lex_s
-    sem = None
-    if use_sem:
-        ss = _rescale(sem_s, sp)
-        sem = a_sem * unit_max(ss) + (1 - a_sem) * _rescale(sem_w, sp)
-        per_sent = per_sent + w_sem * ss
-    total = w_lex * lex + w_sem * (sem if use_sem else 0.0)
-    scores = np.array([[round(min(1.0, max(0.0, float(x))), 4) for x in row] for row in total])
-    scores = scores.reshape(len(queries), len(units))
-    return scores, _Details(lex, sem, per_sent, starts, units, qvec, wvec)
-
-
-class _Details:
-    """The evidence of a matrix cell, on demand: its lexical and semantic parts, the action's
-    sentence that matches best (the first of equals), the shared terms."""
-
-    def __init__(self, lex, sem, per_sent, starts, units: list[_Unit], qvec, wvec):
-        self.lex, self.sem, self.per_sent, self.starts = lex, sem, per_sent, starts
-        self.units, self.qvec, self.wvec = units, qvec, wvec
-        self.semantic_on = sem is not None and sem.size > 0
-
-    def __getitem__(self, cell: tuple[int, int]) -> dict:
-        i, j = cell
-        k0 = int(self.starts[j])
-        best = int(np.argmax(self.per_sent[i, k0:k0 + len(self.units[j].sentences)]))
-        return {"lexical": round(float(self.lex[i, j]), 4),
-                "semantic": None if self.sem is None else round(float(self.sem[i, j]), 4),
-                "sentence_span": list(self.units[j].sentences[best]),
-                "terms": sim.shared_terms(self.qvec[i], self.wvec[j])}
-
-
-def _rescale(x, sp: dict):
-    lo, hi = sp["floor"], sp["ceiling"]
-    return np.clip((np.asarray(x, dtype=np.float64) - lo) / (hi - lo), 0.0, 1.0)
-
-
-def _semantic(queries: list[_Query], units: list[_Unit], flat: list[tuple[int, int]], text: str):
-    """(whole-action cosines [q, a], per-sentence cosines [q, sentence]) or (None, None); the
-    sentences are those of the actions in order (``flat``)."""
-    ctx_w = params()["semantic"]["context_weight"]
-    texts = [q.text for q in queries] + [q.context or q.text for q in queries]
-    texts += [text[u.span[0]:u.span[1]] for u in units]
-    texts += [text[a:b] for a, b in flat]
-    vecs = sim.embed(texts)
-    if vecs is None:
-        return None, None
-    nq, na = len(queries), len(units)
-    qv, cv = vecs[:nq], vecs[nq:2 * nq]
-    av, sv = vecs[2 * nq:2 * nq + na], vecs[2 * nq + na:]
-    has_ctx = np.array([1.0 if q.context else 0.0 for q in queries])[:, None]
-
-    def mix(m_q, m_c):
-        return (1 - ctx_w * has_ctx) * m_q + ctx_w * has_ctx * m_c
-
-    return mix(qv @ av.T, cv @ av.T), mix(qv @ sv.T, cv @ sv.T)
-
-
 # --------------------------------------------------------------------------- decisions
 
-def _decide(ex: Report, queries, bare, units, scores, details, p: dict, n: int) -> None:
-    threshold = p["threshold"] if _semantic_on(details) else p["lexical_only"]["threshold"]
+def _decide(ex: Report, rows: list[_Query], units: list[_Unit], sc: Scored, p: dict) -> None:
+    threshold = p["threshold"] if sc.semantic_on else p["lexical_only"]["threshold"]
     top_k, margin = p["top_k"], p["margin"]
-    rows = queries + bare
+    order = _order(sc)[:, :top_k]
+    top_cols, top_vals = np.take_along_axis(sc.cols, order, 1), np.take_along_axis(sc.vals, order, 1)
     links: list[Link] = []
     for i, q in enumerate(rows):
-        order = sorted(range(len(units)), key=lambda j: (-scores[i, j], j))
-        if not order or scores[i, order[0]] < threshold:
+        if not top_vals.shape[1] or top_vals[i, 0] < threshold:
             continue
-        best = scores[i, order[0]]
-        for rank, j in enumerate(order[:top_k]):
-            if scores[i, j] < threshold or (rank and best - scores[i, j] > margin):
+        best = top_vals[i, 0]
+        for rank in range(top_vals.shape[1]):
+            j, score = int(top_cols[i, rank]), top_vals[i, rank]
+            if score < threshold or (rank and best - score > margin):
                 break
-            links.append(_link(ex.text, q, units[j], scores[i, j], details[i, j]))
+            links.append(_link(ex.text, q, units[j], score, sc.details(i, j)))
     have = {(l.action, l.cause or l.shortcoming) for l in links}
     for j, i in _written_after(rows, units):
         if (units[j].action.id, rows[i].cause or rows[i].shortcoming) not in have:
-            links.append(_link(ex.text, rows[i], units[j], scores[i, j], details[i, j]))
-    order = {u.action.id: k for k, u in enumerate(units)}
+            links.append(_link(ex.text, rows[i], units[j], sc.score(i, j), sc.details(i, j)))
+    order_of = {u.action.id: k for k, u in enumerate(units)}
     cause_order = {q.cause or q.shortcoming: k for k, q in enumerate(rows)}
-    links.sort(key=lambda l: (cause_order[l.cause or l.shortcoming], order[l.action]))
+    links.sort(key=lambda l: (cause_order[l.cause or l.shortcoming], order_of[l.action]))
     ex.links = links
+
+
+def _order(sc: Scored) -> np.ndarray:
+    """Per row, its cells by score (highest first), equals in action order (padding last)."""
+    return np.lexsort((sc.cols, -sc.vals), axis=-1)
 
 
 def _link(text: str, q: _Query, u: _Unit, score: float, d: dict) -> Link:
@@ -235,43 +193,49 @@ def _written_after(rows: list[_Query], units: list[_Unit]) -> list[tuple[int, in
     """(action, row) cells of an action written right after a problem (a problems-and-remedies
     part): it answers that problem whatever its score, through each of the problem's causes or
     the problem itself."""
-    return [(j, i) for j, u in enumerate(units) if u.action.answers
-            for i, q in enumerate(rows) if q.shortcoming == u.action.answers]
+    by_problem: dict[str, list[int]] = {}
+    for i, q in enumerate(rows):
+        if q.shortcoming:
+            by_problem.setdefault(q.shortcoming, []).append(i)
+    return [(j, i) for j, u in enumerate(units) if u.action.answers for i in by_problem.get(u.action.answers, [])]
 
 
-def _semantic_on(details: _Details) -> bool:
-    return details.semantic_on
-
-
-def _gaps(ex: Report, queries, units, scores, n: int) -> None:
+def _gaps(ex: Report, queries: list[_Query], units: list[_Unit], sc: Scored, n: int) -> None:
     linked_causes = {l.cause for l in ex.links if l.cause}
     linked_actions = {l.action for l in ex.links}
     addressed = {l.shortcoming for l in ex.links if l.shortcoming}
+    first = _order(sc)[:n, :1]
+    best_j, best_v = np.take_along_axis(sc.cols[:n], first, 1), np.take_along_axis(sc.vals[:n], first, 1)
     open_causes = []
     for i, q in enumerate(queries):
         if q.cause in linked_causes:
             continue
-        j = _argmax(scores[i]) if units else None
-        open_causes.append(OpenCause(q.cause, units[j].action.id if j is not None else None,
-                                     float(scores[i, j]) if j is not None else None))
+        scored = best_j.shape[1] and best_v[i, 0] >= 0
+        open_causes.append(OpenCause(q.cause, units[int(best_j[i, 0])].action.id if scored else None,
+                                     float(best_v[i, 0]) if scored else None))
+    best_row = _best_rows(sc, n, len(units))
     unmotivated = []
     for j, u in enumerate(units):
         if u.action.id in linked_actions:
             continue
-        i = _argmax(scores[:n, j]) if n else None
-        unmotivated.append(UnmotivatedAction(u.action.id, queries[i].cause if i is not None else None,
-                                             float(scores[i, j]) if i is not None else None))
+        i, score = best_row.get(j, (None, None))
+        unmotivated.append(UnmotivatedAction(u.action.id, queries[i].cause if i is not None else None, score))
     ex.gaps = Gaps(open_causes, unmotivated,
                    [s.id for s in ex.shortcomings if s.id not in addressed],
                    [t.id for t in ex.targets if t.baseline is None])
 
 
-def _argmax(row) -> int | None:
-    row = list(row)
-    if not row:
-        return None
-    best = max(row)
-    return row.index(best)
+def _best_rows(sc: Scored, n: int, n_units: int) -> dict[int, tuple[int, float]]:
+    """For each action scored by some cause (the first n rows), the cause that scores it
+    highest (the first of equals) and that score."""
+    rows = np.broadcast_to(np.arange(n, dtype=np.intp)[:, None], sc.cols[:n].shape).ravel()
+    cols, vals = sc.cols[:n].ravel(), sc.vals[:n].ravel()
+    keep = cols < n_units
+    rows, cols, vals = rows[keep], cols[keep], vals[keep]
+    order = np.lexsort((rows, -vals, cols))
+    uniq, first = np.unique(cols[order], return_index=True)
+    pick = order[first]
+    return {int(j): (int(i), float(v)) for j, i, v in zip(uniq, rows[pick], vals[pick])}
 
 
 # --------------------------------------------------------------------------- baselines

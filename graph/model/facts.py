@@ -169,8 +169,22 @@ class Gaps:
 
 @dataclass
 class Matrix:
-    """Every cause × action score, in the order of ``causes`` and ``actions``."""
+    """The cause × action scores, in the order of ``causes`` and ``actions``: every pair
+    (``columns`` None), or, in a report of more actions than any real one, each cause's
+    candidate actions only: ``scores[i][k]`` is then the score of action ``columns[i][k]``
+    (graph/link/candidates.py)."""
 
     causes: list[str] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     scores: list[list[float]] = field(default_factory=list)
+    columns: list[list[int]] | None = None
+
+    def cells(self, i: int) -> list[tuple[int, float]]:
+        """(action index, score) of the scored cells of cause ``i``."""
+        row = self.scores[i] if i < len(self.scores) else []
+        cols = range(len(row)) if self.columns is None else self.columns[i]
+        return list(zip(cols, row))
+
+    def score(self, i: int, j: int) -> float | None:
+        """The score of cause ``i`` and action ``j``, None when that pair was not scored."""
+        return dict(self.cells(i)).get(j)

@@ -326,19 +326,19 @@ class _Builder:
     def _candidates(self) -> None:
         """Every scored action × cause pair (accepted or not), so a planner can see the runners-up."""
         m = self.ex.matrix
-        causes, actions, scores = m.causes, m.actions, m.scores
+        causes, actions = m.causes, m.actions
         accepted = {(ln.action, ln.cause) for ln in self.ex.links}
         for ci, cid in enumerate(causes):
-            row = scores[ci] if ci < len(scores) else []
-            for ai, aid in enumerate(actions):
-                if ai >= len(row) or row[ai] is None or float(row[ai]) <= 0:
+            for ai, score in m.cells(ci):
+                if ai >= len(actions) or score is None or float(score) <= 0:
                     continue
+                aid = actions[ai]
                 s = candidate_iri(self.rid, aid, cid)
                 self.add(s, RDF.type, GK.Candidate)
                 self.add(s, GK.inReport, self.report)
                 self.add(s, GK.candidateAction, self.ref(aid))
                 self.add(s, GK.candidateCause, self.ref(cid))
-                self.add(s, GK.score, decimal(round(min(1.0, float(row[ai])), 4)))
+                self.add(s, GK.score, decimal(round(min(1.0, float(score)), 4)))
                 self.add(s, GK.accepted, boolean((aid, cid) in accepted))
 
     def _best(self, fid: str, best: str | None, score: float | None) -> None:

@@ -24,7 +24,11 @@ def coverage_table(ex: Report) -> dict:
     unmotivated = {x.action for x in ex.gaps.unmotivated_actions}
     causes = {c.id: c for c in ex.causes}
     actions = {a.id: a for a in ex.actions}
-    return {"causes": m.causes, "actions": m.actions, "scores": m.scores,
+    scores = m.scores
+    if m.columns is not None:  # a pair not scored is an empty cell
+        rows = (dict(m.cells(i)) for i in range(len(m.causes)))
+        scores = [[row.get(j) for j in range(len(m.actions))] for row in rows]
+    return {"causes": m.causes, "actions": m.actions, "scores": scores,
             "accepted": accepted, "open": open_causes, "unmotivated": unmotivated,
             "cause_text": {k: c.text for k, c in causes.items()},
             "shortcoming": {k: c.shortcoming for k, c in causes.items()},
@@ -36,7 +40,8 @@ def _rows(t: dict, mark: str) -> list[list]:
                                                 for a in t["actions"]] + ["gap"]
     rows = [head]
     for c, scores in zip(t["causes"], t["scores"]):
-        cells = [f"{s:.4f}{mark if (c, a) in t['accepted'] else ''}" for a, s in zip(t["actions"], scores)]
+        cells = ["" if s is None else f"{s:.4f}{mark if (c, a) in t['accepted'] else ''}"
+                 for a, s in zip(t["actions"], scores)]
         rows.append([c, t["shortcoming"].get(c, ""), t["cause_text"].get(c, "")] + cells
                     + [OPEN if c in t["open"] else ""])
     rows.append(["gap", "", ""] + [UNMOTIVATED if a in t["unmotivated"] else "" for a in t["actions"]] + [""])
