@@ -60,6 +60,16 @@ def _problems_and_plans(chars: int) -> str:
     return f"三、存在的不足和原因\n{problems}四、下一步工作打算\n{plans}"
 
 
+def _problems_and_a_long_plan(chars: int) -> str:
+    """The same numbered past 99, where a number is no heading: k causes, 99 actions, the last
+    one of thousands of sentences (each of its sentences is scored against every cause)."""
+    k = max(1, chars // 60)
+    problems = "".join(f"（{n}）第{n}项学习不够深入。原因是第{n}项培训不足，监督第{n}项不够有力。\n"
+                       for n in range(1, k + 1))
+    plans = "".join(f"{n}.加强第{n}项培训。全年开展第{n}项培训，强化第{n}项监督。\n" for n in range(1, k + 1))
+    return f"三、存在的不足和原因\n{problems}四、下一步工作打算\n{plans}"
+
+
 def _nested(chars: int) -> str:
     half = chars // 2
     return "（" * half + "依法行政" + "）" * half
@@ -90,6 +100,7 @@ FAMILIES: list[Family] = [
     Family("items", lambda n: _numbered(n, "{n}.加强第{n}项培训。全年开展第{n}期培训{n}场，完善制度{n}项。\n"),
            own_line=True),
     Family("problems-and-plans", _problems_and_plans, own_line=True, pieces=1),
+    Family("problems-and-a-long-plan", _problems_and_a_long_plan, own_line=True, pieces=1),
     Family("distinct-figures", lambda n: _numbered(n, "办理第{n}类案件{n}件，")),
     Family("enumerations", lambda n: _cycle("一是加强培训二是完善制度三是强化监督", n)),
     Family("percents", lambda n: _cycle("%", n)),

@@ -15,7 +15,11 @@ after its problem (they answer it whatever their score).  Why that loses nothing
 * what can change is (a) a pair that shares only common terms with the cause when more than
   ``candidates`` actions share rarer ones, and (b) with the encoder, a pair that shares no term
   and scores on its semantic part alone (at most weights.semantic = 0.5); neither happens in a
-  report of at most ``candidates`` actions, where this module is not used at all.
+  report of at most ``candidates`` actions, where the selection is not used at all.
+
+Likewise an action's best sentence is sought among its first ``action_sentences`` (40; the gold
+reports' actions have 5 at most): one crafted action of thousands of sentences would otherwise
+cost every cause as many cells.
 """
 from __future__ import annotations
 
@@ -27,10 +31,17 @@ from .scoring import Vectors
 
 
 CANDIDATES = 60  # when a lexicon's linking.json does not say
+SENTENCES = 40
 
 
 def cap(p: dict) -> int:
     return int(p.get("candidates", CANDIDATES))
+
+
+def sentences(p: dict) -> int:
+    """How many sentences of an action are scored one by one (its best sentence is among them;
+    the whole action is scored too): the gold reports' actions have 5 at most."""
+    return int(p.get("action_sentences", SENTENCES))
 
 
 def needed(n_actions: int, p: dict) -> bool:

@@ -69,7 +69,7 @@ def link(ex: Report, lexicon: Lexicon | None = None) -> Report:
     bare = [_Query("", s.id, s.label + "。" + s.text, "", list(s.themes))
             for s in ex.shortcomings if s.id not in with_causes]
     sents = Sentences(text)
-    units = [_unit(a, text, sents) for a in ex.actions]
+    units = [_unit(a, text, sents, candidates.sentences(p)) for a in ex.actions]
 
     rows = queries + bare
     sc = _scored(rows, units, text, sents, p)
@@ -138,13 +138,17 @@ def _cause_query(c: Cause, s: Shortcoming | None) -> _Query:
     return _Query(c.id, c.shortcoming or None, c.text, s.label if s else "", themes)
 
 
-def _unit(a: Action, text: str, sents: Sentences) -> _Unit:
+def _unit(a: Action, text: str, sents: Sentences, limit: int) -> _Unit:
+    """An action with its first ``limit`` sentences (a real one has a few: an action of
+    thousands, crafted, would cost every cause as many cells)."""
     lo, hi = a.span
     spans = []
     for s0, s1 in sents.within(lo, hi):
         s0, s1 = max(s0, lo), min(s1, hi)
         if s1 > s0 and text[s0:s1].strip():
             spans.append((s0, s1))
+            if len(spans) == limit:
+                break
     return _Unit(a, (lo, hi), spans or [(lo, hi)])
 
 
