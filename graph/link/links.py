@@ -13,6 +13,8 @@ from two signals:
 A cause is linked to its best action when the score reaches ``threshold``, and to up to
 ``top_k`` actions in all when they come within ``margin`` of the best.  The parameters live in
 data/lexicon/linking.json.  Causes without a link are open; actions without one unmotivated.
+A report of more actions than any real one (crafted) scores each cause against its candidate
+actions only (graph/link/candidates.py); the cells are arrays (graph/link/scoring.py).
 
 Targets get a ``baseline``: the current-year indicator counting the same activity (compatible
 unit, character-bigram overlap of what is counted and of the two sentences).
