@@ -3,19 +3,19 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 
 from ..model import Report, ReportInfo
 from ..model.facts import Action, Cause, Indicator, Measure, Shortcoming
-from ..model.lexicon import Lexicon, alternation, current
+from ..model.lexicon import Lexicon, current
 from ..model import Node, Outline
 from ..model.sentences import Sentences
 from ..model.vocab import report_id
 from . import entities
 from .quantities import find_comparisons, find_quantities, what_counted
 from ..parse.outline import is_combined
-from .structure import (action_nodes, areas_and_items, cause_cue, clause, is_cause_heading, leaves, members,
+from .structure import (action_nodes, areas_and_items, clause, is_cause_heading, leaves, members,
                         numbered, shortcoming_nodes)
+from .causes import cause_texts, framed_cause
 from .remedies import find_remedies, remedy_action
 from .targets import find_targets
 from .themes import themes_of
@@ -182,85 +182,14 @@ def _runs(items: list[Node], lex: Lexicon) -> list[list[Node]]:
     return runs
 
 
-def _cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tuple[str, int, int]]]:
-    """Where the causes of a shortcoming start, and (number, start, end) of each cause."""
-    lex = lexicon.json("structure.json")
-    lo, hi = node.body_span
-    m = cause_cue(lexicon).search(text, lo, hi)
-    start = m.start() if m else hi
-    enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
-    if enums:
-        return start, [(e.number, e.title_span[0], e.title_span[1]) for e in enums]
-    items = [c for c in node.children if c.kind == "item" and c.span[0] >= start and m]
-    if items:  # （1）…… on lines of their own after the cue: each whole item, without its number
-        return start, [(e.number, e.title_span[0], _trim(text, e.title_span[0], e.span[1])) for e in items]
-    if m is None:
-        both = _both_causes(text, lo, hi, lex["cause_both"]) or _framed_cause(text, lo, hi, lexicon)
-        if not both:
-            return hi, []
-        return max(lo, *(text.rfind(c, lo, both[0][1]) + 1 for c in "。；;\n")), both  # its sentence
-    first = _after_cue(text, m.end(), hi, lexicon, skip=False)  # after the cue, then its 是 / 在于 / ：
-    parts, pos = [], first
-    splitter = lexicon.memo("structure.cause_splitter", lambda: re.compile(
-        f"{alternation(lex['cause_splitters'])}|[，,](?=(?:{alternation(lex['cause_second_openers'])}))"))
-    for m in splitter.finditer(text, first, hi):
-        if text[pos:m.start()].strip():
-            parts.append((str(len(parts) + 1), pos, m.start()))
-        pos = _after_cue(text, m.end(), hi, lexicon)  # ；从客观上看，……
-    if pos < hi and text[pos:hi].strip():
-        parts.append((str(len(parts) + 1), pos, hi))
-    return start, parts
 
 
-def _after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) -> int:
-    """``at`` moved past a cause cue opening there (when ``skip``) and the words that follow one."""
-    lex = lexicon.json("structure.json")
-    if skip and (m := cause_cue(lexicon).match(text, at, hi)):
-        at = m.end()
-    while (step := next((w for w in lex["cue_followers"] if text.startswith(w, at, hi)), None)):
-        at += len(step)
-    return at
 
 
-def _framed_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:
-    """The cause of the first sentence in text[lo:hi] written in one of the cause frames
-    (这与X有很大关系; X，也是上述问题产生的原因), or []."""
-    frames = lexicon.memo("structure.cause_frames", lambda: [
-        re.compile(f) for f in lexicon.json("structure.json")["cause_frames"]])
-    for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
-        for frame in frames:
-            if (m := frame.match(s.group())) is not None:
-                return [("", lo + s.start() + m.start("cause"), lo + s.start() + m.end("cause"))]
-    return []
 
 
-def _both_causes(text: str, lo: int, hi: int, spec: dict) -> list[tuple[str, int, int]]:
-    """The causes of 这既有X的原因，也有Y的原因(，还有Z的因素) in text[lo:hi], or [] when the
-    sentence is not written that way (every part must end with one of spec['ends'])."""
-    at = text.find(spec["first"], lo, hi)
-    if at < 0:
-        return []
-    end = text.find("。", at, hi)
-    end = hi if end < 0 else end
-    more = re.compile("|".join(map(re.escape, spec["more"])))
-    cuts = [(at, at + len(spec["first"]))] + [(m.start(), m.end()) for m in more.finditer(text, at, end)]
-    out = []
-    for k, (c, a) in enumerate(cuts):
-        b = cuts[k + 1][0] if k + 1 < len(cuts) else end
-        while b > a and text[b - 1] in "，,；; ":
-            b -= 1
-        tail = next((e for e in spec["ends"] if text.endswith(e, a, b)), None)
-        if tail is None or b - len(tail) <= a:
-            return []
-        out.append((str(k + 1), a, b - len(tail)))
-    return out if len(out) >= 2 else []
 
 
-def _trim(text: str, lo: int, hi: int) -> int:
-    """The end of text[lo:hi] without trailing blanks and its final full stop."""
-    while hi > lo and text[hi - 1] in " \t\r\n　":
-        hi -= 1
-    return hi - 1 if hi > lo and text[hi - 1] in "。；;" else hi
 
 
 def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
@@ -290,7 +219,7 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         if remedies:
             node = dataclasses.replace(node, body_span=(node.body_span[0], remedies[0][0]),
                                        children=[c for c in node.children if c.span[0] < remedies[0][0]])
-        cstart, causes = _cause_texts(node, text, lex)
+        cstart, causes = cause_texts(node, text, lex)
         desc = text[node.body_span[0]:cstart].strip()
         ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
                                            label=label, text=desc, themes=themes_of(label + desc, lex)))
@@ -325,7 +254,7 @@ def _common_causes(shorts: list[Node], text: str,
     nl = text.rfind("\n", lo, hi)  # the last paragraph only
     if nl < 0 or not any(w in text[nl:hi] for w in lex.json("structure.json")["pooled_words"]):
         return shorts, []
-    found = _framed_cause(text, nl + 1, hi, lex)
+    found = framed_cause(text, nl + 1, hi, lex)
     if not found:
         return shorts, []
     kept = dataclasses.replace(last, span=(last.span[0], nl), body_span=(lo, min(last.body_span[1], nl)),
