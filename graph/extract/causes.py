@@ -37,6 +37,8 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
     if pos < hi and text[pos:hi].strip():
         parts.append((str(len(parts) + 1), pos, hi))
     return start, parts
+
+
 def after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) -> int:
     """``at`` moved past a cause cue opening there (when ``skip``) and the words that follow one."""
     lex = lexicon.json("structure.json")
@@ -45,6 +47,8 @@ def after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) 
     while (step := next((w for w in lex["cue_followers"] if text.startswith(w, at, hi)), None)):
         at += len(step)
     return at
+
+
 def framed_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:
     """The cause of the first sentence in text[lo:hi] written in one of the cause frames
     (这与X有很大关系; X，也是上述问题产生的原因), or []."""
@@ -55,6 +59,8 @@ def framed_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[st
             if (m := frame.match(s.group())) is not None:
                 return [("", lo + s.start() + m.start("cause"), lo + s.start() + m.end("cause"))]
     return []
+
+
 def both_causes(text: str, lo: int, hi: int, spec: dict) -> list[tuple[str, int, int]]:
     """The causes of 这既有X的原因，也有Y的原因(，还有Z的因素) in text[lo:hi], or [] when the
     sentence is not written that way (every part must end with one of spec['ends'])."""
@@ -75,6 +81,8 @@ def both_causes(text: str, lo: int, hi: int, spec: dict) -> list[tuple[str, int,
             return []
         out.append((str(k + 1), a, b - len(tail)))
     return out if len(out) >= 2 else []
+
+
 def trim(text: str, lo: int, hi: int) -> int:
     """The end of text[lo:hi] without trailing blanks and its final full stop."""
     while hi > lo and text[hi - 1] in " \t\r\n　":
