@@ -13,11 +13,12 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
     """Where the causes of a shortcoming start, and (number, start, end) of each cause."""
     lex = lexicon.json("structure.json")
     lo, hi = node.body_span
-    m = cause_cue(lexicon).search(text, lo, hi)
+    m = cause_cue(lexicon).search(text, lo, hi) or role_opening(text, lo, hi, lexicon)
     start = m.start() if m else hi
     enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
     if enums:
-        return start, [(e.number, e.title_span[0], e.title_span[1]) for e in enums]
+        return start, [(e.number, after_cue(text, e.title_span[0], e.title_span[1], lexicon, skip=False),
+                        e.title_span[1]) for e in enums]  # 一则源于X；二则源于Y: X, Y
     items = [c for c in node.children if c.kind == "item" and c.span[0] >= start and m]
     if items:  # （1）…… on lines of their own after the cue: each whole item, without its number
         return start, [(e.number, e.title_span[0], trim(text, e.title_span[0], e.span[1])) for e in items]
@@ -26,25 +27,82 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
         if not both:
             return hi, []
         return max(lo, *(text.rfind(c, lo, both[0][1]) + 1 for c in "。；;\n")), both  # its sentence
-    first = after_cue(text, m.end(), hi, lexicon, skip=False)  # after the cue, then its 是 / 在于 / ：
+    first = lead_in_end(text, after_cue(text, m.end(), hi, lexicon, skip=False), hi, lex)
+    if text.startswith(lex["cause_both"]["first"], first, hi) and (
+            both := both_causes(text, first, hi, lex["cause_both"])):
+        return start, both  # 究其缘由，既有X的因素，也有Y的因素
+    return start, split_causes(text, first, hi, lexicon)
+
+
+def split_causes(text: str, first: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:
+    """(number, start, end) of the causes in text[first:hi], one after a cue: split at 。/； and
+    before a second opener (，另一方面), each without its opener, connective or bullet."""
+    lex = lexicon.json("structure.json")
     parts, pos = [], first
     splitter = lexicon.memo("structure.cause_splitter", lambda: re.compile(
         f"{alternation(lex['cause_splitters'])}|[，,](?=(?:{alternation(lex['cause_second_openers'])}))"))
     for m in splitter.finditer(text, first, hi):
-        if text[pos:m.start()].strip():
-            parts.append((str(len(parts) + 1), pos, m.start()))
+        if (end := tail_end(text, pos, m.start(), lex)) > pos:
+            parts.append((str(len(parts) + 1), pos, end))
         pos = after_cue(text, m.end(), hi, lexicon)  # ；从客观上看，……
-    if pos < hi and text[pos:hi].strip():
-        parts.append((str(len(parts) + 1), pos, hi))
-    return start, parts
+    if (end := tail_end(text, pos, hi, lex)) > pos:
+        parts.append((str(len(parts) + 1), pos, end))
+    return parts
+
+
+def lead_in_end(text: str, at: int, hi: int, lex: dict) -> int:
+    """Past a lead-in that ends with a colon before the causes: one that ends its line (根子在X上，
+    具体而言： then the causes on lines of their own) or a short count (主要有两个：); ``at`` itself
+    when there is none."""
+    stop = min((i for i in (text.find(c, at, hi) for c in "。；;") if i >= 0), default=hi)
+    colon = max(text.rfind("：\n", at, stop), text.rfind(":\n", at, stop))
+    if colon >= 0:
+        return colon + 2
+    near = re.compile(r"[^，,。；;：:\n]{1,%d}[：:]" % lex["cause_roles"]["count_max"]).match(text, at, stop)
+    return near.end() if near else at
+
+
+def tail_end(text: str, lo: int, hi: int, lex: dict) -> int:
+    """The end of a cause in text[lo:hi] without blanks and the words that only say it is a cause
+    (……所致, ……造成的); ``lo`` when nothing is left."""
+    while hi > lo and text[hi - 1] in " \t\n":
+        hi -= 1
+    tail = next((t for t in lex["cause_roles"]["tails"] if text.endswith(t, lo, hi)), "")
+    hi -= len(tail)
+    return hi if text[lo:hi].strip() else lo
+
+
+def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon) -> re.Match | None:
+    """A sentence of text[lo:hi] that explains the problem before it, told by its role rather than
+    a cue word: a short lead (之所以出现这种情况，/ 这一问题的出现，) or a pointer back at the
+    problem (这背后 / 问题背后), then what introduces a cause (在于, 源于, 是). The match ends there."""
+    def build() -> list[re.Pattern]:
+        r = lexicon.json("structure.json")["cause_roles"]
+        free, adv = "[^，,；;：:。\n]", f"(?:{alternation(r['adverbs'])})?"
+        lead = f"(?:{free}{{1,{r['lead_max']}}}[，,])"
+        return [re.compile(f"{lead}?{free}{{0,{r['subject_max']}}}?{adv}(?:{alternation(r['predicates'])})"),
+                re.compile(f"{lead}{adv}是"),
+                re.compile(f"(?:{alternation(r['anaphors'])}){free}{{0,4}}?(?:{alternation(r['anaphor_verbs'])})")]
+    roles = lexicon.memo("structure.cause_roles", build)
+    for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
+        at = lo + s.start()
+        if (m := next((rx.match(text, at, lo + s.end()) for rx in roles if rx.match(text, at, lo + s.end())),
+                      None)) is not None:
+            return m
+    return None
 
 
 def after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) -> int:
-    """``at`` moved past a cause cue opening there (when ``skip``) and the words that follow one."""
+    """``at`` moved past a bullet or connective (——, 同时，), a cause cue opening there (when
+    ``skip``) and the words that follow one (是, 在于, 上讲，)."""
     lex = lexicon.json("structure.json")
+    openers = lexicon.memo("structure.cause_part_opener", lambda: re.compile(
+        f"[\\s——•·]*(?:(?:{alternation(lex['cause_part_openers'])})[，,]?)?"))
+    at = openers.match(text, at, hi).end()
     if skip and (m := cause_cue(lexicon).match(text, at, hi)):
         at = m.end()
-    while (step := next((w for w in lex["cue_followers"] if text.startswith(w, at, hi)), None)):
+    words = [*lex["cue_followers"], *lex["cause_roles"]["adverbs"], *lex["cause_roles"]["predicates"]]
+    while (step := next((w for w in words if text.startswith(w, at, hi)), None)):
         at += len(step)
     return at
 

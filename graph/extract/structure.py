@@ -82,17 +82,17 @@ def shortcoming_nodes(part: Node, lexicon: Lexicon | None = None) -> tuple[list[
     subs = numbered(part)
     causes = [s for s in subs if is_cause_heading(s, lexicon)]
     rest = [s for s in subs if s not in causes]
-    if len(rest) == 1 and numbered(rest[0]) and causes:
-        rest = numbered(rest[0])  # (一)存在的问题 1. 2. 3.  (二)原因分析
+    if len(rest) == 1 and causes and (numbered(rest[0]) or members(rest[0])):
+        rest = numbered(rest[0]) or members(rest[0])  # (一)存在的问题 1. 2. 3. (or 一是…二是…)  (二)原因分析
     return rest, causes
 
 
 def cause_cue(lexicon: Lexicon) -> re.Pattern:
     """Where a cause opens: a listed cue (究其原因, 主要是由于), a cause noun after a lead verb
-    (究其+根本, 深挖+根源) or before what introduces it (症结+在于, 根子+在于)."""
+    (究其+根本, 深挖+根源) or before what introduces it (症结+在于, 根子+却在)."""
     def build() -> re.Pattern:
         s = lexicon.json("structure.json")
-        nouns = alternation(s["cause_nouns"])
+        nouns, adverbs = alternation(s["cause_nouns"]), alternation(s["cause_roles"]["adverbs"])
         return re.compile(f"(?:{alternation(s['cause_leads'])})(?:{nouns})|{alternation(s['cause_cues'])}"
-                          f"|(?:{nouns})(?=(?:{alternation(s['cause_noun_followers'])}))")
+                          f"|(?:{nouns})(?=(?:{adverbs})?(?:{alternation(s['cause_noun_followers'])}))")
     return lexicon.memo("structure.cause_cue", build)
