@@ -28,6 +28,7 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
             return hi, []
         return max(lo, *(text.rfind(c, lo, both[0][1]) + 1 for c in "。；;\n")), both  # its sentence
     first = lead_in_end(text, after_cue(text, m.end(), hi, lexicon, skip=False), hi, lex)
+    first = after_cue(text, first, hi, lexicon, skip=False)  # the first bullet (——) after a lead-in
     if text.startswith(lex["cause_both"]["first"], first, hi) and (
             both := both_causes(text, first, hi, lex["cause_both"])):
         return start, both  # 究其缘由，既有X的因素，也有Y的因素
