@@ -160,3 +160,13 @@ def test_a_cause_is_found_by_its_role(tmp_path, written, cause):
     ex = analyse(path, linked=False)
     assert "|".join(c.text for c in ex.causes if c.shortcoming == "shortcoming-1") == cause
     assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+
+
+@pytest.mark.parametrize("title", ["2025年工作安排", "下步工作重点", "来年工作谋划", "下一阶段工作举措", "2025年工作举措",
+                                   "今后努力方向"])
+def test_a_plan_part_is_known_by_speaking_of_what_comes_next(tmp_path, title):
+    """A plan part titled with a future word or the next year is the plan, even when its title
+    also has a word of the measures part (工作举措)."""
+    text = _PROBLEMS.format(cause="").replace("三、2025年工作安排", f"三、{title}")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [a.label for a in ex.actions] == ["加强执法培训", "创新普法形式"]

@@ -140,6 +140,8 @@ def classify(title: str, year: int | None, lexicon: Lexicon | None = None) -> st
         cues = lex["parts"][key]["cues"]
         if key == "shortcomings" and any(c in title for c in cues) and not names_problem(title, cues, lexicon):
             continue  # 补齐短板弱项: a remedy, not a problem
+        if key == "measures" and _speaks_of_future(title, year, lex):
+            continue  # 下一阶段工作举措: next year's measures are the plan
         if any(cue in title for cue in cues):
             return key
     m = re.search(r"((?:19|20)\d{2})\s*年", title)
@@ -149,6 +151,12 @@ def classify(title: str, year: int | None, lexicon: Lexicon | None = None) -> st
             if lex["parts"][key]["year_offset"] == offset:
                 return key
     return None
+
+
+def _speaks_of_future(title: str, year: int | None, lex: dict) -> bool:
+    """A title that speaks of what comes next: a future word or the next year."""
+    nxt = any(int(y) == year + 1 for y in re.findall(r"((?:19|20)\d{2})\s*年", title)) if year else False
+    return nxt or any(w in title for w in lex["future_words"])
 
 
 def is_combined(node: Node, lexicon: Lexicon) -> bool:
