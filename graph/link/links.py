@@ -203,7 +203,10 @@ def _decide(ex: Report, queries, bare, units, scores, details, p: dict, n: int) 
     top_k, margin = p["top_k"], p["margin"]
     rows = queries + bare
     links: list[Link] = []
+    answered = {u.action.answers for u in units if u.action.answers} if p["remedy_written_after_only"] else set()
     for i, q in enumerate(rows):
+        if q.shortcoming in answered:
+            continue  # the report says which remedy answers this problem: no guess beside it
         order = sorted(range(len(units)), key=lambda j: (-scores[i, j], j))
         if not order or scores[i, order[0]] < threshold:
             continue

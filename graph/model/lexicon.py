@@ -28,7 +28,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
                           "max_name_chars": int, "place_words": STR_LIST, "trim_leading_pos": STR_LIST},
     "linking.json": {"weights": dict, "lexical": dict, "semantic": dict, "threshold": float, "top_k": int,
                      "margin": float, "lexical_only": dict, "baseline": dict, "units": list,
-                     "followthrough": dict, "attach": dict},
+                     "followthrough": dict, "attach": dict, "remedy_written_after_only": bool},
     "mechanisms.json": {"suffixes": STR_LIST, "quoted_max_chars": int, "quoted_exclude_suffixes": STR_LIST,
                         "quoted_exclude_followers": STR_LIST, "leading_verbs": STR_LIST,
                         "generic_labels": STR_LIST, "formula_patterns": STR_LIST,
@@ -83,7 +83,7 @@ class Lexicon:
 
 
 def _type_name(t: Any) -> str:
-    return t if isinstance(t, str) else {dict: "an object", list: "a list", int: "an integer",
+    return t if isinstance(t, str) else {dict: "an object", list: "a list", int: "an integer", bool: "true or false",
                                          float: "a number", str: "a string"}[t]
 
 
@@ -96,7 +96,7 @@ def _check(path: Path, data: Any, keys: dict[str, Any]) -> None:
         v = data[key]
         ok = (isinstance(v, list) and all(isinstance(x, str) for x in v)) if want == STR_LIST else \
             isinstance(v, (int, float)) and not isinstance(v, bool) if want is float else \
-            isinstance(v, want) and not isinstance(v, bool)
+            isinstance(v, want) and (want is bool or not isinstance(v, bool))
         if not ok:
             raise GovkgError(f"{path}: key {key!r} must be {_type_name(want)}")
         if want == STR_LIST:
