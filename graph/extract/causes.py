@@ -64,8 +64,11 @@ def lead_in_end(text: str, at: int, hi: int, lex: dict) -> int:
 
 
 def tail_end(text: str, lo: int, hi: int, lex: dict) -> int:
-    """The end of a cause in text[lo:hi] without blanks and the words that only say it is a cause
-    (……所致, ……造成的); ``lo`` when nothing is left."""
+    """The end of a cause in text[lo:hi] without blanks, without the effect it goes on to name
+    (，导致……) and the words that only say it is a cause (……所致); ``lo`` when nothing is left."""
+    effects = re.compile(f"[，,](?:{alternation(lex['cause_roles']['effects'])})")
+    if (cut := effects.search(text, lo, hi)) is not None:
+        hi = cut.start()  # 由于X，导致Y: the cause is X
     while hi > lo and text[hi - 1] in " \t\n":
         hi -= 1
     tail = next((t for t in lex["cause_roles"]["tails"] if text.endswith(t, lo, hi)), "")
