@@ -171,3 +171,25 @@ def test_a_plan_part_is_known_by_speaking_of_what_comes_next(tmp_path, title):
     text = _PROBLEMS.format(cause="").replace("三、2025年工作安排", f"三、{title}")
     ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
     assert [a.label for a in ex.actions] == ["加强执法培训", "创新普法形式"]
+
+
+@pytest.mark.parametrize("plan", [
+    "2025年，我局将重点做好以下工作。\n加强执法培训，全年举办培训班不少于4期。\n创新普法形式，开展普法进村活动不少于20场。",
+    "——加强执法培训，全年举办培训班不少于4期。\n——创新普法形式，开展普法进村活动不少于20场。",
+    "第一，加强执法培训，全年举办培训班不少于4期。第二，创新普法形式，开展普法进村活动不少于20场。",
+    "一要加强执法培训，全年举办培训班不少于4期；二要创新普法形式，开展普法进村活动不少于20场。",
+    "（一）加强执法培训。全年举办培训班不少于4期。\n（二）创新普法形式。开展普法进村活动不少于20场。",
+])
+def test_a_plan_gives_its_actions_in_every_layout(tmp_path, plan):
+    """Numbered items, an enumeration in one paragraph (第一，…第二，… too, which is no heading),
+    or plain paragraphs after a lead-in: the same two actions and their targets."""
+    text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n" + plan + "\n"
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [a.label for a in ex.actions] == ["加强执法培训", "创新普法形式"]
+    assert [(t.action, t.value, t.unit) for t in ex.targets] == [("action-1", 4.0, "期"), ("action-2", 20.0, "场")]
+
+
+def test_a_one_sentence_plan_item_ending_in_a_semicolon_is_its_own_label(tmp_path):
+    text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n1.加强执法培训，全年举办培训班不少于4期；\n2.创新普法形式。\n"
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式"]

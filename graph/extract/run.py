@@ -43,7 +43,7 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
         _diagnosis(diagnosis[0], text, sents, ex, lex,
                    [p for p in diagnosis[1:] if any(c in p.title for c in cues)])
     if (part := outline.part("plan")) is not None:
-        for node in action_nodes(part, lex):
+        for node in action_nodes(part, text, lex):
             label, body = _label_and_body(node, text, lex)
             action = Action(f"action-{len(ex.actions) + 1}", node.span, sents.at(node.title_span[0]), node.path,
                             label=label, text=body, themes=themes_of(text[node.span[0]:node.span[1]], lex))

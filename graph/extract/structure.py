@@ -51,14 +51,17 @@ def leaves(node: Node) -> list[Node]:
     return [leaf for s in subs for leaf in leaves(s)]
 
 
-def action_nodes(plan: Node, lexicon: Lexicon | None = None) -> list[Node]:
-    """Numbered actions of the plan part, without the frame headings (思路, 目标)."""
+def action_nodes(plan: Node, text: str, lexicon: Lexicon | None = None) -> list[Node]:
+    """Numbered actions of the plan part, without the frame headings (思路, 目标); in a plan
+    without numbers, the members of its enumeration or else its paragraphs."""
     lex = (lexicon or current()).json("structure.json")
     frames = lex["plan_frame_titles"]
     containers = lex["plan_action_container_cues"]
     subs = numbered(plan)
     if not subs and members(plan):  # the plan as one paragraph: 一是……；二是……
         return members(plan)
+    if not subs:  # the plan as paragraphs, one an action (after a lead-in: 重点做好以下工作)
+        return paragraph_members(plan, text, lex)
     for s in subs:
         if any(c in s.title for c in containers) and numbered(s):
             return leaves(s)
@@ -68,6 +71,25 @@ def action_nodes(plan: Node, lexicon: Lexicon | None = None) -> list[Node]:
             out += leaves(s)
         elif not any(f in s.title for f in frames):
             out.append(s)
+    return out
+
+
+def paragraph_members(node: Node, text: str, lex: dict) -> list[Node]:
+    """Each paragraph of a node's body as an unnumbered member (bullets —— dropped), except a
+    first paragraph that announces the list (以下, 如下, and no figure) or ends with a colon."""
+    out, pos = [], node.body_span[0]
+    for line in text[node.body_span[0]:node.body_span[1]].split("\n"):
+        lo, hi = pos, pos + len(line)
+        pos = hi + 1
+        lo += len(line) - len(line.lstrip(" \t—–-•·●▪■◆*"))
+        while hi > lo and text[hi - 1] in " \t。；;":
+            hi -= 1
+        lead_in = not out and (text[hi - 1] in "：:" or (any(w in text[lo:hi] for w in lex["plan_lead_in_words"])
+                                                       and not re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", text[lo:hi]))))
+        if hi <= lo or lead_in:
+            continue
+        out.append(Node(kind="enum", level=node.level + 1, number="", title=text[lo:hi], span=(lo, hi),
+                        title_span=(lo, hi), body_span=(lo, hi), part=node.part, path=f"{node.path}/¶{len(out) + 1}"))
     return out
 
 

@@ -49,8 +49,14 @@ def heading_style(text: str) -> tuple[str, re.Match] | None:
     for name, rx in STYLES:
         m = rx.match(text)
         if m and len(text) > m.end():
-            return name, m
+            return None if name == "di" and _runs_on(text, m) else (name, m)
     return None
+
+
+def _runs_on(text: str, m: re.Match) -> bool:
+    """第一，…。第二，… in one line: an enumeration in a paragraph, not a heading."""
+    n = CN.find(m.group(1)) if len(m.group(1)) == 1 else -1
+    return 0 <= n < len(CN) - 1 and re.search(rf"[。；;]第{CN[n + 1]}[、,，:：]", text) is not None
 
 
 def number_of(marker: str) -> str:
@@ -77,7 +83,7 @@ def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] 
     if 0 < cut < len(rest) - 1:
         t0 = line.start + marker_end
         return (t0, t0 + cut), t0 + cut + 1
-    end = line.end - (1 if rest.endswith(("。", "：", ":")) else 0)
+    end = line.end - (1 if rest.endswith(("。", "：", ":", "；", ";")) else 0)
     return (line.start + marker_end, end), line.end + 1
 
 
