@@ -193,3 +193,33 @@ def test_a_one_sentence_plan_item_ending_in_a_semicolon_is_its_own_label(tmp_pat
     text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n1.加强执法培训，全年举办培训班不少于4期；\n2.创新普法形式。\n"
     ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
     assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式"]
+
+
+@pytest.mark.parametrize("problems", [
+    "对照上级要求，我局法治政府建设仍存在一些不足。\n执法队伍能力不足。全县执法案卷合格率为82%。究其原因，执法人员多为兼职。\n"
+    "普法形式较为单一。群众参与度不高。",
+    "执法队伍能力不足。全县执法案卷合格率为82%。\n究其原因，执法人员多为兼职。\n普法形式较为单一。群众参与度不高。",
+    "——执法队伍能力不足，全县执法案卷合格率为82%，原因是执法人员多为兼职。\n——普法形式较为单一，群众参与度不高。",
+    "①执法队伍能力不足，全县执法案卷合格率为82%，原因是执法人员多为兼职；②普法形式较为单一，群众参与度不高。",
+    "（1）执法队伍能力不足。全县执法案卷合格率为82%，原因是执法人员多为兼职。\n（2）普法形式较为单一。群众参与度不高。",
+])
+def test_problems_in_every_layout(tmp_path, problems):
+    """Numbered, enumerated in one line (①…；②… is no heading), bulleted or plain paragraphs
+    after a lead-in (a paragraph opening with a cause belongs to the problem before it)."""
+    text = _PROBLEMS.replace(_PROBLEMS[_PROBLEMS.index("1.执法"):_PROBLEMS.index("三、")], problems + "\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [(c.text, c.shortcoming) for c in ex.causes] == [("执法人员多为兼职", "shortcoming-1")]
+
+
+def test_problems_and_remedies_as_paragraphs(tmp_path):
+    """A problems-and-remedies part without numbers: each remedy paragraph answers the problem
+    before it, and a cause paragraph explains it."""
+    part = ("二、存在的问题及整改措施\n执法队伍能力不足。全县执法案卷合格率为82%。\n究其原因，执法人员多为兼职。\n"
+            "对此，我局将加强执法培训，全年举办培训班不少于4期。\n普法形式较为单一。群众参与度不高。\n"
+            "下一步，我局将创新普法形式，开展普法进村活动不少于20场。\n")
+    text = _PROBLEMS[:_PROBLEMS.index("二、")] + part
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [(c.text, c.shortcoming) for c in ex.causes] == [("执法人员多为兼职", "shortcoming-1")]
+    assert [(a.label, a.answers) for a in ex.actions] == [("加强执法培训", "shortcoming-1"), ("创新普法形式", "shortcoming-2")]

@@ -13,9 +13,9 @@ from ..model.vocab import report_id
 from . import entities
 from .quantities import find_comparisons, find_quantities, what_counted
 from ..parse.outline import is_combined
-from .structure import (action_nodes, areas_and_items, clause, is_cause_heading, leaves, members,
-                        numbered, shortcoming_nodes)
-from .causes import cause_texts, framed_cause
+from .structure import (action_nodes, areas_and_items, cause_cue, clause, is_cause_heading, leaves, members,
+                        numbered, paragraph_members, shortcoming_nodes)
+from .causes import cause_texts, framed_cause, role_opening
 from .remedies import find_remedies, remedy_action
 from .targets import find_targets
 from .themes import themes_of
@@ -203,6 +203,8 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
     if not shorts and members(part):  # 一是……二是…… in one paragraph; a second run of 一是 pools causes
         runs = _runs(members(part), lex)
         shorts, pooled = runs[0], [m for run in runs[1:] for m in run]
+    elif not shorts:  # problems as unnumbered paragraphs
+        shorts = _paragraph_problems(part, text, lex)
     stops = lex.json("structure.json")["clause_stops"]
     listed: list[tuple[str, list[tuple[str, int, int]]]] = []  # (path, causes) of each shortcoming
     for n, node in enumerate(shorts, 1):
@@ -239,6 +241,23 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
     for k, (num, a, b, path) in enumerate(loose, 1):
         ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), path, shortcoming="",
                                text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
+
+
+def _paragraph_problems(part: Node, text: str, lex: Lexicon) -> list[Node]:
+    """The problems of a part written as unnumbered paragraphs, one a problem after a lead-in; a
+    paragraph that opens with a cause (究其原因，……) or a remedy (对此，我们将……) belongs to
+    the problem before it."""
+    out: list[Node] = []
+    for node in paragraph_members(part, text, lex.json("structure.json")):
+        lo = node.span[0]
+        if out and (cause_cue(lex).match(text, lo) or role_opening(text, lo, node.span[1], lex)
+                    or any(r[0] == lo for r in find_remedies(text, lo, node.span[1], lex))):
+            last = out[-1]
+            out[-1] = dataclasses.replace(last, span=(last.span[0], node.span[1]),
+                                          body_span=(last.body_span[0], node.span[1]))
+        else:
+            out.append(node)
+    return out
 
 
 def _common_causes(shorts: list[Node], text: str,

@@ -84,7 +84,7 @@ def paragraph_members(node: Node, text: str, lex: dict) -> list[Node]:
         lo += len(line) - len(line.lstrip(" \t—–-•·●▪■◆*"))
         while hi > lo and text[hi - 1] in " \t。；;":
             hi -= 1
-        lead_in = not out and (text[hi - 1] in "：:" or (any(w in text[lo:hi] for w in lex["plan_lead_in_words"])
+        lead_in = not out and (text[hi - 1] in "：:" or (any(w in text[lo:hi] for w in lex["lead_in_words"])
                                                        and not re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", text[lo:hi]))))
         if hi <= lo or lead_in:
             continue

@@ -49,14 +49,23 @@ def heading_style(text: str) -> tuple[str, re.Match] | None:
     for name, rx in STYLES:
         m = rx.match(text)
         if m and len(text) > m.end():
-            return None if name == "di" and _runs_on(text, m) else (name, m)
+            return None if _runs_on(name, text, m) else (name, m)
     return None
 
 
-def _runs_on(text: str, m: re.Match) -> bool:
-    """第一，…。第二，… in one line: an enumeration in a paragraph, not a heading."""
-    n = CN.find(m.group(1)) if len(m.group(1)) == 1 else -1
-    return 0 <= n < len(CN) - 1 and re.search(rf"[。；;]第{CN[n + 1]}[、,，:：]", text) is not None
+def _runs_on(style: str, text: str, m: re.Match) -> bool:
+    """第一，…。第二，… or ①…；②… or (1)…；(2)… in one line: an enumeration in a paragraph,
+    not a heading."""
+    g = m.group(1)
+    if style == "di" and len(g) == 1 and g in CN[:-1]:
+        nxt = rf"第{CN[CN.index(g) + 1]}[、,，:：]"
+    elif style == "circled" and g < "⑳":
+        nxt = chr(ord(g) + 1)
+    elif style == "paren_ar":
+        nxt = rf"[(（]{int(g) + 1}[)）]"
+    else:
+        return False
+    return re.search(rf"[。；;，,]\s*{nxt}", text) is not None
 
 
 def number_of(marker: str) -> str:
