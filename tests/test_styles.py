@@ -223,3 +223,16 @@ def test_problems_and_remedies_as_paragraphs(tmp_path):
     assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
     assert [(c.text, c.shortcoming) for c in ex.causes] == [("执法人员多为兼职", "shortcoming-1")]
     assert [(a.label, a.answers) for a in ex.actions] == [("加强执法培训", "shortcoming-1"), ("创新普法形式", "shortcoming-2")]
+
+
+def test_a_causes_part_of_paragraphs_gives_one_cause_a_paragraph(tmp_path):
+    """A part of its own for the causes, written as paragraphs after a lead-in: each paragraph
+    is a cause, attached to the shortcoming it best matches and linked to the action answering it."""
+    part = ("三、问题产生的原因\n分析上述问题，原因主要有以下几个方面。\n执法人员多为兼职，培训时间难以保证。\n"
+            "普法经费投入有限，宣传手段单一。\n")
+    text = _PROBLEMS.replace("1.执法队伍能力不足。全县执法案卷合格率为82%，低于全市平均水平。{cause}", "1.执法队伍能力不足。全县执法案卷合格率为82%。")
+    text = text.replace("三、2025年工作安排", part + "四、2025年工作安排")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"))
+    assert [(c.text, c.shortcoming) for c in ex.causes] == [("执法人员多为兼职，培训时间难以保证", "shortcoming-1"),
+                                                            ("普法经费投入有限，宣传手段单一", "shortcoming-2")]
+    assert [(l.cause, l.action) for l in ex.links] == [("cause-0-1", "action-1"), ("cause-0-2", "action-2")]

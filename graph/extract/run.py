@@ -159,15 +159,16 @@ class _Figures:
         return max(found, key=lambda i: i.span[0], default=None)
 
 
-def _cause_items(node: Node) -> list[Node]:
+def _cause_items(node: Node, text: str, lex: Lexicon) -> list[Node]:
     """The causes under a cause heading: its enumeration members, or its numbered items (those
-    of its sections, （一）主观原因 / （二）客观原因, in turn)."""
+    of its sections, （一）主观原因 / （二）客观原因, in turn), or its paragraphs."""
     if members(node):
         return members(node)
     subs = numbered(node)
     if not subs:
-        return [node]
-    return [c for s in subs for c in (_cause_items(s) if numbered(s) or members(s) else [s])]
+        paras = paragraph_members(node, text, lex.json("structure.json")) if node.kind == "part" else []
+        return paras if len(paras) >= 2 else [node]
+    return [c for s in subs for c in (_cause_items(s, text, lex) if numbered(s) or members(s) else [s])]
 
 
 def _runs(items: list[Node], lex: Lexicon) -> list[list[Node]]:
@@ -227,7 +228,7 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
                                            label=label, text=desc, themes=themes_of(label + desc, lex)))
         listed.append((node.path, causes))
     loose = [(c.number, c.title_span[0], c.span[1], c.path)
-             for c in [*(c for head in cause_heads for c in _cause_items(head)), *pooled]] + common
+             for c in [*(c for head in cause_heads for c in _cause_items(head, text, lex)), *pooled]] + common
     if len(listed) >= 2 and len(listed[-1][1]) >= 2 and not any(c for _, c in listed[:-1]):
         # only the last shortcoming lists causes, several: they follow all the shortcomings and
         # speak of them all (查找根源，一是……五是……), so they are pooled and attached by meaning
