@@ -236,3 +236,19 @@ def test_a_causes_part_of_paragraphs_gives_one_cause_a_paragraph(tmp_path):
     assert [(c.text, c.shortcoming) for c in ex.causes] == [("执法人员多为兼职，培训时间难以保证", "shortcoming-1"),
                                                             ("普法经费投入有限，宣传手段单一", "shortcoming-2")]
     assert [(l.cause, l.action) for l in ex.links] == [("cause-0-1", "action-1"), ("cause-0-2", "action-2")]
+
+
+@pytest.mark.parametrize("written, target", [
+    ("办理时限压缩至3个工作日。", (3.0, "工作日", "压缩至", 5.0)),
+    ("执法案卷合格率较2024年提高4个百分点。", (4.0, "百分点", "提高", 88.0)),
+    ("行政复议纠错率同比下降2个百分点。", (2.0, "百分点", "下降", 7.0)),
+    ("执法案卷合格率较2024年提高4%。", (4.0, "%", "提高", 88.0)),
+])
+def test_a_target_written_as_a_change_takes_last_years_figure(tmp_path, written, target):
+    """A target written as a change against last year (较2024年提高4个百分点) is a target, and its
+    baseline is last year's figure of the same activity, whatever its unit."""
+    text = ("汀州县司法局2024年法治政府建设情况报告\n一、主要举措和成效\n（一）规范行政执法。全年办理行政处罚案件120件，"
+            "执法案卷合格率为88%，行政复议纠错率为7%。办理时限平均为5个工作日。\n二、存在的不足\n（一）执法队伍能力不足。"
+            "执法案卷质量仍需提高。\n三、2025年工作安排\n（一）加强执法能力建设。" + written + "\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"))
+    assert [(t.value, t.unit, t.comparator, t.baseline and t.baseline.value) for t in ex.targets] == [target]

@@ -296,7 +296,7 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: r
     grams = _GramCache(text)
     best_of: dict[tuple, tuple[Indicator | None, float]] = {}
     for t in ex.targets:
-        rel = relative is not None and t.unit == "%" and relative.search(t.raw) is not None
+        rel = relative is not None and relative.search(t.raw) is not None
         key = (t.unit, t.what, t.sentence, rel)
         if key not in best_of:
             best_of[key] = _best_baseline(t, list(firsts.values()), grams, compat, bp, rel)
@@ -309,11 +309,12 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: r
 
 
 def _relative(lexicon: Lexicon) -> re.Pattern:
-    """A target written as a change against an earlier figure: 较2020年增长20%, 比上年下降10%."""
+    """A target written as a change against an earlier figure: 较2020年增长20%, 比上年下降10%,
+    同比提高2个百分点."""
     def build() -> re.Pattern:
         c = lexicon.json("quantities.json")["comparison"]
         return re.compile(f"(?:{alternation(c['same_period'])})[^，,；;。]{{0,12}}?"
-                          f"(?:{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,3}}[\\d.]+\\s*%")
+                          f"(?:{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,3}}[\\d.]+\\s*(?:%|个?百分点)")
     return lexicon.memo("links.relative", build)
 
 
