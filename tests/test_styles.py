@@ -149,6 +149,10 @@ _PROBLEMS = """汀州县人民政府关于2024年法治政府建设情况的报�
     ("导致这一问题的因素主要有两个：人员流动频繁；培训经费不足。", "人员流动频繁|培训经费不足"),
     ("究其缘由，既有人员流动频繁的因素，也有培训经费不足的因素。", "人员流动频繁|培训经费不足"),
     ("这主要是由于执法人员流动频繁，导致培训效果难以持续。", "执法人员流动频繁"),
+    ("这主要受制于执法人员多为兼职。", "执法人员多为兼职"),
+    ("出现这种情况，根本原因在于执法人员多为兼职。", "执法人员多为兼职"),
+    ("这些问题的存在，有人员流动频繁的因素，也有培训经费不足的因素。", "人员流动频繁|培训经费不足"),
+    ("原因是多方面的，既有人员流动频繁的客观原因，也有培训重视不够的主观原因。", "人员流动频繁|培训重视不够"),
     ("", ""),
     ("执法案卷由县司法局每季度评查一次。", ""),
 ])
@@ -160,6 +164,8 @@ def test_a_cause_is_found_by_its_role(tmp_path, written, cause):
     path.write_text(_PROBLEMS.format(cause=written), encoding="utf-8")
     ex = analyse(path, linked=False)
     assert "|".join(c.text for c in ex.causes if c.shortcoming == "shortcoming-1") == cause
+    if cause:  # the description ends where the sentence giving the cause starts
+        assert ex.shortcomings[0].text == "全县执法案卷合格率为82%，低于全市平均水平。"
     assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
 
 

@@ -14,7 +14,7 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
     lex = lexicon.json("structure.json")
     lo, hi = node.body_span
     m = cause_cue(lexicon).search(text, lo, hi) or role_opening(text, lo, hi, lexicon)
-    start = m.start() if m else hi
+    start = hi if m is None else _sentence_start(text, lo, m.start())
     enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
     if enums:
         return start, [(e.number, after_cue(text, e.title_span[0], e.title_span[1], lexicon, skip=False),
@@ -29,10 +29,17 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
         return max(lo, *(text.rfind(c, lo, both[0][1]) + 1 for c in "。；;\n")), both  # its sentence
     first = lead_in_end(text, after_cue(text, m.end(), hi, lexicon, skip=False), hi, lex)
     first = after_cue(text, first, hi, lexicon, skip=False)  # the first bullet (——) after a lead-in
-    if text.startswith(lex["cause_both"]["first"], first, hi) and (
-            both := both_causes(text, first, hi, lex["cause_both"])):
+    if both := both_causes(text, first, hi, lex["cause_both"], within=8):
         return start, both  # 究其缘由，既有X的因素，也有Y的因素
     return start, split_causes(text, first, hi, lexicon)
+
+
+def _sentence_start(text: str, lo: int, at: int) -> int:
+    """Where the cause sentence holding ``at`` starts when its words before ``at`` only lead in
+    (出现这种情况，根本原因在于: the description ends before them); else ``at``."""
+    s0 = max(lo, *(text.rfind(c, lo, at) + 1 for c in "。；;\n"))
+    opens = s0 > lo or lo == 0 or text[lo - 1] in "。；;\n"  # not the rest of a clause (一是X，……)
+    return s0 if opens and at - s0 <= 16 else at
 
 
 def split_causes(text: str, first: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:
@@ -123,16 +130,24 @@ def framed_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[st
     return []
 
 
-def both_causes(text: str, lo: int, hi: int, spec: dict) -> list[tuple[str, int, int]]:
+def both_causes(text: str, lo: int, hi: int, spec: dict, within: int | None = None) -> list[tuple[str, int, int]]:
     """The causes of 这既有X的原因，也有Y的原因(，还有Z的因素) in text[lo:hi], or [] when the
-    sentence is not written that way (every part must end with one of spec['ends'])."""
-    at = text.find(spec["first"], lo, hi)
-    if at < 0:
-        return []
-    end = text.find("。", at, hi)
+    sentence is not written that way (every part must end with one of spec['ends']); ``within``:
+    the frame must open at most that many characters after ``lo`` (原因是多方面的，既有……)."""
+    first = re.compile(alternation(spec["first"]))
+    for k, m in enumerate(first.finditer(text, lo, hi if within is None else min(hi, lo + within + 3))):
+        if k == 3 or (within is not None and m.start() - lo > within):
+            break  # a few openings tried, so that a long sentence of 有 costs its length once
+        if found := _both_at(text, m, hi, spec):
+            return found
+    return []
+
+
+def _both_at(text: str, first: re.Match, hi: int, spec: dict) -> list[tuple[str, int, int]]:
+    end = text.find("。", first.start(), hi)
     end = hi if end < 0 else end
     more = re.compile("|".join(map(re.escape, spec["more"])))
-    cuts = [(at, at + len(spec["first"]))] + [(m.start(), m.end()) for m in more.finditer(text, at, end)]
+    cuts = [(first.start(), first.end())] + [(m.start(), m.end()) for m in more.finditer(text, first.end(), end)]
     out = []
     for k, (c, a) in enumerate(cuts):
         b = cuts[k + 1][0] if k + 1 < len(cuts) else end
