@@ -23,7 +23,7 @@ STR_LIST = "list[str]"
 # file -> {key: type}; "list[str]" lists must hold distinct strings.  Keys not listed are allowed.
 SCHEMA: dict[str, dict[str, Any]] = {
     "aliases.json": {"institutions": dict, "institution_suffixes": dict, "mechanisms": dict},
-    "enumerators.json": {"series": list},
+    "enumerators.json": {"series": list, "numeral_verb": dict},
     "institutions.json": {"suffixes": STR_LIST, "generic_words": STR_LIST, "stop_words": STR_LIST,
                           "max_name_chars": int, "place_words": STR_LIST, "trim_leading_pos": STR_LIST},
     "linking.json": {"weights": dict, "lexical": dict, "semantic": dict, "threshold": float, "top_k": int,

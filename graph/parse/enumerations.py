@@ -33,6 +33,23 @@ def _series(lex: dict) -> list[tuple[str, list[re.Pattern], set[int]]]:
     return out
 
 
+def _numeral_verb_series(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[str, list[re.Pattern], set[int]]]:
+    """Series written as a numeral and the same verb (一抓……二抓……, 一强……二强……): one series
+    for each of the first few verbs that follow 一 at a boundary in text[lo:hi]."""
+    numerals = lexicon.json("enumerators.json")["numeral_verb"]["numerals"]
+    if not numerals:
+        return []
+    first = lexicon.memo("enumerators.numeral_verb", lambda: re.compile(
+        f"(?:(?<=[{re.escape(BOUNDARY)}])|^){numerals[0]}([\u4e00-\u9fff])"))
+    verbs: list[str] = []
+    for m in first.finditer(text, lo, hi):
+        if m.group(1) not in verbs:
+            verbs.append(m.group(1))
+        if len(verbs) == 3:
+            break
+    return [(f"numeral_{v}", [re.compile(re.escape(n + v)) for n in numerals], set()) for v in verbs]
+
+
 def _at_boundary(text: str, pos: int, lo: int) -> bool:
     return pos == lo or text[pos - 1] in BOUNDARY
 
@@ -40,7 +57,7 @@ def _at_boundary(text: str, pos: int, lo: int) -> bool:
 def find_markers(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
     """(start, end, marker) of the best enumeration in text[lo:hi], or []."""
     best: list[tuple[int, int, str]] = []
-    for name, pats, heads in series(lexicon):
+    for name, pats, heads in [*series(lexicon), *_numeral_verb_series(text, lo, hi, lexicon or current())]:
         found: list[tuple[int, int, str]] = []
         pos = lo
         if heads:  # a free-order series: a head marker, then any of the others

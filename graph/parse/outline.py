@@ -24,6 +24,8 @@ STYLES: list[tuple[str, re.Pattern]] = [
     ("arabic", re.compile(r"^(\d{1,2})(?:、|[.．](?!\d)|\s+)\s*")),
     ("paren_ar", re.compile(r"^[(（](\d{1,2})[)）][、.．\s]*")),
     ("circled", re.compile(r"^([①-⑳])\s*")),
+    ("dotted_u", re.compile(r"^([⒈-⒛])\s*")),  # one character for 1. (Word's numbering)
+    ("paren_u", re.compile(r"^([⑴-⒇])\s*")),  # one character for (1)
 ]
 TITLE_END = "。"
 TITLE_SOFT_END = "：:"
