@@ -166,15 +166,15 @@ def _cause_items(node: Node, text: str, lex: Lexicon) -> list[Node]:
         return members(node)
     subs = numbered(node)
     if not subs:
-        paras = paragraph_members(node, text, lex.json("structure.json")) if node.kind == "part" else []
+        paras = paragraph_members(node, text, lex.json("structure.json"))
         return paras if len(paras) >= 2 else [node]
-    return [c for s in subs for c in (_cause_items(s, text, lex) if numbered(s) or members(s) else [s])]
+    return [c for s in subs for c in _cause_items(s, text, lex)]
 
 
 def _runs(items: list[Node], lex: Lexicon) -> list[list[Node]]:
     """Enumeration members split where the numbering starts again (一是…四是, 一是…五是), in
     the same series or another (一是…五是, then ①…⑥)."""
-    firsts = {s["markers"][0] for s in lex.json("enumerators.json")["series"]}
+    firsts = {s["markers"][0] for s in lex.json("enumerators.json")["series"] if "markers" in s}
     runs: list[list[Node]] = []
     for m in items:
         if not runs or m.number == items[0].number or m.number in firsts:
@@ -205,7 +205,7 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         runs = _runs(members(part), lex)
         shorts, pooled = runs[0], [m for run in runs[1:] for m in run]
     elif not shorts:  # problems as unnumbered paragraphs
-        shorts = _paragraph_problems(part, text, lex)
+        shorts, pooled = _paragraph_problems(part, text, lex)
     stops = lex.json("structure.json")["clause_stops"]
     listed: list[tuple[str, list[tuple[str, int, int]]]] = []  # (path, causes) of each shortcoming
     for n, node in enumerate(shorts, 1):
@@ -244,21 +244,24 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
                                text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
 
 
-def _paragraph_problems(part: Node, text: str, lex: Lexicon) -> list[Node]:
+def _paragraph_problems(part: Node, text: str, lex: Lexicon) -> tuple[list[Node], list[Node]]:
     """The problems of a part written as unnumbered paragraphs, one a problem after a lead-in; a
     paragraph that opens with a cause (究其原因，……) or a remedy (对此，我们将……) belongs to
-    the problem before it."""
+    the problem before it; the paragraphs after one that announces causes with a colon
+    (复盘这些问题，主要有四点因素：) are pooled causes. (problems, pooled causes)"""
     out: list[Node] = []
-    for node in paragraph_members(part, text, lex.json("structure.json")):
-        lo = node.span[0]
-        if out and (cause_cue(lex).match(text, lo) or role_opening(text, lo, node.span[1], lex)
-                    or any(r[0] == lo for r in find_remedies(text, lo, node.span[1], lex))):
+    paras = paragraph_members(part, text, lex.json("structure.json"))
+    for k, node in enumerate(paras):
+        lo, hi = node.span
+        if out and text[hi - 1] in "：:" and cause_cue(lex).search(text, lo, hi) and k + 1 < len(paras):
+            return out, paras[k + 1:]
+        if out and (cause_cue(lex).match(text, lo) or role_opening(text, lo, hi, lex)
+                    or any(r[0] == lo for r in find_remedies(text, lo, hi, lex))):
             last = out[-1]
-            out[-1] = dataclasses.replace(last, span=(last.span[0], node.span[1]),
-                                          body_span=(last.body_span[0], node.span[1]))
+            out[-1] = dataclasses.replace(last, span=(last.span[0], hi), body_span=(last.body_span[0], hi))
         else:
             out.append(node)
-    return out
+    return out, []
 
 
 def _common_causes(shorts: list[Node], text: str,

@@ -74,23 +74,48 @@ def action_nodes(plan: Node, text: str, lexicon: Lexicon | None = None) -> list[
     return out
 
 
+LABEL = re.compile(r"[\u4e00-\u9fff]{0,3}?[一二三四五六七八九十]{1,2}[点条项个]?[：:，,、]\s*")  # 问题一：, 第一点，
+TITLE_MAX = 30
+
+
 def paragraph_members(node: Node, text: str, lex: dict) -> list[Node]:
-    """Each paragraph of a node's body as an unnumbered member (bullets —— dropped), except a
-    first paragraph that announces the list (以下, 如下, and no figure) or ends with a colon."""
-    out, pos = [], node.body_span[0]
-    for line in text[node.body_span[0]:node.body_span[1]].split("\n"):
-        lo, hi = pos, pos + len(line)
-        pos = hi + 1
-        lo += len(line) - len(line.lstrip(" \t—–-•·●▪■◆*"))
-        while hi > lo and text[hi - 1] in " \t。；;":
-            hi -= 1
-        lead_in = not out and (text[hi - 1] in "：:" or (any(w in text[lo:hi] for w in lex["lead_in_words"])
-                                                       and not re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", text[lo:hi]))))
+    """Each paragraph of a node's body as an unnumbered member (bullets —— and labels 问题一：
+    dropped), except a first paragraph that announces the list (以下, 如下, and no figure) or
+    ends with a colon; a short line without a full stop titles the paragraph after it."""
+    out: list[Node] = []
+    title: tuple[int, int] | None = None
+    for lo, hi in _paragraphs(text, *node.body_span):
+        if (m := LABEL.match(text, lo, hi)) is not None:
+            lo = m.end()
+        lead_in = not out and title is None and (text[hi - 1] in "：:" or (
+            any(w in text[lo:hi] for w in lex["lead_in_words"])
+            and not re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", text[lo:hi]))))
         if hi <= lo or lead_in:
             continue
-        out.append(Node(kind="enum", level=node.level + 1, number="", title=text[lo:hi], span=(lo, hi),
-                        title_span=(lo, hi), body_span=(lo, hi), part=node.part, path=f"{node.path}/¶{len(out) + 1}"))
+        path = f"{node.path}/¶{len(out) + 1}"
+        if title is not None:
+            out.append(Node(kind="item", level=node.level + 1, number="", title=text[title[0]:title[1]],
+                            span=(title[0], hi), title_span=title, body_span=(lo, hi), part=node.part, path=path))
+            title = None
+        elif hi - lo <= TITLE_MAX and not any(c in text[lo:hi] for c in "。；;，,：:"):
+            title = (lo, hi)
+        else:
+            out.append(Node(kind="enum", level=node.level + 1, number="", title=text[lo:hi], span=(lo, hi),
+                            title_span=(lo, hi), body_span=(lo, hi), part=node.part, path=path))
     return out
+
+
+def _paragraphs(text: str, lo: int, hi: int):
+    """(start, end) of each paragraph of text[lo:hi], without bullets, blanks and its final stop."""
+    pos = lo
+    for line in text[lo:hi].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        a += len(line) - len(line.lstrip(" \t—–-•·●▪■◆*"))
+        while b > a and text[b - 1] in " \t。；;":
+            b -= 1
+        if b > a:
+            yield a, b
 
 
 def is_cause_heading(node: Node, lexicon: Lexicon | None = None) -> bool:

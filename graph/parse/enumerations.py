@@ -15,6 +15,8 @@ MEMBER_END = "；;。"
 
 
 def _marker_rx(marker: str) -> str:
+    if re.fullmatch(r"\d+\.", marker):  # 1. 1． 1、 before words, not 1.5万
+        return rf"{marker[:-1]}[.．、](?=[^\d\s])"
     rx = re.escape(marker)
     return rx.replace(r"\(", "[(（]").replace(r"\)", "[)）]").replace(",", "[,，、]")
 
@@ -27,6 +29,10 @@ def series(lexicon: Lexicon | None = None) -> list[tuple[str, list[re.Pattern], 
 def _series(lex: dict) -> list[tuple[str, list[re.Pattern], set[int]]]:
     out = []
     for s in lex["series"]:
+        if "pattern" in s:  # 在X方面，…；在Y方面，…: the same pattern for every member
+            pats = [re.compile(s["pattern"])] * s["max"]
+            out.append((s["name"], pats, set()))
+            continue
         pats = [re.compile(_marker_rx(m)) for m in s["markers"]]
         heads = {s["markers"].index(h) for h in s.get("head", [])}
         out.append((s["name"], pats, heads))
