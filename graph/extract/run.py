@@ -31,7 +31,8 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
     ex = Report(outline, ReportInfo(rid, doc.source, doc.meta, list(outline.missing)))
     if (part := _measures_part(outline)) is not None:
         for a, area, i, item in areas_and_items(part):
-            ex.measures.append(_measure(f"measure-{a}-{i}", item, area, "measure", text, sents, lex))
+            mid = f"measure-{a}" if item is area else f"measure-{a}-{i}"  # an area without items is one measure
+            ex.measures.append(_measure(mid, item, area, "measure", text, sents, lex))
     if (part := outline.part("leadership")) is not None:
         for n, item in enumerate(leaves(part), 1):
             ex.measures.append(_measure(f"leadership-{n}", item, None, "leadership", text, sents, lex))
@@ -174,10 +175,12 @@ def _cause_items(node: Node, text: str, lex: Lexicon) -> list[Node]:
 def _runs(items: list[Node], lex: Lexicon) -> list[list[Node]]:
     """Enumeration members split where the numbering starts again (一是…四是, 一是…五是), in
     the same series or another (一是…五是, then ①…⑥)."""
-    firsts = {s["markers"][0] for s in lex.json("enumerators.json")["series"] if "markers" in s}
+    enums = lex.json("enumerators.json")
+    firsts = {s["markers"][0] for s in enums["series"] if "markers" in s}
+    one = enums["numeral_verb"]["numerals"][:1]
     runs: list[list[Node]] = []
-    for m in items:
-        if not runs or m.number == items[0].number or m.number in firsts:
+    for m in items:  # 一是 … 四是, then 一来 … 三来: a numeral-and-verb series starts again too
+        if not runs or m.number == items[0].number or m.number in firsts or (len(m.number) == 2 and m.number[0] == one):
             runs.append([])
         runs[-1].append(m)
     return runs
