@@ -86,14 +86,16 @@ def tail_end(text: str, lo: int, hi: int, lex: dict) -> int:
 def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon) -> re.Match | None:
     """A sentence of text[lo:hi] that explains the problem before it, told by its role rather than
     a cue word: a short lead (之所以出现这种情况，/ 这一问题的出现，) or a pointer back at the
-    problem (这背后 / 问题背后), then what introduces a cause (在于, 源于, 是). The match ends there."""
+    problem (这背后 / 问题背后 / 这在很大程度上), then what introduces a cause (在于, 源于, 是,
+    归因于). The match ends there."""
     def build() -> list[re.Pattern]:
         r = lexicon.json("structure.json")["cause_roles"]
         free, adv = "[^，,；;：:。\n]", f"(?:{alternation(r['adverbs'])})?"
         lead = f"(?:{free}{{1,{r['lead_max']}}}[，,])"
         return [re.compile(f"{lead}?{free}{{0,{r['subject_max']}}}?{adv}(?:{alternation(r['predicates'])})"),
                 re.compile(f"{lead}{adv}是"),
-                re.compile(f"(?:{alternation(r['anaphors'])}){free}{{0,4}}?(?:{alternation(r['anaphor_verbs'])})")]
+                re.compile(f"(?:{alternation(r['anaphors'])}){free}{{0,{r['anaphor_gap']}}}?"
+                           f"(?:{alternation(r['anaphor_verbs'] + r['predicates'])})")]
     roles = lexicon.memo("structure.cause_roles", build)
     for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
         at = lo + s.start()
