@@ -51,11 +51,16 @@ def split_causes(text: str, first: int, hi: int, lexicon: Lexicon) -> list[tuple
         f"{alternation(lex['cause_splitters'])}|[，,](?=(?:{alternation(lex['cause_second_openers'])}))"))
     for m in splitter.finditer(text, first, hi):
         if (end := tail_end(text, pos, m.start(), lex)) > pos:
-            parts.append((str(len(parts) + 1), pos, end))
+            parts.append((str(len(parts) + 1), _agent(text, pos, end, m.start()), end))
         pos = after_cue(text, m.end(), hi, lexicon)  # ；从客观上看，……
     if (end := tail_end(text, pos, hi, lex)) > pos:
-        parts.append((str(len(parts) + 1), pos, end))
+        parts.append((str(len(parts) + 1), _agent(text, pos, end, hi), end))
     return parts
+
+
+def _agent(text: str, lo: int, end: int, raw_end: int) -> int:
+    """Past the 由 of 由X造成的 (whose tail was dropped): the cause is X."""
+    return lo + 1 if text.startswith("由", lo) and end < raw_end and not text.startswith("由于", lo) else lo
 
 
 def lead_in_end(text: str, at: int, hi: int, lex: dict) -> int:

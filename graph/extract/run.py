@@ -200,7 +200,7 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
                cause_parts: list[Node] = ()) -> None:
     shorts, cause_heads = shortcoming_nodes(part, lex)
     shorts, nested = _nested_cause_heads(shorts, text, lex)
-    combined = is_combined(part, lex)
+    combined = is_combined(part, lex) or _writes_remedies(shorts, text, lex)
     shorts, common = _common_causes(shorts, text, lex)
     cause_heads = [*nested, *cause_heads, *cause_parts]
     pooled: list[Node] = []
@@ -245,6 +245,13 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
     for k, (num, a, b, path) in enumerate(loose, 1):
         ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), path, shortcoming="",
                                text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
+
+
+def _writes_remedies(shorts: list[Node], text: str, lex: Lexicon) -> bool:
+    """A problems part whose title names no remedy but where at least two problems are followed
+    by what will be done (镇政府准备……, 2025年将……): a problems-and-remedies part all the same."""
+    return sum(1 for node in shorts if node.kind != "enum"
+               and find_remedies(text, node.body_span[0], node.span[1], lex, combined=True)) >= 2
 
 
 def _paragraph_problems(part: Node, text: str, lex: Lexicon) -> tuple[list[Node], list[Node]]:
