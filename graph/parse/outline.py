@@ -26,8 +26,12 @@ STYLES: list[tuple[str, re.Pattern]] = [
     ("circled", re.compile(r"^([①-⑳])\s*")),
     ("dotted_u", re.compile(r"^([⒈-⒛])\s*")),  # one character for 1. (Word's numbering)
     ("paren_u", re.compile(r"^([⑴-⒇])\s*")),  # one character for (1)
+    ("paren_cn_u", re.compile(r"^([㈠-㈩])\s*")),  # one character for (一)
 ]
 TITLE_END = "。"
+# a title that names a year and runs straight into a body opening with a year (text flattened
+# from a .docx or .pdf): the title ends where the second year starts
+_YEAR_AGAIN = re.compile(r"(?<=[\u4e00-\u9fff])(?<!至)(?:19|20)\d\d年[，,]")
 TITLE_SOFT_END = "：:"
 
 
@@ -83,6 +87,9 @@ def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] 
     not one)."""
     rest = line.text[marker_end:]
     cut = rest.find(TITLE_END)
+    if (again := _YEAR_AGAIN.search(rest, 0, 40)) is not None:  # 2023年工作考虑2023年，我局将……: flattened
+        t0 = line.start + marker_end
+        return (t0, t0 + again.start()), t0 + again.start()
     soft = min((i for i in (rest.find(c) for c in TITLE_SOFT_END) if 0 <= i <= 30), default=-1)
     if cut < 0 or cut > 60 or 0 < soft < cut:
         cut = soft
