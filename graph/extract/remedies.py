@@ -15,13 +15,17 @@ NEGATED = "未没不非已"  # 未将, 没有将: a past failure described, not 
 SENTENCE_START = re.compile("(?<=[。\n])(?=[^\n])")
 
 
-def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = False) -> list[tuple[int, int, int]]:
+def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = False,
+                  intent_only: bool = False) -> list[tuple[int, int, int]]:
     """(sentence start, label start, end) of each remedy in text[lo:hi]: a sentence that opens
     with a remedy cue (针对上述问题, 对此 …) and says what will be done (将 …); in a part that
     combines problems and remedies, any later sentence that opens by saying what will be done
     (下步将…, 改进措施：…) and is not a cause; anywhere, a sentence that opens by saying a remedy
-    follows (改善的办法是…). A remedy runs to the next one."""
+    follows (改善的办法是…). A remedy runs to the next one. ``intent_only``: a colon is no verb
+    (主要原因：一是…)."""
     s = lex.json("structure.json")
+    if intent_only:  # a verb of intent (将, 计划), not a colon that may open a list of causes
+        s = {**s, "remedy_verbs": [v for v in s["remedy_verbs"] if v not in "：:"]}
     found = _openers(text, lo, hi, lex)
     for m in lex.memo("structure.remedy_cue", lambda: re.compile(alternation(s["remedy_cues"]))).finditer(text, lo, hi):
         at = m.start()

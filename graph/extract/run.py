@@ -251,7 +251,7 @@ def _writes_remedies(shorts: list[Node], text: str, lex: Lexicon) -> bool:
     """A problems part whose title names no remedy but where at least two problems are followed
     by what will be done (镇政府准备……, 2025年将……): a problems-and-remedies part all the same."""
     return sum(1 for node in shorts if node.kind != "enum"
-               and find_remedies(text, node.body_span[0], node.span[1], lex, combined=True)) >= 2
+               and find_remedies(text, node.body_span[0], node.span[1], lex, combined=True, intent_only=True)) >= 2
 
 
 def _paragraph_problems(part: Node, text: str, lex: Lexicon) -> tuple[list[Node], list[Node]]:
