@@ -11,17 +11,22 @@ from .structure import cause_cue
 from .targets import find_targets
 from .themes import themes_of
 
-NEGATED = "未没不非"  # 未将, 没有将: a past failure described, not an intent
+NEGATED = "未没不非已"  # 未将, 没有将: a past failure described, not an intent; 已将: done
 SENTENCE_START = re.compile("(?<=[。\n])(?=[^\n])")
 
 
-def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = False) -> list[tuple[int, int, int]]:
+def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = False,
+                  intent_only: bool = False) -> list[tuple[int, int, int]]:
     """(sentence start, label start, end) of each remedy in text[lo:hi]: a sentence that opens
     with a remedy cue (针对上述问题, 对此 …) and says what will be done (将 …); in a part that
     combines problems and remedies, any later sentence that opens by saying what will be done
-    (下步将…, 改进措施：…) and is not a cause. A remedy runs to the next one."""
+    (下步将…, 改进措施：…) and is not a cause; anywhere, a sentence that opens by saying a remedy
+    follows (改善的办法是…). A remedy runs to the next one. ``intent_only``: a colon is no verb
+    (主要原因：一是…)."""
     s = lex.json("structure.json")
-    found = []
+    if intent_only:  # a verb of intent (将, 计划), not a colon that may open a list of causes
+        s = {**s, "remedy_verbs": [v for v in s["remedy_verbs"] if v not in "：:"]}
+    found = _openers(text, lo, hi, lex)
     for m in lex.memo("structure.remedy_cue", lambda: re.compile(alternation(s["remedy_cues"]))).finditer(text, lo, hi):
         at = m.start()
         if at > lo and text[at - 1] not in "。；;\n":
@@ -42,6 +47,19 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
                 found.append((at, verb))
         found.sort()
     return [(a, b, found[k + 1][0] if k + 1 < len(found) else hi) for k, (a, b) in enumerate(found)]
+
+
+def _openers(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """(sentence start, label start) of each sentence in text[lo:hi] that opens by saying a remedy
+    follows (改善的办法是…, 对症下药，…): the opener within a few characters of its start."""
+    s = lex.json("structure.json")
+    rx = lex.memo("structure.remedy_opener", lambda: re.compile(
+        f"[^。；;\n，,]{{0,{s['remedy_opener_lead']}}}?(?:{alternation(s['remedy_openers'])})[是为]?[，,：:]?"))
+    out = []
+    for m in SENTENCE_START.finditer(text, text.find("。", lo, hi) + 1 or hi, hi):
+        if (o := rx.match(text, m.start(), hi)) is not None:  # 对症下药，镇政府将建立……: after 将
+            out.append((m.start(), _remedy_verb(text, o.end(), o.end(), hi, s) or o.end()))
+    return out
 
 
 def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None:

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 
 from ..model import Report, ReportInfo
 from ..model.facts import Action, Cause, Indicator, Measure, Shortcoming
-from ..model.lexicon import Lexicon, alternation, current
+from ..model.lexicon import Lexicon, current
 from ..model import Node, Outline
 from ..model.sentences import Sentences
 from ..model.vocab import report_id
@@ -15,7 +14,8 @@ from . import entities
 from .quantities import find_comparisons, find_quantities, what_counted
 from ..parse.outline import is_combined
 from .structure import (action_nodes, areas_and_items, cause_cue, clause, is_cause_heading, leaves, members,
-                        numbered, shortcoming_nodes)
+                        numbered, paragraph_members, shortcoming_nodes)
+from .causes import cause_texts, framed_cause, role_opening
 from .remedies import find_remedies, remedy_action
 from .targets import find_targets
 from .themes import themes_of
@@ -31,7 +31,8 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
     ex = Report(outline, ReportInfo(rid, doc.source, doc.meta, list(outline.missing)))
     if (part := _measures_part(outline)) is not None:
         for a, area, i, item in areas_and_items(part):
-            ex.measures.append(_measure(f"measure-{a}-{i}", item, area, "measure", text, sents, lex))
+            mid = f"measure-{a}" if item is area else f"measure-{a}-{i}"  # an area without items is one measure
+            ex.measures.append(_measure(mid, item, area, "measure", text, sents, lex))
     if (part := outline.part("leadership")) is not None:
         for n, item in enumerate(leaves(part), 1):
             ex.measures.append(_measure(f"leadership-{n}", item, None, "leadership", text, sents, lex))
@@ -43,7 +44,7 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
         _diagnosis(diagnosis[0], text, sents, ex, lex,
                    [p for p in diagnosis[1:] if any(c in p.title for c in cues)])
     if (part := outline.part("plan")) is not None:
-        for node in action_nodes(part, lex):
+        for node in action_nodes(part, text, lex):
             label, body = _label_and_body(node, text, lex)
             action = Action(f"action-{len(ex.actions) + 1}", node.span, sents.at(node.title_span[0]), node.path,
                             label=label, text=body, themes=themes_of(text[node.span[0]:node.span[1]], lex))
@@ -159,121 +160,55 @@ class _Figures:
         return max(found, key=lambda i: i.span[0], default=None)
 
 
-def _cause_items(node: Node) -> list[Node]:
+def _cause_items(node: Node, text: str, lex: Lexicon) -> list[Node]:
     """The causes under a cause heading: its enumeration members, or its numbered items (those
-    of its sections, （一）主观原因 / （二）客观原因, in turn)."""
+    of its sections, （一）主观原因 / （二）客观原因, in turn), or its paragraphs."""
     if members(node):
         return members(node)
     subs = numbered(node)
     if not subs:
-        return [node]
-    return [c for s in subs for c in (_cause_items(s) if numbered(s) or members(s) else [s])]
+        paras = paragraph_members(node, text, lex.json("structure.json"))
+        return paras if len(paras) >= 2 else [node]
+    return [c for s in subs for c in _cause_items(s, text, lex)]
 
 
 def _runs(items: list[Node], lex: Lexicon) -> list[list[Node]]:
     """Enumeration members split where the numbering starts again (一是…四是, 一是…五是), in
     the same series or another (一是…五是, then ①…⑥)."""
-    firsts = {s["markers"][0] for s in lex.json("enumerators.json")["series"]}
+    enums = lex.json("enumerators.json")
+    firsts = {s["markers"][0] for s in enums["series"] if "markers" in s}
+    one = enums["numeral_verb"]["numerals"][:1]
     runs: list[list[Node]] = []
-    for m in items:
-        if not runs or m.number == items[0].number or m.number in firsts:
+    for m in items:  # 一是 … 四是, then 一来 … 三来: a numeral-and-verb series starts again too
+        if not runs or m.number == items[0].number or m.number in firsts or (len(m.number) == 2 and m.number[0] == one):
             runs.append([])
         runs[-1].append(m)
     return runs
 
 
-def _cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tuple[str, int, int]]]:
-    """Where the causes of a shortcoming start, and (number, start, end) of each cause."""
-    lex = lexicon.json("structure.json")
-    lo, hi = node.body_span
-    m = cause_cue(lexicon).search(text, lo, hi)
-    start = m.start() if m else hi
-    enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
-    if enums:
-        return start, [(e.number, e.title_span[0], e.title_span[1]) for e in enums]
-    items = [c for c in node.children if c.kind == "item" and c.span[0] >= start and m]
-    if items:  # （1）…… on lines of their own after the cue: each whole item, without its number
-        return start, [(e.number, e.title_span[0], _trim(text, e.title_span[0], e.span[1])) for e in items]
-    if m is None:
-        both = _both_causes(text, lo, hi, lex["cause_both"]) or _framed_cause(text, lo, hi, lexicon)
-        if not both:
-            return hi, []
-        return max(lo, *(text.rfind(c, lo, both[0][1]) + 1 for c in "。；;\n")), both  # its sentence
-    first = _after_cue(text, m.end(), hi, lexicon, skip=False)  # after the cue, then its 是 / 在于 / ：
-    parts, pos = [], first
-    splitter = lexicon.memo("structure.cause_splitter", lambda: re.compile(
-        f"{alternation(lex['cause_splitters'])}|[，,](?=(?:{alternation(lex['cause_second_openers'])}))"))
-    for m in splitter.finditer(text, first, hi):
-        if text[pos:m.start()].strip():
-            parts.append((str(len(parts) + 1), pos, m.start()))
-        pos = _after_cue(text, m.end(), hi, lexicon)  # ；从客观上看，……
-    if pos < hi and text[pos:hi].strip():
-        parts.append((str(len(parts) + 1), pos, hi))
-    return start, parts
 
 
-def _after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) -> int:
-    """``at`` moved past a cause cue opening there (when ``skip``) and the words that follow one."""
-    lex = lexicon.json("structure.json")
-    if skip and (m := cause_cue(lexicon).match(text, at, hi)):
-        at = m.end()
-    while (step := next((w for w in lex["cue_followers"] if text.startswith(w, at, hi)), None)):
-        at += len(step)
-    return at
 
 
-def _framed_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:
-    """The cause of the first sentence in text[lo:hi] written in one of the cause frames
-    (这与X有很大关系; X，也是上述问题产生的原因), or []."""
-    frames = lexicon.memo("structure.cause_frames", lambda: [
-        re.compile(f) for f in lexicon.json("structure.json")["cause_frames"]])
-    for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
-        for frame in frames:
-            if (m := frame.match(s.group())) is not None:
-                return [("", lo + s.start() + m.start("cause"), lo + s.start() + m.end("cause"))]
-    return []
 
 
-def _both_causes(text: str, lo: int, hi: int, spec: dict) -> list[tuple[str, int, int]]:
-    """The causes of 这既有X的原因，也有Y的原因(，还有Z的因素) in text[lo:hi], or [] when the
-    sentence is not written that way (every part must end with one of spec['ends'])."""
-    at = text.find(spec["first"], lo, hi)
-    if at < 0:
-        return []
-    end = text.find("。", at, hi)
-    end = hi if end < 0 else end
-    more = re.compile("|".join(map(re.escape, spec["more"])))
-    cuts = [(at, at + len(spec["first"]))] + [(m.start(), m.end()) for m in more.finditer(text, at, end)]
-    out = []
-    for k, (c, a) in enumerate(cuts):
-        b = cuts[k + 1][0] if k + 1 < len(cuts) else end
-        while b > a and text[b - 1] in "，,；; ":
-            b -= 1
-        tail = next((e for e in spec["ends"] if text.endswith(e, a, b)), None)
-        if tail is None or b - len(tail) <= a:
-            return []
-        out.append((str(k + 1), a, b - len(tail)))
-    return out if len(out) >= 2 else []
 
 
-def _trim(text: str, lo: int, hi: int) -> int:
-    """The end of text[lo:hi] without trailing blanks and its final full stop."""
-    while hi > lo and text[hi - 1] in " \t\r\n　":
-        hi -= 1
-    return hi - 1 if hi > lo and text[hi - 1] in "。；;" else hi
 
 
 def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
                cause_parts: list[Node] = ()) -> None:
     shorts, cause_heads = shortcoming_nodes(part, lex)
     shorts, nested = _nested_cause_heads(shorts, text, lex)
-    combined = is_combined(part, lex)
+    combined = is_combined(part, lex) or _writes_remedies(shorts, text, lex)
     shorts, common = _common_causes(shorts, text, lex)
     cause_heads = [*nested, *cause_heads, *cause_parts]
     pooled: list[Node] = []
     if not shorts and members(part):  # 一是……二是…… in one paragraph; a second run of 一是 pools causes
         runs = _runs(members(part), lex)
         shorts, pooled = runs[0], [m for run in runs[1:] for m in run]
+    elif not shorts:  # problems as unnumbered paragraphs
+        shorts, pooled = _paragraph_problems(part, text, lex)
     stops = lex.json("structure.json")["clause_stops"]
     listed: list[tuple[str, list[tuple[str, int, int]]]] = []  # (path, causes) of each shortcoming
     for n, node in enumerate(shorts, 1):
@@ -290,13 +225,13 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         if remedies:
             node = dataclasses.replace(node, body_span=(node.body_span[0], remedies[0][0]),
                                        children=[c for c in node.children if c.span[0] < remedies[0][0]])
-        cstart, causes = _cause_texts(node, text, lex)
+        cstart, causes = cause_texts(node, text, lex)
         desc = text[node.body_span[0]:cstart].strip()
         ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
                                            label=label, text=desc, themes=themes_of(label + desc, lex)))
         listed.append((node.path, causes))
     loose = [(c.number, c.title_span[0], c.span[1], c.path)
-             for c in [*(c for head in cause_heads for c in _cause_items(head)), *pooled]] + common
+             for c in [*(c for head in cause_heads for c in _cause_items(head, text, lex)), *pooled]] + common
     if len(listed) >= 2 and len(listed[-1][1]) >= 2 and not any(c for _, c in listed[:-1]):
         # only the last shortcoming lists causes, several: they follow all the shortcomings and
         # speak of them all (查找根源，一是……五是……), so they are pooled and attached by meaning
@@ -312,6 +247,33 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
                                text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
 
 
+def _writes_remedies(shorts: list[Node], text: str, lex: Lexicon) -> bool:
+    """A problems part whose title names no remedy but where at least two problems are followed
+    by what will be done (镇政府准备……, 2025年将……): a problems-and-remedies part all the same."""
+    return sum(1 for node in shorts if node.kind != "enum"
+               and find_remedies(text, node.body_span[0], node.span[1], lex, combined=True, intent_only=True)) >= 2
+
+
+def _paragraph_problems(part: Node, text: str, lex: Lexicon) -> tuple[list[Node], list[Node]]:
+    """The problems of a part written as unnumbered paragraphs, one a problem after a lead-in; a
+    paragraph that opens with a cause (究其原因，……) or a remedy (对此，我们将……) belongs to
+    the problem before it; the paragraphs after one that announces causes with a colon
+    (复盘这些问题，主要有四点因素：) are pooled causes. (problems, pooled causes)"""
+    out: list[Node] = []
+    paras = paragraph_members(part, text, lex.json("structure.json"))
+    for k, node in enumerate(paras):
+        lo, hi = node.span
+        if out and text[hi - 1] in "：:" and cause_cue(lex).search(text, lo, hi) and k + 1 < len(paras):
+            return out, paras[k + 1:]
+        if out and (cause_cue(lex).match(text, lo) or role_opening(text, lo, hi, lex)
+                    or any(r[0] == lo for r in find_remedies(text, lo, hi, lex))):
+            last = out[-1]
+            out[-1] = dataclasses.replace(last, span=(last.span[0], hi), body_span=(last.body_span[0], hi))
+        else:
+            out.append(node)
+    return out, []
+
+
 def _common_causes(shorts: list[Node], text: str,
                    lex: Lexicon) -> tuple[list[Node], list[tuple[str, int, int, str]]]:
     """A closing paragraph of the last shortcoming that gives a cause of the problems together
@@ -325,7 +287,7 @@ def _common_causes(shorts: list[Node], text: str,
     nl = text.rfind("\n", lo, hi)  # the last paragraph only
     if nl < 0 or not any(w in text[nl:hi] for w in lex.json("structure.json")["pooled_words"]):
         return shorts, []
-    found = _framed_cause(text, nl + 1, hi, lex)
+    found = framed_cause(text, nl + 1, hi, lex)
     if not found:
         return shorts, []
     kept = dataclasses.replace(last, span=(last.span[0], nl), body_span=(lo, min(last.body_span[1], nl)),

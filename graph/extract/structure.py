@@ -51,14 +51,17 @@ def leaves(node: Node) -> list[Node]:
     return [leaf for s in subs for leaf in leaves(s)]
 
 
-def action_nodes(plan: Node, lexicon: Lexicon | None = None) -> list[Node]:
-    """Numbered actions of the plan part, without the frame headings (思路, 目标)."""
+def action_nodes(plan: Node, text: str, lexicon: Lexicon | None = None) -> list[Node]:
+    """Numbered actions of the plan part, without the frame headings (思路, 目标); in a plan
+    without numbers, the members of its enumeration or else its paragraphs."""
     lex = (lexicon or current()).json("structure.json")
     frames = lex["plan_frame_titles"]
     containers = lex["plan_action_container_cues"]
     subs = numbered(plan)
     if not subs and members(plan):  # the plan as one paragraph: 一是……；二是……
         return members(plan)
+    if not subs:  # the plan as paragraphs, one an action (after a lead-in: 重点做好以下工作)
+        return paragraph_members(plan, text, lex)
     for s in subs:
         if any(c in s.title for c in containers) and numbered(s):
             return leaves(s)
@@ -69,6 +72,50 @@ def action_nodes(plan: Node, lexicon: Lexicon | None = None) -> list[Node]:
         elif not any(f in s.title for f in frames):
             out.append(s)
     return out
+
+
+LABEL = re.compile(r"[\u4e00-\u9fff]{0,3}?[一二三四五六七八九十]{1,2}[点条项个]?[：:，,、]\s*")  # 问题一：, 第一点，
+TITLE_MAX = 30
+
+
+def paragraph_members(node: Node, text: str, lex: dict) -> list[Node]:
+    """Each paragraph of a node's body as an unnumbered member (bullets —— and labels 问题一：
+    dropped), except a first paragraph that announces the list (以下, 如下, and no figure) or
+    ends with a colon; a short line without a full stop titles the paragraph after it."""
+    out: list[Node] = []
+    title: tuple[int, int] | None = None
+    for lo, hi in _paragraphs(text, *node.body_span):
+        if (m := LABEL.match(text, lo, hi)) is not None:
+            lo = m.end()
+        lead_in = not out and title is None and (text[hi - 1] in "：:" or (
+            any(w in text[lo:hi] for w in lex["lead_in_words"])
+            and not re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", text[lo:hi]))))
+        if hi <= lo or lead_in:
+            continue
+        path = f"{node.path}/¶{len(out) + 1}"
+        if title is not None:
+            out.append(Node(kind="item", level=node.level + 1, number="", title=text[title[0]:title[1]],
+                            span=(title[0], hi), title_span=title, body_span=(lo, hi), part=node.part, path=path))
+            title = None
+        elif hi - lo <= TITLE_MAX and not any(c in text[lo:hi] for c in "。；;，,：:"):
+            title = (lo, hi)
+        else:
+            out.append(Node(kind="enum", level=node.level + 1, number="", title=text[lo:hi], span=(lo, hi),
+                            title_span=(lo, hi), body_span=(lo, hi), part=node.part, path=path))
+    return out
+
+
+def _paragraphs(text: str, lo: int, hi: int):
+    """(start, end) of each paragraph of text[lo:hi], without bullets, blanks and its final stop."""
+    pos = lo
+    for line in text[lo:hi].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        a += len(line) - len(line.lstrip(" \t—–-•·●▪■◆*"))
+        while b > a and text[b - 1] in " \t。；;":
+            b -= 1
+        if b > a:
+            yield a, b
 
 
 def is_cause_heading(node: Node, lexicon: Lexicon | None = None) -> bool:
@@ -82,17 +129,17 @@ def shortcoming_nodes(part: Node, lexicon: Lexicon | None = None) -> tuple[list[
     subs = numbered(part)
     causes = [s for s in subs if is_cause_heading(s, lexicon)]
     rest = [s for s in subs if s not in causes]
-    if len(rest) == 1 and numbered(rest[0]) and causes:
-        rest = numbered(rest[0])  # (一)存在的问题 1. 2. 3.  (二)原因分析
+    if len(rest) == 1 and causes and (numbered(rest[0]) or members(rest[0])):
+        rest = numbered(rest[0]) or members(rest[0])  # (一)存在的问题 1. 2. 3. (or 一是…二是…)  (二)原因分析
     return rest, causes
 
 
 def cause_cue(lexicon: Lexicon) -> re.Pattern:
     """Where a cause opens: a listed cue (究其原因, 主要是由于), a cause noun after a lead verb
-    (究其+根本, 深挖+根源) or before what introduces it (症结+在于, 根子+在于)."""
+    (究其+根本, 深挖+根源) or before what introduces it (症结+在于, 根子+却在)."""
     def build() -> re.Pattern:
         s = lexicon.json("structure.json")
-        nouns = alternation(s["cause_nouns"])
+        nouns, adverbs = alternation(s["cause_nouns"]), alternation(s["cause_roles"]["adverbs"])
         return re.compile(f"(?:{alternation(s['cause_leads'])})(?:{nouns})|{alternation(s['cause_cues'])}"
-                          f"|(?:{nouns})(?=(?:{alternation(s['cause_noun_followers'])}))")
+                          f"|(?:{nouns})(?=(?:{adverbs})?(?:{alternation(s['cause_noun_followers'])}))")
     return lexicon.memo("structure.cause_cue", build)

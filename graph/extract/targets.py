@@ -10,11 +10,14 @@ from ..model.sentences import Sentences
 from .quantities import clause_end, clause_start, find_quantities
 
 
-def _comparators(lex: dict) -> tuple[re.Pattern, list[str], re.Pattern, re.Pattern]:
+def _comparators(lex: dict) -> tuple[re.Pattern, list[str], re.Pattern, re.Pattern, re.Pattern]:
     rx = re.compile(alternation(lex["comparators"]))
     cover = re.compile(r"实现([^，,；;。]{1,30}?)(%s)" % alternation(lex["full_coverage"]))
     light = re.compile(f"^(?:{alternation(lex['target_light_verbs'])})+")
-    return rx, lex["comparators_after"], cover, light
+    c = lex["comparison"]
+    change = re.compile(f"(?:{alternation(c['same_period'])})[^，,；;。]{{0,12}}?"
+                        f"(?P<verb>{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,2}}$")
+    return rx, lex["comparators_after"], cover, light, change
 
 
 # How far before its figure a target is read (its comparator and what it counts): a target is
@@ -33,7 +36,7 @@ def _scope(text: str, q, following: list, rx: re.Pattern) -> bool:
 
 def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon | None = None) -> list[Target]:
     lexicon = lexicon or current()
-    rx, after, cover, light = lexicon.memo("targets.comparators",
+    rx, after, cover, light, change = lexicon.memo("targets.comparators",
                                            lambda: _comparators(lexicon.json("quantities.json")))
     lo, hi = action.span
     out: list[Target] = []
@@ -52,6 +55,8 @@ def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon |
         comparator = found[-1].group() if found else ""
         if not comparator and q.qualifier in after:
             comparator = q.qualifier
+        if not comparator and (rel := change.search(text, c0, q.start)):
+            comparator = rel.group("verb")  # 较2024年提高4个百分点: a change against last year
         if not comparator:
             continue
         what_end = found[-1].start() if found else q.start

@@ -162,7 +162,10 @@ def _decide(ex: Report, rows: list[_Query], units: list[_Unit], sc: Scored, p: d
     order = _order(sc)[:, :top_k]
     top_cols, top_vals = np.take_along_axis(sc.cols, order, 1), np.take_along_axis(sc.vals, order, 1)
     links: list[Link] = []
+    answered = {u.action.answers for u in units if u.action.answers} if p["remedy_written_after_only"] else set()
     for i, q in enumerate(rows):
+        if q.shortcoming in answered:
+            continue  # the report says which remedy answers this problem: no guess beside it
         if not top_vals.shape[1] or top_vals[i, 0] < threshold:
             continue
         best = top_vals[i, 0]
@@ -263,7 +266,7 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: r
     grams = _GramCache(text)
     best_of: dict[tuple, tuple[Indicator | None, float]] = {}
     for t in ex.targets:
-        rel = relative is not None and t.unit == "%" and relative.search(t.raw) is not None
+        rel = relative is not None and relative.search(t.raw) is not None
         key = (t.unit, t.what, t.sentence, rel)
         if key not in best_of:
             best_of[key] = _best_baseline(t, list(firsts.values()), grams, compat, bp, rel)
@@ -276,11 +279,12 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: r
 
 
 def _relative(lexicon: Lexicon) -> re.Pattern:
-    """A target written as a change against an earlier figure: 较2020年增长20%, 比上年下降10%."""
+    """A target written as a change against an earlier figure: 较2020年增长20%, 比上年下降10%,
+    同比提高2个百分点."""
     def build() -> re.Pattern:
         c = lexicon.json("quantities.json")["comparison"]
         return re.compile(f"(?:{alternation(c['same_period'])})[^，,；;。]{{0,12}}?"
-                          f"(?:{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,3}}[\\d.]+\\s*%")
+                          f"(?:{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,3}}[\\d.]+\\s*(?:%|个?百分点)")
     return lexicon.memo("links.relative", build)
 
 

@@ -23,17 +23,18 @@ STR_LIST = "list[str]"
 # file -> {key: type}; "list[str]" lists must hold distinct strings.  Keys not listed are allowed.
 SCHEMA: dict[str, dict[str, Any]] = {
     "aliases.json": {"institutions": dict, "institution_suffixes": dict, "mechanisms": dict},
-    "enumerators.json": {"series": list},
+    "enumerators.json": {"series": list, "numeral_verb": dict},
     "institutions.json": {"suffixes": STR_LIST, "generic_words": STR_LIST, "stop_words": STR_LIST,
                           "max_name_chars": int, "place_words": STR_LIST, "trim_leading_pos": STR_LIST},
     "linking.json": {"weights": dict, "lexical": dict, "semantic": dict, "threshold": float, "top_k": int,
                      "margin": float, "lexical_only": dict, "baseline": dict, "units": list,
-                     "followthrough": dict, "attach": dict},
+                     "followthrough": dict, "attach": dict, "remedy_written_after_only": bool},
     "mechanisms.json": {"suffixes": STR_LIST, "quoted_max_chars": int, "quoted_exclude_suffixes": STR_LIST,
                         "quoted_exclude_followers": STR_LIST, "leading_verbs": STR_LIST,
                         "generic_labels": STR_LIST, "formula_patterns": STR_LIST,
                         "suffix_not_followed_by": STR_LIST, "quoted_exclude_chars": STR_LIST},
-    "parts.json": {"order": STR_LIST, "parts": dict, "guess": dict, "combined_words": STR_LIST},
+    "parts.json": {"order": STR_LIST, "parts": dict, "guess": dict, "combined_words": STR_LIST,
+                   "future_words": STR_LIST},
     "quantities.json": {"units": STR_LIST, "big": dict, "percent": STR_LIST, "qualifiers_after": STR_LIST,
                         "qualifiers_before": STR_LIST, "range_marks": STR_LIST, "comparators": STR_LIST,
                         "comparators_after": STR_LIST, "what_strip_prefix": STR_LIST, "comparison": dict,
@@ -45,7 +46,9 @@ SCHEMA: dict[str, dict[str, Any]] = {
                        "cue_followers": STR_LIST, "remedy_cues": STR_LIST, "remedy_verbs": STR_LIST,
                        "remedy_verb_window": int, "cause_nouns": STR_LIST, "cause_leads": STR_LIST,
                        "cause_noun_followers": STR_LIST, "cause_frames": STR_LIST, "pooled_words": STR_LIST,
-                       "cause_second_openers": STR_LIST},
+                       "cause_second_openers": STR_LIST, "cause_roles": dict, "cause_part_openers": STR_LIST,
+                       "lead_in_words": STR_LIST, "remedy_openers": STR_LIST,
+                       "remedy_opener_lead": int},
     "themes.json": {"scheme": dict, "min_hits": int, "max_themes": int, "themes": list},
     "layout.json": {"page_footers": STR_LIST, "heading_starts": STR_LIST, "split_min_chars": int,
                     "join_min_chars": int, "sentence_end": str, "flat_avg_line_chars": int,
@@ -82,7 +85,7 @@ class Lexicon:
 
 
 def _type_name(t: Any) -> str:
-    return t if isinstance(t, str) else {dict: "an object", list: "a list", int: "an integer",
+    return t if isinstance(t, str) else {dict: "an object", list: "a list", int: "an integer", bool: "true or false",
                                          float: "a number", str: "a string"}[t]
 
 
@@ -95,7 +98,7 @@ def _check(path: Path, data: Any, keys: dict[str, Any]) -> None:
         v = data[key]
         ok = (isinstance(v, list) and all(isinstance(x, str) for x in v)) if want == STR_LIST else \
             isinstance(v, (int, float)) and not isinstance(v, bool) if want is float else \
-            isinstance(v, want) and not isinstance(v, bool)
+            isinstance(v, want) and (want is bool or not isinstance(v, bool))
         if not ok:
             raise GovkgError(f"{path}: key {key!r} must be {_type_name(want)}")
         if want == STR_LIST:

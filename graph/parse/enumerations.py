@@ -15,6 +15,8 @@ MEMBER_END = "；;。"
 
 
 def _marker_rx(marker: str) -> str:
+    if re.fullmatch(r"\d+\.", marker):  # 1. 1． 1、 before words, not 1.5万
+        return rf"{marker[:-1]}[.．、](?=[^\d\s])"
     rx = re.escape(marker)
     return rx.replace(r"\(", "[(（]").replace(r"\)", "[)）]").replace(",", "[,，、]")
 
@@ -27,10 +29,31 @@ def series(lexicon: Lexicon | None = None) -> list[tuple[str, list[re.Pattern], 
 def _series(lex: dict) -> list[tuple[str, list[re.Pattern], set[int]]]:
     out = []
     for s in lex["series"]:
+        if "pattern" in s:  # 在X方面，…；在Y方面，…: the same pattern for every member
+            pats = [re.compile(s["pattern"])] * s["max"]
+            out.append((s["name"], pats, set()))
+            continue
         pats = [re.compile(_marker_rx(m)) for m in s["markers"]]
         heads = {s["markers"].index(h) for h in s.get("head", [])}
         out.append((s["name"], pats, heads))
     return out
+
+
+def _numeral_verb_series(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[str, list[re.Pattern], set[int]]]:
+    """Series written as a numeral and the same verb (一抓……二抓……, 一强……二强……): one series
+    for each of the first few verbs that follow 一 at a boundary in text[lo:hi]."""
+    numerals = lexicon.json("enumerators.json")["numeral_verb"]["numerals"]
+    if not numerals:
+        return []
+    first = lexicon.memo("enumerators.numeral_verb", lambda: re.compile(
+        f"(?:(?<=[{re.escape(BOUNDARY)}])|^){numerals[0]}([\u4e00-\u9fff])"))
+    verbs: list[str] = []
+    for m in first.finditer(text, lo, hi):
+        if m.group(1) not in verbs:
+            verbs.append(m.group(1))
+        if len(verbs) == 3:
+            break
+    return [(f"numeral_{v}", [re.compile(re.escape(n + v)) for n in numerals], set()) for v in verbs]
 
 
 def _at_boundary(text: str, pos: int, lo: int) -> bool:
@@ -40,7 +63,7 @@ def _at_boundary(text: str, pos: int, lo: int) -> bool:
 def find_markers(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
     """(start, end, marker) of the best enumeration in text[lo:hi], or []."""
     best: list[tuple[int, int, str]] = []
-    for name, pats, heads in series(lexicon):
+    for name, pats, heads in [*series(lexicon), *_numeral_verb_series(text, lo, hi, lexicon or current())]:
         found: list[tuple[int, int, str]] = []
         pos = lo
         if heads:  # a free-order series: a head marker, then any of the others

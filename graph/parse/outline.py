@@ -24,8 +24,14 @@ STYLES: list[tuple[str, re.Pattern]] = [
     ("arabic", re.compile(r"^(\d{1,2})(?:、|[.．](?!\d)|\s+)\s*")),
     ("paren_ar", re.compile(r"^[(（](\d{1,2})[)）][、.．\s]*")),
     ("circled", re.compile(r"^([①-⑳])\s*")),
+    ("dotted_u", re.compile(r"^([⒈-⒛])\s*")),  # one character for 1. (Word's numbering)
+    ("paren_u", re.compile(r"^([⑴-⒇])\s*")),  # one character for (1)
+    ("paren_cn_u", re.compile(r"^([㈠-㈩])\s*")),  # one character for (一)
 ]
 TITLE_END = "。"
+# a title that names a year and runs straight into a body opening with a year (text flattened
+# from a .docx or .pdf): the title ends where the second year starts
+_YEAR_AGAIN = re.compile(r"(?<=[\u4e00-\u9fff])(?<!至)(?:19|20)\d\d年[，,]")
 TITLE_SOFT_END = "：:"
 
 
@@ -49,8 +55,23 @@ def heading_style(text: str) -> tuple[str, re.Match] | None:
     for name, rx in STYLES:
         m = rx.match(text)
         if m and len(text) > m.end():
-            return name, m
+            return None if _runs_on(name, text, m) else (name, m)
     return None
+
+
+def _runs_on(style: str, text: str, m: re.Match) -> bool:
+    """第一，…。第二，… or ①…；②… or (1)…；(2)… in one line: an enumeration in a paragraph,
+    not a heading."""
+    g = m.group(1)
+    if style == "di" and len(g) == 1 and g in CN[:-1]:
+        nxt = rf"第{CN[CN.index(g) + 1]}[、,，:：]"
+    elif style == "circled" and g < "⑳":
+        nxt = chr(ord(g) + 1)
+    elif style == "paren_ar":
+        nxt = rf"[(（]{int(g) + 1}[)）]"
+    else:
+        return False
+    return re.search(rf"[。；;，,]\s*{nxt}", text) is not None
 
 
 def number_of(marker: str) -> str:
@@ -66,6 +87,9 @@ def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] 
     not one)."""
     rest = line.text[marker_end:]
     cut = rest.find(TITLE_END)
+    if (again := _YEAR_AGAIN.search(rest, 0, 40)) is not None:  # 2023年工作考虑2023年，我局将……: flattened
+        t0 = line.start + marker_end
+        return (t0, t0 + again.start()), t0 + again.start()
     soft = min((i for i in (rest.find(c) for c in TITLE_SOFT_END) if 0 <= i <= 30), default=-1)
     if cut < 0 or cut > 60 or 0 < soft < cut:
         cut = soft
@@ -77,7 +101,7 @@ def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] 
     if 0 < cut < len(rest) - 1:
         t0 = line.start + marker_end
         return (t0, t0 + cut), t0 + cut + 1
-    end = line.end - (1 if rest.endswith(("。", "：", ":")) else 0)
+    end = line.end - (1 if rest.endswith(("。", "：", ":", "；", ";")) else 0)
     return (line.start + marker_end, end), line.end + 1
 
 
@@ -140,6 +164,8 @@ def classify(title: str, year: int | None, lexicon: Lexicon | None = None) -> st
         cues = lex["parts"][key]["cues"]
         if key == "shortcomings" and any(c in title for c in cues) and not names_problem(title, cues, lexicon):
             continue  # 补齐短板弱项: a remedy, not a problem
+        if key == "measures" and _speaks_of_future(title, year, lex):
+            continue  # 下一阶段工作举措: next year's measures are the plan
         if any(cue in title for cue in cues):
             return key
     m = re.search(r"((?:19|20)\d{2})\s*年", title)
@@ -149,6 +175,12 @@ def classify(title: str, year: int | None, lexicon: Lexicon | None = None) -> st
             if lex["parts"][key]["year_offset"] == offset:
                 return key
     return None
+
+
+def _speaks_of_future(title: str, year: int | None, lex: dict) -> bool:
+    """A title that speaks of what comes next: a future word or the next year."""
+    nxt = any(int(y) == year + 1 for y in re.findall(r"((?:19|20)\d{2})\s*年", title)) if year else False
+    return nxt or any(w in title for w in lex["future_words"])
 
 
 def is_combined(node: Node, lexicon: Lexicon) -> bool:
@@ -184,7 +216,8 @@ def parse(doc: Document, lexicon: Lexicon | None = None) -> Outline:
     text = doc.text
     lines = lines_of(text)
     end_line = signature_start(lines)
-    opens = tuple((s["markers"][0], s["markers"][1]) for s in lex.json("enumerators.json")["series"])
+    opens = tuple((s["markers"][0], s["markers"][1]) for s in lex.json("enumerators.json")["series"]
+                  if "markers" in s and s["markers"][0][0] not in "0123456789")  # 1.2万 … 2.5万 opens no list
     roots, preamble_end = build_tree(text, lines, end_line, opens)
     notes: list[str] = []
     if not roots:

@@ -34,14 +34,16 @@ def is_clutter(line: str, lexicon: Lexicon | None = None) -> bool:
 def normalise(text: str, lexicon: Lexicon | None = None) -> str:
     """One paragraph a line, stripped, no blank lines, no clutter lines, and text flattened by a
     converter put back together (page footers out, headings on their own lines, broken lines
-    joined, no spaces inside Chinese text)."""
+    joined, no spaces inside Chinese text). A blank between a full stop and a heading marker is
+    where a converter lost a paragraph break, in a line of any length."""
     lexicon = lexicon or current()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
     text = text.replace("\ufeff", "").replace("\xa0", " ")
     rx = _layout(lexicon)
     raw = [ln for ln in text.split("\n") if ln.strip()]
     flat = bool(raw) and sum(map(len, raw)) / len(raw) > rx["flat_avg"]
-    lines = [_tidy(ln, rx) for ln in text.split("\n") if ln.strip() and not is_clutter(ln, lexicon)]
+    lines = [_tidy(part, rx) for ln in text.split("\n") if ln.strip() and not is_clutter(ln, lexicon)
+             for part in rx["gap"].split(ln)]  # a heading after a full stop and a blank starts a line
     lines = [part for ln in lines for part in _split_headings(ln, rx, flat)]
     kept = _join_broken([ln for ln in lines if ln and not is_clutter(ln, lexicon)], rx, flat)
     return "\n".join(kept) + ("\n" if kept else "")
@@ -57,6 +59,7 @@ def _layout(lexicon: Lexicon) -> dict:
         heads = "|".join(f"(?:{h})" for h in lay["heading_starts"])
         return {"footer": re.compile("|".join(f"(?:{p})" for p in lay["page_footers"])),
                 "head": re.compile(f"^(?:{heads})"),
+                "gap": re.compile(f"(?<=[{re.escape(lay['sentence_end'])}])[ \\t]+(?=(?:{heads}))"),
                 "split": re.compile(f"(?<=[{re.escape(lay['sentence_end'])}])\\s*(?=(?:{heads}))"),
                 "date": re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"),
                 "flat_split": re.compile("(?<=[\u4e00-\u9fff%s])(?=(?:%s))" % (re.escape(lay["sentence_end"]), "|".join(

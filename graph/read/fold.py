@@ -1,7 +1,8 @@
 """Fold a text for matching without moving a character: every change is one character for one
 character, so a span in the folded text is the same span in the text as written.
 
-* traditional → simplified characters (OpenCC's character table, first candidate);
+* traditional → simplified characters (OpenCC's character table, first candidate; Hong Kong
+  and Taiwan variant forms through OpenCC's variant tables first: 衞 → 衛 → 卫);
 * full-width digits, Latin letters, ％ and a point inside a figure → ASCII (１２．５％ → 12.5%);
   other punctuation stays as written;
 * years written in Chinese numerals → digits (二〇二五年 → 2025年, four characters each).
@@ -34,8 +35,30 @@ def _table() -> dict[int, str]:
         first = simp.split(" ")[0] if simp else ""
         if len(trad) == 1 and len(first) == 1 and first != trad:
             out[ord(trad)] = first
+    for name in ("HKVariantsRev.txt", "TWVariantsRev.txt"):  # 衞 → 衛 → 卫: Hong Kong and Taiwan forms
+        try:
+            variants = files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
+        except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a declared dependency
+            variants = ""
+        for line in variants.splitlines():
+            var, _, std = line.partition("\t")
+            std = std.split(" ")[0] if std else ""
+            if len(var) == 1 and len(std) == 1 and ord(var) not in out and not _simplified(var):
+                simp = out.get(ord(std), std)
+                if simp != var:
+                    out[ord(var)] = simp
     out.update({ord(k): v for k, v in _FULL.items()})
     return out
+
+
+def _simplified(char: str) -> bool:
+    """A character of the simplified set (GB 2312): never folded as a variant form (著 in 显著
+    is not Taiwan's 著 for 着)."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _year(m: re.Match) -> str:

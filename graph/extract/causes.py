@@ -1,0 +1,174 @@
+"""Where a shortcoming's causes are written and what each cause says: after a cue (究其原因),
+in a frame (这与X有关), as 既有X的原因，也有Y的原因, or by the sentence's role."""
+from __future__ import annotations
+
+import re
+
+from ..model import Node
+from ..model.lexicon import Lexicon, alternation
+from .structure import cause_cue
+
+
+def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tuple[str, int, int]]]:
+    """Where the causes of a shortcoming start, and (number, start, end) of each cause."""
+    lex = lexicon.json("structure.json")
+    lo, hi = node.body_span
+    m = cause_cue(lexicon).search(text, lo, hi) or role_opening(text, lo, hi, lexicon)
+    start = hi if m is None else _sentence_start(text, lo, m.start())
+    enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
+    if enums:
+        return start, [(e.number, after_cue(text, e.title_span[0], e.title_span[1], lexicon, skip=False),
+                        e.title_span[1]) for e in enums]  # 一则源于X；二则源于Y: X, Y
+    items = [c for c in node.children if c.kind == "item" and c.span[0] >= start and m]
+    if items:  # （1）…… on lines of their own after the cue: each whole item, without its number
+        return start, [(e.number, e.title_span[0], trim(text, e.title_span[0], e.span[1])) for e in items]
+    if m is None:
+        both = both_causes(text, lo, hi, lex["cause_both"]) or framed_cause(text, lo, hi, lexicon)
+        if not both:
+            return hi, []
+        return max(lo, *(text.rfind(c, lo, both[0][1]) + 1 for c in "。；;\n")), both  # its sentence
+    first = lead_in_end(text, after_cue(text, m.end(), hi, lexicon, skip=False), hi, lex)
+    first = after_cue(text, first, hi, lexicon, skip=False)  # the first bullet (——) after a lead-in
+    if both := both_causes(text, first, hi, lex["cause_both"], within=8):
+        return start, both  # 究其缘由，既有X的因素，也有Y的因素
+    return start, split_causes(text, first, hi, lexicon)
+
+
+def _sentence_start(text: str, lo: int, at: int) -> int:
+    """Where the cause sentence holding ``at`` starts when its words before ``at`` only lead in
+    (出现这种情况，根本原因在于: the description ends before them); else ``at``."""
+    s0 = max(lo, *(text.rfind(c, lo, at) + 1 for c in "。；;\n"))
+    opens = s0 > lo or lo == 0 or text[lo - 1] in "。；;\n"  # not the rest of a clause (一是X，……)
+    return s0 if opens and at - s0 <= 16 else at
+
+
+def split_causes(text: str, first: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:
+    """(number, start, end) of the causes in text[first:hi], one after a cue: split at 。/； and
+    before a second opener (，另一方面), each without its opener, connective or bullet."""
+    lex = lexicon.json("structure.json")
+    parts, pos = [], first
+    splitter = lexicon.memo("structure.cause_splitter", lambda: re.compile(
+        f"{alternation(lex['cause_splitters'])}|[，,](?=(?:{alternation(lex['cause_second_openers'])}))"))
+    for m in splitter.finditer(text, first, hi):
+        if (end := tail_end(text, pos, m.start(), lex)) > pos:
+            parts.append((str(len(parts) + 1), _agent(text, pos, end, m.start()), end))
+        pos = after_cue(text, m.end(), hi, lexicon)  # ；从客观上看，……
+    if (end := tail_end(text, pos, hi, lex)) > pos:
+        parts.append((str(len(parts) + 1), _agent(text, pos, end, hi), end))
+    return parts
+
+
+def _agent(text: str, lo: int, end: int, raw_end: int) -> int:
+    """Past the 由 of 由X造成的 (whose tail was dropped): the cause is X."""
+    return lo + 1 if text.startswith("由", lo) and end < raw_end and not text.startswith("由于", lo) else lo
+
+
+def lead_in_end(text: str, at: int, hi: int, lex: dict) -> int:
+    """Past a lead-in that ends with a colon before the causes: one that ends its line (根子在X上，
+    具体而言： then the causes on lines of their own) or a short count (主要有两个：); ``at`` itself
+    when there is none."""
+    stop = min((i for i in (text.find(c, at, hi) for c in "。；;") if i >= 0), default=hi)
+    colon = max(text.rfind("：\n", at, stop), text.rfind(":\n", at, stop))
+    if colon >= 0:
+        return colon + 2
+    near = re.compile(r"[^，,。；;：:\n]{1,%d}[：:]" % lex["cause_roles"]["count_max"]).match(text, at, stop)
+    return near.end() if near else at
+
+
+def tail_end(text: str, lo: int, hi: int, lex: dict) -> int:
+    """The end of a cause in text[lo:hi] without blanks, without the effect it goes on to name
+    (，导致……) and the words that only say it is a cause (……所致); ``lo`` when nothing is left."""
+    effects = re.compile(f"[，,](?:{alternation(lex['cause_roles']['effects'])})")
+    if (cut := effects.search(text, lo, hi)) is not None:
+        hi = cut.start()  # 由于X，导致Y: the cause is X
+    while hi > lo and text[hi - 1] in " \t\n":
+        hi -= 1
+    tail = next((t for t in lex["cause_roles"]["tails"] if text.endswith(t, lo, hi)), "")
+    hi -= len(tail)
+    return hi if text[lo:hi].strip() else lo
+
+
+def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon) -> re.Match | None:
+    """A sentence of text[lo:hi] that explains the problem before it, told by its role rather than
+    a cue word: a short lead (之所以出现这种情况，/ 这一问题的出现，) or a pointer back at the
+    problem (这背后 / 问题背后 / 这在很大程度上), then what introduces a cause (在于, 源于, 是,
+    归因于). The match ends there."""
+    def build() -> list[re.Pattern]:
+        r = lexicon.json("structure.json")["cause_roles"]
+        free, adv = "[^，,；;：:。\n]", f"(?:{alternation(r['adverbs'])})?"
+        lead = f"(?:{free}{{1,{r['lead_max']}}}[，,])"
+        return [re.compile(f"{lead}?{free}{{0,{r['subject_max']}}}?{adv}(?:{alternation(r['predicates'])})"),
+                re.compile(f"{lead}{adv}是"),
+                re.compile(f"(?:{alternation(r['anaphors'])}){free}{{0,{r['anaphor_gap']}}}?"
+                           f"(?:{alternation(r['anaphor_verbs'] + r['predicates'])})")]
+    roles = lexicon.memo("structure.cause_roles", build)
+    for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
+        at = lo + s.start()
+        if (m := next((rx.match(text, at, lo + s.end()) for rx in roles if rx.match(text, at, lo + s.end())),
+                      None)) is not None:
+            return m
+    return None
+
+
+def after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) -> int:
+    """``at`` moved past a bullet or connective (——, 同时，), a cause cue opening there (when
+    ``skip``) and the words that follow one (是, 在于, 上讲，)."""
+    lex = lexicon.json("structure.json")
+    openers = lexicon.memo("structure.cause_part_opener", lambda: re.compile(
+        f"[\\s——•·]*(?:(?:{alternation(lex['cause_part_openers'])})[，,]?)?"))
+    at = openers.match(text, at, hi).end()
+    if skip and (m := cause_cue(lexicon).match(text, at, hi)):
+        at = m.end()
+    words = [*lex["cue_followers"], *lex["cause_roles"]["adverbs"], *lex["cause_roles"]["predicates"]]
+    while (step := next((w for w in words if text.startswith(w, at, hi)), None)):
+        at += len(step)
+    return at
+
+
+def framed_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:
+    """The cause of the first sentence in text[lo:hi] written in one of the cause frames
+    (这与X有很大关系; X，也是上述问题产生的原因), or []."""
+    frames = lexicon.memo("structure.cause_frames", lambda: [
+        re.compile(f) for f in lexicon.json("structure.json")["cause_frames"]])
+    for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
+        for frame in frames:
+            if (m := frame.match(s.group())) is not None:
+                return [("", lo + s.start() + m.start("cause"), lo + s.start() + m.end("cause"))]
+    return []
+
+
+def both_causes(text: str, lo: int, hi: int, spec: dict, within: int | None = None) -> list[tuple[str, int, int]]:
+    """The causes of 这既有X的原因，也有Y的原因(，还有Z的因素) in text[lo:hi], or [] when the
+    sentence is not written that way (every part must end with one of spec['ends']); ``within``:
+    the frame must open at most that many characters after ``lo`` (原因是多方面的，既有……)."""
+    first = re.compile(alternation(spec["first"]))
+    for k, m in enumerate(first.finditer(text, lo, hi if within is None else min(hi, lo + within + 3))):
+        if k == 3 or (within is not None and m.start() - lo > within):
+            break  # a few openings tried, so that a long sentence of 有 costs its length once
+        if found := _both_at(text, m, hi, spec):
+            return found
+    return []
+
+
+def _both_at(text: str, first: re.Match, hi: int, spec: dict) -> list[tuple[str, int, int]]:
+    end = text.find("。", first.start(), hi)
+    end = hi if end < 0 else end
+    more = re.compile("|".join(map(re.escape, spec["more"])))
+    cuts = [(first.start(), first.end())] + [(m.start(), m.end()) for m in more.finditer(text, first.end(), end)]
+    out = []
+    for k, (c, a) in enumerate(cuts):
+        b = cuts[k + 1][0] if k + 1 < len(cuts) else end
+        while b > a and text[b - 1] in "，,；; ":
+            b -= 1
+        tail = next((e for e in spec["ends"] if text.endswith(e, a, b)), None)
+        if tail is None or b - len(tail) <= a:
+            return []
+        out.append((str(k + 1), a, b - len(tail)))
+    return out if len(out) >= 2 else []
+
+
+def trim(text: str, lo: int, hi: int) -> int:
+    """The end of text[lo:hi] without trailing blanks and its final full stop."""
+    while hi > lo and text[hi - 1] in " \t\r\n　":
+        hi -= 1
+    return hi - 1 if hi > lo and text[hi - 1] in "。；;" else hi
