@@ -61,7 +61,7 @@ def action_nodes(plan: Node, text: str, lexicon: Lexicon | None = None) -> list[
     if not subs and members(plan):  # the plan as one paragraph: 一是……；二是……
         return members(plan)
     if not subs:  # the plan as paragraphs, one an action (after a lead-in: 重点做好以下工作)
-        return paragraph_members(plan, text, lex)
+        return paragraph_members(plan, text, lex, as_items=True)
     for s in subs:
         if any(c in s.title for c in containers) and numbered(s):
             return leaves(s)
@@ -78,10 +78,12 @@ LABEL = re.compile(r"[\u4e00-\u9fff]{0,3}?[一二三四五六七八九十]{1,2}[
 TITLE_MAX = 30
 
 
-def paragraph_members(node: Node, text: str, lex: dict) -> list[Node]:
+def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) -> list[Node]:
     """Each paragraph of a node's body as an unnumbered member (bullets —— and labels 问题一：
     dropped), except a first paragraph that announces the list (以下, 如下, and no figure) or
-    ends with a colon; a short line without a full stop titles the paragraph after it."""
+    ends with a colon; a short line without a full stop titles the paragraph after it.
+    ``as_items``: each paragraph is an item titled like a numbered one (its first sentence, or
+    the whole of a one-sentence paragraph), not a member labelled by its first clause."""
     out: list[Node] = []
     title: tuple[int, int] | None = None
     for lo, hi in _paragraphs(text, *node.body_span):
@@ -99,10 +101,23 @@ def paragraph_members(node: Node, text: str, lex: dict) -> list[Node]:
             title = None
         elif hi - lo <= TITLE_MAX and not any(c in text[lo:hi] for c in "。；;，,：:"):
             title = (lo, hi)
+        elif as_items:
+            cut = _title_end(text, lo, hi)
+            out.append(Node(kind="item", level=node.level + 1, number="", title=text[lo:cut], span=(lo, hi),
+                            title_span=(lo, cut), body_span=(min(cut + 1, hi), hi), part=node.part, path=path))
         else:
             out.append(Node(kind="enum", level=node.level + 1, number="", title=text[lo:hi], span=(lo, hi),
                             title_span=(lo, hi), body_span=(lo, hi), part=node.part, path=path))
     return out
+
+
+def _title_end(text: str, lo: int, hi: int) -> int:
+    """Where the title of a paragraph read as an item ends: its first full stop within 60
+    characters, else a colon within 30, else the paragraph's end (a one-sentence item)."""
+    stop = text.find("。", lo, min(hi, lo + 61))
+    if stop < 0:
+        stop = min((i for i in (text.find(c, lo, min(hi, lo + 31)) for c in "：:") if i >= 0), default=-1)
+    return stop if stop > lo else hi
 
 
 def _paragraphs(text: str, lo: int, hi: int):

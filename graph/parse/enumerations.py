@@ -21,70 +21,80 @@ def _marker_rx(marker: str) -> str:
     return rx.replace(r"\(", "[(（]").replace(r"\)", "[)）]").replace(",", "[,，、]")
 
 
-def series(lexicon: Lexicon | None = None) -> list[tuple[str, list[re.Pattern], set[int]]]:
+Series = tuple[str, list[re.Pattern], set[int], str, int]  # name, markers, heads, boundary, fewest members
+
+
+def series(lexicon: Lexicon | None = None) -> list[Series]:
     lexicon = lexicon or current()
     return lexicon.memo("enumerators.series", lambda: _series(lexicon.json("enumerators.json")))
 
 
-def _series(lex: dict) -> list[tuple[str, list[re.Pattern], set[int]]]:
+def _series(lex: dict) -> list[Series]:
     out = []
     for s in lex["series"]:
+        bound, least = s.get("boundary", BOUNDARY), s.get("min", 2)
         if "pattern" in s:  # 在X方面，…；在Y方面，…: the same pattern for every member
-            pats = [re.compile(s["pattern"])] * s["max"]
-            out.append((s["name"], pats, set()))
+            out.append((s["name"], [re.compile(s["pattern"])] * s["max"], set(), bound, least))
             continue
         pats = [re.compile(_marker_rx(m)) for m in s["markers"]]
         heads = {s["markers"].index(h) for h in s.get("head", [])}
-        out.append((s["name"], pats, heads))
+        out.append((s["name"], pats, heads, bound, least))
     return out
 
 
-def _numeral_verb_series(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[str, list[re.Pattern], set[int]]]:
-    """Series written as a numeral and the same verb (一抓……二抓……, 一强……二强……): one series
-    for each of the first few verbs that follow 一 at a boundary in text[lo:hi]."""
-    numerals = lexicon.json("enumerators.json")["numeral_verb"]["numerals"]
+def _numeral_verb_series(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[Series]:
+    """Series written as a numeral and the same verb (一抓……二抓……, 一聚焦……二聚焦……): one series
+    for each of the first few verbs that follow 一 at a boundary in text[lo:hi], a verb of two
+    characters when the lexicon lists it (聚焦), else of one."""
+    spec = lexicon.json("enumerators.json")["numeral_verb"]
+    numerals, two = spec["numerals"], set(spec["two_character_verbs"])
     if not numerals:
         return []
     first = lexicon.memo("enumerators.numeral_verb", lambda: re.compile(
-        f"(?:(?<=[{re.escape(BOUNDARY)}])|^){numerals[0]}([\u4e00-\u9fff])"))
+        f"(?:(?<=[{re.escape(BOUNDARY)}])|^){numerals[0]}([\u4e00-\u9fff]{{1,2}})"))
     verbs: list[str] = []
     for m in first.finditer(text, lo, hi):
-        if m.group(1) not in verbs:
-            verbs.append(m.group(1))
+        verb = m.group(1) if m.group(1) in two else m.group(1)[0]
+        if verb not in verbs:
+            verbs.append(verb)
         if len(verbs) == 3:
             break
-    return [(f"numeral_{v}", [re.compile(re.escape(n + v)) for n in numerals], set()) for v in verbs]
+    return [(f"numeral_{v}", [re.compile(re.escape(n + v)) for n in numerals], set(), BOUNDARY, 2) for v in verbs]
 
 
-def _at_boundary(text: str, pos: int, lo: int) -> bool:
-    return pos == lo or text[pos - 1] in BOUNDARY
+def _at_boundary(text: str, pos: int, lo: int, boundary: str = BOUNDARY) -> bool:
+    """A marker at the paragraph's start or after a boundary; a series with boundaries of its
+    own (bare numerals) needs one even at the start (一年来 opens no list)."""
+    return (pos == lo and boundary is BOUNDARY) or (pos > 0 and text[pos - 1] in boundary)
 
 
 def find_markers(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
     """(start, end, marker) of the best enumeration in text[lo:hi], or []."""
     best: list[tuple[int, int, str]] = []
-    for name, pats, heads in [*series(lexicon), *_numeral_verb_series(text, lo, hi, lexicon or current())]:
+    # a numeral and the same verb first: 一聚焦…二聚焦… is that series, not bare numerals
+    for name, pats, heads, bound, least in [*_numeral_verb_series(text, lo, hi, lexicon or current()),
+                                            *series(lexicon)]:
         found: list[tuple[int, int, str]] = []
         pos = lo
         if heads:  # a free-order series: a head marker, then any of the others
             first = min((m for i in heads for m in pats[i].finditer(text, lo, hi)
-                         if _at_boundary(text, m.start(), lo)), key=lambda m: m.start(), default=None)
+                         if _at_boundary(text, m.start(), lo, bound)), key=lambda m: m.start(), default=None)
             if first is None:
                 continue
             found.append((first.start(), first.end(), first.group()))
             others = sorted((m for i, p in enumerate(pats) if i not in heads
                              for m in p.finditer(text, first.end(), hi)
-                             if _at_boundary(text, m.start(), lo)), key=lambda m: m.start())
+                             if _at_boundary(text, m.start(), lo, bound)), key=lambda m: m.start())
             found += [(m.start(), m.end(), m.group()) for m in others]
         else:  # an ordered series: each marker after the previous one
             for pat in pats:
                 m = next((m for m in pat.finditer(text, pos, hi)
-                          if name == "circled" or _at_boundary(text, m.start(), lo)), None)
+                          if name == "circled" or _at_boundary(text, m.start(), lo, bound)), None)
                 if m is None:
                     break
                 found.append((m.start(), m.end(), m.group()))
                 pos = m.end()
-        if len(found) >= 2 and (not best or found[0][0] < best[0][0]):
+        if len(found) >= least and (not best or found[0][0] < best[0][0]):
             best = found
     return best
 

@@ -217,7 +217,8 @@ def parse(doc: Document, lexicon: Lexicon | None = None) -> Outline:
     lines = lines_of(text)
     end_line = signature_start(lines)
     opens = tuple((s["markers"][0], s["markers"][1]) for s in lex.json("enumerators.json")["series"]
-                  if "markers" in s and s["markers"][0][0] not in "0123456789")  # 1.2万 … 2.5万 opens no list
+                  if "markers" in s and s["markers"][0][0] not in "0123456789"  # 1.2万 … 2.5万 opens no list
+                  and "boundary" not in s)  # nor does a bare 一 … 二 inside a title
     roots, preamble_end = build_tree(text, lines, end_line, opens)
     notes: list[str] = []
     if not roots:

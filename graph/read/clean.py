@@ -46,10 +46,14 @@ def normalise(text: str, lexicon: Lexicon | None = None) -> str:
              for part in rx["gap"].split(ln)]  # a heading after a full stop and a blank starts a line
     lines = [part for ln in lines for part in _split_headings(ln, rx, flat)]
     kept = _join_broken([ln for ln in lines if ln and not is_clutter(ln, lexicon)], rx, flat)
+    if flat and len(kept) >= 2 and (m := _ISSUER_BEFORE_DATE.search(kept[-2])) is not None:
+        kept[-2:-1] = [kept[-2][:m.start()], m.group(1)]  # ……运行。某某局 / 2025年1月27日
     return "\n".join(kept) + ("\n" if kept else "")
 
 
 _CJK = "\u4e00-\u9fff"
+# flattened text: the issuer run onto the last sentence, just before the closing date's line
+_ISSUER_BEFORE_DATE = re.compile(r"(?<=[。！？])([\u4e00-\u9fff（）()]{2,30})$")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d%％、，。：；）)])[ \t]+(?=[{_CJK}\d（(，。；：、）%％])|(?<=[{_CJK}（(])[ \t]+(?=\d)")
 
 
@@ -61,7 +65,7 @@ def _layout(lexicon: Lexicon) -> dict:
                 "head": re.compile(f"^(?:{heads})"),
                 "gap": re.compile(f"(?<=[{re.escape(lay['sentence_end'])}])[ \\t]+(?=(?:{heads}))"),
                 "split": re.compile(f"(?<=[{re.escape(lay['sentence_end'])}])\\s*(?=(?:{heads}))"),
-                "date": re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"),
+                "date": re.compile(r"^(?:19|20|１９|２０)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"),
                 "flat_split": re.compile("(?<=[\u4e00-\u9fff%s])(?=(?:%s))" % (re.escape(lay["sentence_end"]), "|".join(
                     f"(?:{h})" for h in lay["flat_heading_starts"] + lay["heading_starts"]))),
                 "end": lay["sentence_end"], "split_min": lay["split_min_chars"], "join_min": lay["join_min_chars"],
