@@ -172,22 +172,19 @@ def _cause_items(node: Node, text: str, lex: Lexicon) -> list[Node]:
     return [c for s in subs for c in _cause_items(s, text, lex)]
 
 
-def _runs(items: list[Node], lex: Lexicon) -> list[list[Node]]:
+def _runs(items: list[Node], text: str, lex: Lexicon) -> list[list[Node]]:
     """Enumeration members split where the numbering starts again (一是…四是, 一是…五是), in
-    the same series or another (一是…五是, then ①…⑥)."""
+    the same series or another (一是…五是, then ①…⑥), or where a new paragraph starts one."""
     enums = lex.json("enumerators.json")
     firsts = {s["markers"][0] for s in enums["series"] if "markers" in s}
     one = enums["numeral_verb"]["numerals"][:1]
     runs: list[list[Node]] = []
-    for m in items:  # 一是 … 四是, then 一来 … 三来: a numeral-and-verb series starts again too
-        if not runs or m.number == items[0].number or m.number in firsts or (len(m.number) == 2 and m.number[0] == one):
+    for k, m in enumerate(items):  # 一是 … 四是, then 一来 … 三来: a numeral-and-verb series starts again too
+        if not runs or m.number == items[0].number or m.number in firsts or (len(m.number) == 2 and m.number[0] == one) \
+                or "\n" in text[items[k - 1].span[1]:m.span[0]]:
             runs.append([])
         runs[-1].append(m)
     return runs
-
-
-
-
 
 
 
@@ -205,7 +202,7 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
     cause_heads = [*nested, *cause_heads, *cause_parts]
     pooled: list[Node] = []
     if not shorts and members(part):  # 一是……二是…… in one paragraph; a second run of 一是 pools causes
-        runs = _runs(members(part), lex)
+        runs = _runs(members(part), text, lex)
         shorts, pooled = runs[0], [m for run in runs[1:] for m in run]
     elif not shorts:  # problems as unnumbered paragraphs
         shorts, pooled = _paragraph_problems(part, text, lex)
@@ -265,7 +262,8 @@ def _paragraph_problems(part: Node, text: str, lex: Lexicon) -> tuple[list[Node]
         lo, hi = node.span
         if out and text[hi - 1] in "：:" and cause_cue(lex).search(text, lo, hi) and k + 1 < len(paras):
             return out, paras[k + 1:]
-        if out and (cause_cue(lex).match(text, lo) or role_opening(text, lo, hi, lex)
+        first = min((i for i in (text.find(c, lo, hi) for c in "。；;") if i >= 0), default=hi)
+        if out and (cause_cue(lex).match(text, lo) or role_opening(text, lo, first, lex)
                     or any(r[0] == lo for r in find_remedies(text, lo, hi, lex))):
             last = out[-1]
             out[-1] = dataclasses.replace(last, span=(last.span[0], hi), body_span=(last.body_span[0], hi))

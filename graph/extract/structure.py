@@ -74,7 +74,7 @@ def action_nodes(plan: Node, text: str, lexicon: Lexicon | None = None) -> list[
     return out
 
 
-LABEL = re.compile(r"[\u4e00-\u9fff]{0,3}?[一二三四五六七八九十]{1,2}[点条项个]?[：:，,、]\s*")  # 问题一：, 第一点，
+LABEL = re.compile(r"[\u4e00-\u9fff]{0,3}?[一二三四五六七八九十]{1,2}(?:[点条项个件][\u4e00-\u9fff]{0,2})?[：:，,、]\s*")  # 问题一：, 第一点，, 第一个问题：
 TITLE_MAX = 30
 
 
