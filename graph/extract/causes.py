@@ -13,7 +13,7 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
     """Where the causes of a shortcoming start, and (number, start, end) of each cause."""
     lex = lexicon.json("structure.json")
     lo, hi = node.body_span
-    m = cause_cue(lexicon).search(text, lo, hi) or role_opening(text, lo, hi, lexicon)
+    m = cause_cue(lexicon).search(text, lo, hi) or role_opening(text, lo, hi, lexicon, clauses=True)
     start = hi if m is None else _sentence_start(text, lo, m.start())
     enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
     if enums:
@@ -88,11 +88,12 @@ def tail_end(text: str, lo: int, hi: int, lex: dict) -> int:
     return hi if text[lo:hi].strip() else lo
 
 
-def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon) -> re.Match | None:
+def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon, clauses: bool = False) -> re.Match | None:
     """A sentence of text[lo:hi] that explains the problem before it, told by its role rather than
     a cue word: a short lead (之所以出现这种情况，/ 这一问题的出现，) or a pointer back at the
     problem (这背后 / 问题背后 / 这在很大程度上), then what introduces a cause (在于, 源于, 是,
-    归因于). The match ends there."""
+    归因于). The match ends there. ``clauses``: a clause that opens with a causal predicate inside
+    a sentence counts too (……讨论，缘于X)."""
     def build() -> list[re.Pattern]:
         r = lexicon.json("structure.json")["cause_roles"]
         free, adv = "[^，,；;：:。\n]", f"(?:{alternation(r['adverbs'])})?"
@@ -102,10 +103,14 @@ def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon) -> re.Match | No
                 re.compile(f"(?:{alternation(r['anaphors'])}){free}{{0,{r['anaphor_gap']}}}?"
                            f"(?:{alternation(r['anaphor_verbs'] + r['predicates'])})")]
     roles = lexicon.memo("structure.cause_roles", build)
+    inner = lexicon.memo("structure.cause_clause", lambda: re.compile(
+        "(?<=[，,])(?:主要|也|还|则)?(?:%s)" % alternation(lexicon.json("structure.json")["cause_roles"]["clause_predicates"])))
     for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
         at = lo + s.start()
         if (m := next((rx.match(text, at, lo + s.end()) for rx in roles if rx.match(text, at, lo + s.end())),
                       None)) is not None:
+            return m
+        if clauses and (m := inner.search(text, at, lo + s.end())) is not None:
             return m
     return None
 

@@ -69,7 +69,10 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     verb = min(((window.find(v), v) for v in s["remedy_verbs"] if window.find(v) > 0), default=None)
     if verb is None or window[verb[0] - 1] in NEGATED:
         return None
-    return at + verb[0] + len(verb[1])
+    end = at + verb[0] + len(verb[1])
+    while end < hi and text[end] in "：:，, ":  # 后续将：建立……: the label starts after the colon
+        end += 1
+    return end
 
 
 def remedy_action(span: tuple[int, int, int], node: Node, text: str, sents: Sentences, ex: Report,

@@ -168,8 +168,21 @@ def _cause_items(node: Node, text: str, lex: Lexicon) -> list[Node]:
     subs = numbered(node)
     if not subs:
         paras = paragraph_members(node, text, lex.json("structure.json"))
-        return paras if len(paras) >= 2 else [node]
+        return paras if len(paras) >= 2 else _clauses(node, text) or [node]
     return [c for s in subs for c in _cause_items(s, text, lex)]
+
+
+def _clauses(node: Node, text: str) -> list[Node]:
+    """A cause heading whose text lists its causes between semicolons ((一)自身的原因：X；Y；Z):
+    each as a member, or [] when there are fewer than two."""
+    lo, hi = node.body_span
+    cuts = [lo - 1] + [i for i in range(lo, hi) if text[i] in "；;"] + [hi]
+    parts = [(a + 1, b) for a, b in zip(cuts, cuts[1:])]
+    parts = [(a, b - (text[b - 1] == "。")) for a, b in parts if text[a:b].strip(" \n。")]
+    if len(parts) < 2:
+        return []
+    return [Node(kind="enum", level=node.level + 1, number=str(k), title=text[a:b], span=(a, b), title_span=(a, b),
+                 body_span=(a, b), part=node.part, path=f"{node.path}/{k}") for k, (a, b) in enumerate(parts, 1)]
 
 
 def _runs(items: list[Node], text: str, lex: Lexicon) -> list[list[Node]]:
