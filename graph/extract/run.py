@@ -168,7 +168,12 @@ def _cause_items(node: Node, text: str, lex: Lexicon) -> list[Node]:
     subs = numbered(node)
     if not subs:
         paras = paragraph_members(node, text, lex.json("structure.json"))
-        return paras if len(paras) >= 2 else _clauses(node, text) or [node]
+        if len(paras) >= 2:
+            return paras
+        heading = is_cause_heading(node, lex) or node.title.endswith(("方面", "层面"))
+        if heading and node.body_span[1] > node.body_span[0]:  # (三)保障条件方面 / X: the cause is X
+            node = dataclasses.replace(node, title_span=node.body_span)
+        return _clauses(node, text) or [node]
     return [c for s in subs for c in _cause_items(s, text, lex)]
 
 
