@@ -138,6 +138,12 @@ REACHED_BELOW = {
     "e-lcj-2022-flat": {"causes": 0.75},
     "e-qu-2023-themed": {"causes": 0.75},
     "e-zhen-2024-trad": {"causes": 0.66},
+    "f-cgj-2023-combined": {"causes": 0.66, "actions": 0.8},
+    "f-jiedao-2022-subjobj": {"causes": 0.83, "actions": 0.85},
+    "f-qu-2020-trad": {"causes": 0.66, "actions": 0.4},  # a remedy's 将 comes 14 characters in
+    "f-xian-2021-trad": {"causes": 0.5},
+    "f-xiang-2019-flat": {"actions": 0.8},
+    "f-zhen-2025-hanyear": {"causes": 0.66},
 }
 
 
