@@ -55,9 +55,14 @@ def parse_formats(value: str) -> list[str]:
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
               help="Build over N processes: the default for a DIR (all cores); with several files only "
                    "when given; -j 1 builds one by one.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
+              help="Run reading, extraction and linking on this Dask scheduler's workers (pip install "
+                   "'govkg[dask]'); this process writes the store.  Workers read the reports at the same "
+                   "path (a shared folder) or from an fsspec URL.")
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool,
-          no_store: bool, fresh: bool, quiet: bool, validate: bool = True, workers: int | None = None) -> None:
+          no_store: bool, fresh: bool, quiet: bool, validate: bool = True, workers: int | None = None,
+          scheduler: str | None = None) -> None:
     """Build the knowledge graph from REPORT files or DIRs (default: the bundled data/reports/).
 
     Every report is extracted, converted to RDF, validated against ontology/shapes.ttl and
@@ -66,19 +71,41 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: st
     with reports of consecutive years in the store (OUT/store.digests.sqlite keeps what that
     needs, so next year's reports can be built into the same OUT)."""
     fmts = parse_formats(formats)
-    files, errors = find_reports(inputs or [SAMPLE_REPORTS])
+    client = _connect(ctx, scheduler, no_store)  # before anything is written
+    files, errors = find_reports(inputs or [SAMPLE_REPORTS]) if client is None else _find_inputs(inputs)
     for e in errors:
         click.echo(f"govkg: error: {e}", err=True)
     if not files:
         raise GovkgError("no reports to build", 2 if not inputs or errors else 1)
     out = Path(out_dir)
-    corpus = not no_store and workers != 1 and (
+    corpus = client is not None or not no_store and workers != 1 and (
         any(Path(i).is_dir() for i in inputs) or (workers is not None and len(files) > 1))
-    ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate) if corpus \
+    ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate, client) if corpus \
         else _one_by_one(files, out, fmts, no_store, fresh, quiet, validate)
     if source is not None and not no_html:
         _html(source, out / "kg.html", quiet)
     ctx.exit(0 if ok and not errors else 1)
+
+
+def _connect(ctx: click.Context, scheduler: str | None, no_store: bool):
+    """The Dask client of --scheduler (closed with the command), or None; a bad address or no
+    scheduler there is a usage error (exit 2)."""
+    if scheduler is None:
+        return None
+    if no_store:
+        raise GovkgError("--scheduler builds into the store: leave out --no-store", 2)
+    from ..corpus.dask import connect
+
+    client = connect(scheduler)
+    ctx.call_on_close(client.close)
+    return client
+
+
+def _find_inputs(inputs: tuple[str, ...]) -> tuple[list, list[str]]:
+    """Paths and fsspec URLs for the workers of a Dask cluster."""
+    from ..corpus.dask import find_inputs
+
+    return find_inputs(inputs or [SAMPLE_REPORTS])
 
 
 def _one_by_one(files: list[Path], out: Path, fmts: list[str], no_store: bool, fresh: bool,
@@ -146,7 +173,7 @@ def _extract_all(files: list[Path], quiet: bool, validate: bool) -> tuple[dict, 
 
 
 def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, fresh: bool,
-            quiet: bool, validate: bool) -> tuple[bool, Path | None]:
+            quiet: bool, validate: bool, client=None) -> tuple[bool, Path | None]:
     """Many reports over worker processes, streamed into the store: (none skipped?, the store
     to draw, None when it holds too many reports for one page)."""
     from ..corpus.build import build_corpus
@@ -158,7 +185,7 @@ def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, 
     with click.progressbar(length=len(files), label="build", file=sys.stderr, show_pos=True, show_eta=True,
                            hidden=quiet or not sys.stderr.isatty()) as bar:
         s = build_corpus(files, out / "store", dumped, workers=workers or os.cpu_count(),
-                         progress=lambda ok: bar.update(1), fresh=fresh, validate=validate)
+                         progress=lambda ok: bar.update(1), fresh=fresh, validate=validate, scheduler=client)
     written = list(dumped)
     for fmt in (f for f in fmts if not by_name(f).oxigraph):  # formats Oxigraph does not write
         store = open_store(out / "store", read_only=True)
