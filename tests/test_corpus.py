@@ -309,14 +309,15 @@ def test_a_damaged_digest_file_is_a_one_line_error(corpus, tmp_path):
 
 @pytest.mark.slow
 def test_a_build_killed_half_way_loses_no_pairs(corpus, tmp_path):
-    """A build killed (SIGKILL, so no clean-up runs) after five reports: every report already
-    stored has its digest, so next year's build into the same store finds its pairs."""
+    """A build killed (SIGKILL, so no clean-up runs) after five reports (written two at a time):
+    every report already stored has its digest, so next year's build into the same store finds
+    its pairs, and building the files again gives the graph of a build never interrupted."""
     import subprocess
     import textwrap
 
     from graph.corpus.build import build_corpus
     from graph.corpus.digests import DigestStore
-    from graph.store import open_store, reports
+    from graph.store import graph_digest, open_store, reports
 
     truth = _truth(corpus)
     later = sorted(f for f, t in truth.items() if t.get("pair", {}).get("role") == "second")
@@ -330,7 +331,7 @@ def test_a_build_killed_half_way_loses_no_pairs(corpus, tmp_path):
             if len(seen) == 5:
                 os.kill(os.getpid(), signal.SIGKILL)
         build_corpus({[str(corpus / f) for f in earlier]!r}, {str(tmp_path / "store")!r}, workers=1,
-                     semantic=False, progress=kill)
+                     semantic=False, progress=kill, write_chunk=2)
     """)
     res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert res.returncode == -9, res.stderr
@@ -338,10 +339,13 @@ def test_a_build_killed_half_way_loses_no_pairs(corpus, tmp_path):
     stored = set(reports(store))
     del store
     digests = DigestStore(tmp_path / "store")
-    assert len(stored) == 5 and digests.missing(stored) == []
+    assert len(stored) == 6 and digests.missing(stored) == []  # three chunks of two written
     digests.close()
     rest = build_corpus([corpus / f for f in earlier], tmp_path / "store", workers=1, semantic=False)
     assert rest.undigested == []
+    whole = build_corpus([corpus / f for f in earlier], tmp_path / "whole", workers=1, semantic=False)
+    assert whole.reports == rest.reports == len(earlier)
+    assert graph_digest(tmp_path / "store") == graph_digest(tmp_path / "whole")
     nxt = build_corpus([corpus / f for f in later], tmp_path / "store", workers=1, semantic=False)
     assert nxt.pairs > 0
 
