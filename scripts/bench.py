@@ -68,10 +68,10 @@ def _gen_module():
 class PeakRSS:
     """Peak resident memory of this process plus its children, sampled in a thread."""
 
-    def __init__(self, every: float = 0.05):
+    def __init__(self, every: float = 0.05, pid: int | None = None):
         import psutil
 
-        self.proc = psutil.Process()
+        self.proc = psutil.Process(pid)
         self.every = every
         self.peak = 0
         self._stop = threading.Event()
@@ -196,18 +196,30 @@ def bench_builds(files: list[Path], sizes: list[int], work: Path, semantic: bool
     return stores
 
 
+def _growth_child(files: list[Path], store: Path, semantic: bool, conn) -> None:
+    s = corpus.build_corpus(files, store, workers=os.cpu_count(), semantic=semantic)
+    conn.send((s.seconds, s.triples, s.pairs, len(s.skipped)))
+
+
 def bench_growth(files: list[Path], sizes: list[int], work: Path, semantic: bool, table: Table) -> None:
-    """Time and peak memory (parent plus workers) of a build of ``sizes[1]`` reports against one
-    of ``sizes[0]``, both into a fresh store, in this run."""
+    """Time and peak memory (the build process plus its workers) of a build of ``sizes[1]``
+    reports against one of ``sizes[0]``, each in a fresh process (spawned, so that neither
+    inherits what the other left in memory) into a fresh store, in this run."""
+    ctx = mp.get_context("spawn")
     got = []
     for n in sizes:
         store = work / f"store-growth-{n}"
-        with PeakRSS() as mem:
-            s = corpus.build_corpus(files[:n], store, workers=os.cpu_count(), semantic=semantic)
         shutil.rmtree(store, ignore_errors=True)
-        got.append((n, s.seconds, mem.peak))
-        table.add(f"growth: build {n:,} reports", f"{s.seconds:.1f} s, {n / s.seconds:.1f} reports/s, "
-                  f"peak {_mb(mem.peak)}", None, f"{s.triples:,} triples, {s.pairs:,} year pairs")
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_growth_child, args=(files[:n], store, semantic, child))
+        proc.start()
+        with PeakRSS(pid=proc.pid) as mem:
+            secs, triples, pairs, skipped = parent.recv()
+        proc.join()
+        shutil.rmtree(store, ignore_errors=True)
+        got.append((n, secs, mem.peak))
+        table.add(f"growth: build {n:,} reports", f"{secs:.1f} s, {n / secs:.1f} reports/s, peak {_mb(mem.peak)}",
+                  None, f"{triples:,} triples, {pairs:,} year pairs, {skipped} skipped")
     (a, ta, ma), (b, tb, mb) = got[0], got[-1]
     table.add(f"growth {a:,} → {b:,}: time", f"×{tb / ta:.2f} for ×{b / a:.0f} reports", tb / ta,
               f"vs {a:,} (linear = ×{b / a:.0f})")
@@ -233,7 +245,7 @@ def bench_dask(files: list[Path], n: int, work: Path, semantic: bool, table: Tab
                                      scheduler=cluster.scheduler_address)
     same = graph_digest(local) == graph_digest(work / "store-dask")
     table.add(f"build {n} reports, Dask LocalCluster of {workers}", f"{s_dask.seconds:.1f} s", s_dask.seconds / s_local.seconds,
-              f"time vs local processes (worker start-up included); same graph digest: {'yes' if same else 'NO'}")
+              f"time vs local processes (cluster started beforehand); same graph digest: {'yes' if same else 'NO'}")
 
 
 def _build_figure(s: corpus.Summary, n: int) -> str:
