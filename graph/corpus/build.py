@@ -230,6 +230,8 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
     finally:
         digests.close()
         del store
+        if client is not None and client is not scheduler:  # the client made here from an address
+            client.close()
     summary.seconds = time.perf_counter() - t0
     return summary
 

@@ -151,8 +151,10 @@ def results(client, paths: list, chunksize: int, opts: dict[str, Any]) -> Iterat
                 window.append(client.submit(run_chunk, nxt, opts, pure=False))
     except distributed.KilledWorker as exc:
         raise GovkgError(f"the Dask cluster lost the workers running a chunk of reports: {first_line(exc)}") from None
-    except (OSError, TimeoutError, distributed.client.FutureCancelledError) as exc:
-        raise GovkgError(f"the Dask cluster failed: {first_line(exc) or type(exc).__name__}") from None
+    except GovkgError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - lost scheduler, cancelled task, govkg missing on a worker
+        raise GovkgError(f"the Dask cluster failed: {type(exc).__name__}: {first_line(exc)}") from None
     finally:
         for fut in window:
             fut.cancel()
