@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 GOVKG  := $(VENV)/bin/govkg
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-fast install browser neo4j-build bench bench-html bench-neo4j clean
+.PHONY: run test test-fast install browser neo4j-build bench bench-encoder bench-html bench-neo4j clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -35,8 +35,12 @@ test-fast: install
 bench: install
 	$(PY) scripts/bench.py
 
+bench-encoder: install
+	$(PY) scripts/bench_encoder.py
+
 bench-html: install browser
 	$(PY) scripts/bench_html.py
+	$(PY) scripts/bench_html.py --corpus 10,1000
 
 bench-neo4j: install neo4j-build
 	$(GOVKG) neo4j start && $(PY) scripts/bench_neo4j.py; $(GOVKG) neo4j stop

@@ -2,7 +2,7 @@
 """One table of govkg's speed, every figure a ratio against a baseline run in this process.
 
     .venv/bin/python scripts/bench.py [--max 10000] [--query-reports 1000] [--semantic] [--validate]
-        [--rdflib-timeout 300] [--neo4j] [--no-html] [--no-options] [--keep DIR] [--markdown]
+        [--rdflib-timeout 300] [--neo4j [--neo4j-bulk]] [--no-html] [--no-options] [--keep DIR] [--markdown]
         [--growth 1000,10000] [--dask-reports 200] [--only growth,dask]
 
 Rows (the baseline of each group is marked ×1.00):
@@ -23,7 +23,8 @@ Rows (the baseline of each group is marked ×1.00):
   and recall against the generator's truth (scripts/score_followthrough.py); peer remedies'
   precision@5 against the generator's cause kinds (scripts/score_suggest.py);
 * neo4j (only with ``--neo4j``: it empties the database at $NEO4J_URI, default bolt://127.0.0.1:7687): govkg's loader against
-  rdflib-neo4j (scripts/bench_neo4j.py) on the 100-report store's first 50 reports;
+  rdflib-neo4j (scripts/bench_neo4j.py) on the first 50 and 1,000 reports of the built stores,
+  throughput ratios in one run; ``--neo4j-bulk`` adds ``govkg load --bulk`` (neo4j-admin import);
 * growth: build_corpus of ``--growth A,B`` reports (default 1,000 and 10,000) into fresh stores:
   the time and peak-memory ratios B/A (linear growth = ×B/A time, flat memory = ×1);
 * dask: the same ``--dask-reports`` reports built with local worker processes (baseline) and on a
@@ -386,7 +387,9 @@ def bench_suggest(corpus_dir: Path, stores: dict[int, Path], table: Table, most:
 
 # --------------------------------------------------------------------------- neo4j, html
 
-def bench_neo4j(store_dir: Path, table: Table, reports: int = 50) -> None:
+def bench_neo4j(stores: dict[int, Path], table: Table, sizes=(50, 1000), bulk: bool = False) -> None:
+    """govkg's loader against rdflib-neo4j on the first 50 and 1,000 reports of the smallest built
+    store that has them (scripts/bench_neo4j.compare), and with ``bulk`` the import tool."""
     try:
         import bench_neo4j as bn
         from graph.neo4j import load as nl
@@ -394,26 +397,21 @@ def bench_neo4j(store_dir: Path, table: Table, reports: int = 50) -> None:
 
         uri = os.environ.get("NEO4J_URI", nl.DEFAULT_URI)
         password = nl.default_password()
-        driver = nl.connect(uri, password=password)
+        nl.connect(uri, password=password).close()
     except Exception as exc:  # noqa: BLE001
         table.add("neo4j load", "not reachable", None, str(exc).splitlines()[0][:60])
         return
-    store = st.open_store(store_dir, read_only=True)
-    names = st.reports(store)[:reports]
-    graphs = st.export_graphs(store, names)
-    del store
-    triples = sum(len(g) for _, g in graphs)
-    try:
-        bn.wipe(driver)
-        t_theirs = bn.run_rdflib_neo4j(graphs, uri, nl.DEFAULT_USER, password)
-        bn.wipe(driver)
-        t_ours = bn.run_ours(graphs, driver)
-        bn.wipe(driver)
-    finally:
-        driver.close()
-    table.add(f"neo4j load, rdflib-neo4j ({reports} reports)", f"{triples / t_theirs:,.0f} triples/s", 1.0, "baseline")
-    table.add(f"neo4j load, govkg ({reports} reports)", f"{triples / t_ours:,.0f} triples/s", t_theirs / t_ours,
-              "throughput vs rdflib-neo4j")
+    for n in sizes:
+        have = [k for k in sorted(stores) if k >= n]
+        if not have:
+            table.add(f"neo4j load ({n:,} reports)", "skipped", None, f"no store of {n:,} reports (--max)")
+            continue
+        store = st.open_store(stores[have[0]], read_only=True)
+        graphs = st.export_graphs(store, st.reports(store)[:n])
+        del store
+        res = bn.compare(graphs, uri, nl.DEFAULT_USER, password, bulk=bulk)
+        for what, figure, ratio, note in bn.report_lines(res):
+            table.add(what, figure, ratio, note)
 
 
 def bench_html(store_dir: Path, table: Table, work: Path, sizes=(10, 100)) -> None:
@@ -459,6 +457,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", default="followthrough,recurring,spread",
                     help="comma-separated named queries to compare, or 'all' (graph/store/queries/*.rq)")
     ap.add_argument("--neo4j", action="store_true", help="also time the Neo4j load (EMPTIES the database)")
+    ap.add_argument("--neo4j-bulk", action="store_true", help="with --neo4j: also the bulk import "
+                    "(stops and restarts the embedded server of the dev home listening on NEO4J_URI)")
     ap.add_argument("--no-html", action="store_true")
     ap.add_argument("--keep", help="keep the corpus and stores in this directory")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown (for the README)")
@@ -500,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_html:
             bench_html(small, table, work)
         if args.neo4j:  # last: the server goes on working (checkpoints, GC) after a load
-            bench_neo4j(small, table)
+            bench_neo4j(stores, table, bulk=args.neo4j_bulk)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

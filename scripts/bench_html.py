@@ -2,6 +2,7 @@
 """Time `govkg html` export and the page's first render for synthetic graphs.
 
     .venv/bin/python scripts/bench_html.py [--sizes 200,2000,10000] [--keep DIR]
+    .venv/bin/python scripts/bench_html.py --corpus 10,1000 [--work DIR]
 
 Graphs are made directly in the docs/rdf-shape.md shape, report by report, with the
 proportions of the sample report (per 100 nodes: 10 measures, 36 indicators, 9
@@ -10,6 +11,12 @@ candidates and gap flags, plus the 11 shared themes.  Export is ``write_html`` (
 networkx → pyvis → page file); first render is page load until the layout has settled
 and physics is off, in headless Debian Chromium with every request but the file
 aborted.  Ratios are against the smallest size.
+
+``--corpus 10,1000`` times the corpus page instead (graph/views/corpus.py) on corpora from
+scripts/gen_corpus.py (seed 7), built with lexical links and no SHACL (kept in ``--work`` and
+reused when there): the export, the first render (navigation until the overview is drawn) and
+switching report (picked until its problem tree is drawn; and until its network has settled),
+each as a ratio against the smallest corpus, in the same run.
 """
 from __future__ import annotations
 
@@ -190,12 +197,129 @@ def render_time(ctx, path: Path, timeout: float = 600.0) -> tuple[float, float, 
     return wall, inpage, drawn["nodes"], drawn["edges"]
 
 
+def _corpus_store(work: Path, n: int, seed: int = 7) -> Path:
+    """A store of ``n`` generated reports, built once into ``work`` and reused."""
+    import importlib.util
+
+    from graph.corpus.build import build_corpus
+
+    store = work / f"store-{n}"
+    if store.is_dir() and any(store.iterdir()):
+        return store
+    spec = importlib.util.spec_from_file_location("gen_corpus", Path(__file__).parent / "gen_corpus.py")
+    gen = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gen_corpus", gen)
+    spec.loader.exec_module(gen)
+    src = work / f"corpus-{n}"
+    if not (src / "truth.jsonl").exists():
+        gen.generate(src, n, seed)
+    build_corpus([src], store, workers=None, progress=None, semantic=False, validate=False)
+    return store
+
+
+def _offline_page(ctx, path: Path):
+    page = ctx.new_page()
+    url = path.resolve().as_uri()
+    blocked: list[str] = []
+
+    def route(rt):
+        if rt.request.url == url:
+            rt.continue_()
+        else:
+            blocked.append(rt.request.url)
+            rt.abort()
+
+    page.route("**/*", route)
+    return page, url, blocked
+
+
+def _until(page, expr: str, timeout: float = 600.0) -> None:
+    end = time.perf_counter() + timeout
+    while not page.evaluate(expr):
+        if time.perf_counter() > end:
+            raise SystemExit(f"timed out waiting for {expr}")
+        time.sleep(0.01)
+
+
+def corpus_times(ctx, path: Path, picks: int = 12) -> dict:
+    """First render (wall s from navigation, in-page s) and switching: the mean and worst ms from
+    a pick to its tree drawn over ``picks`` reports spread over the picker, and to the network
+    settled for the first few."""
+    page, url, blocked = _offline_page(ctx, path)
+    t = time.perf_counter()
+    page.goto(url, timeout=600_000)
+    _until(page, "document.body.dataset.ready === '1'")
+    first = time.perf_counter() - t
+    inpage = page.evaluate("govkgCorpus.timings.firstRender") / 1000
+    n = page.evaluate("govkgCorpus.data.reports.length")
+    tree, graph = [], []
+    for k in range(picks):
+        i = (k * 7919) % n
+        t = time.perf_counter()
+        page.evaluate("i => govkgCorpus.pick(i, 'tree')", i)  # resolves once the tree is drawn
+        tree.append((time.perf_counter() - t) * 1000)
+        if k < 4:
+            t = time.perf_counter()
+            page.evaluate("() => govkgCorpus.showTab('graph')")
+            _until(page, "window.govkg.stabilized")
+            graph.append((time.perf_counter() - t) * 1000)
+            page.evaluate("() => govkgCorpus.showTab('tree')")
+    heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
+    page.close()
+    if blocked:
+        raise SystemExit(f"{path}: the page tried to fetch {blocked[:3]}")
+    return {"first": first, "inpage": inpage, "switch": sum(tree) / len(tree), "worst": max(tree),
+            "graph": sum(graph) / len(graph), "heap": heap / 2**20}
+
+
+def corpus_bench(sizes: list[int], work: Path, ctx) -> None:
+    from graph.views.corpus import write_corpus_html
+
+    rows = []
+    for n in sizes:
+        store = _corpus_store(work, n)
+        path = work / f"corpus-{n}.html"
+        t = time.perf_counter()
+        info = write_corpus_html(store, path)
+        row = {"n": info["reports"], "mb": info["bytes"] / 2**20, "export": time.perf_counter() - t}
+        row.update(corpus_times(ctx, path))
+        rows.append(row)
+        print(f"  corpus {n}: done", file=sys.stderr)
+    b = rows[0]
+    print(f"{'reports':>7} {'MB':>6} {'export s':>9} {'×':>6} {'first render s':>14} {'×':>6} {'in-page s':>9} "
+          f"{'switch ms':>9} {'×':>6} {'worst ms':>8} {'graph ms':>8} {'×':>6} {'heap MB':>7}")
+    for r in rows:
+        print(f"{r['n']:>7} {r['mb']:>6.1f} {r['export']:>9.1f} {r['export'] / b['export']:>6.1f} "
+              f"{r['first']:>14.2f} {r['first'] / b['first']:>6.1f} {r['inpage']:>9.2f} "
+              f"{r['switch']:>9.0f} {r['switch'] / b['switch']:>6.1f} {r['worst']:>8.0f} "
+              f"{r['graph']:>8.0f} {r['graph'] / b['graph']:>6.1f} {r['heap']:>7.0f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="200,2000,10000")
     ap.add_argument("--keep", help="Keep the pages in this directory.")
     ap.add_argument("--no-browser", action="store_true", help="Time the export only.")
+    ap.add_argument("--corpus", help="Time the corpus page for these corpus sizes instead (e.g. 10,1000).")
+    ap.add_argument("--work", help="Keep the generated corpora, stores and pages here (reused when present).")
     a = ap.parse_args()
+    if a.corpus:
+        from playwright.sync_api import sync_playwright
+
+        work = Path(a.work) if a.work else Path(tempfile.mkdtemp(prefix="govkg-bench-corpus-"))
+        work.mkdir(parents=True, exist_ok=True)
+        user_data = tempfile.mkdtemp(prefix="govkg-chromium-")
+        with sync_playwright() as pw:
+            ctx = pw.chromium.launch_persistent_context(user_data, executable_path=CHROMIUM, headless=True,
+                                                        args=ARGS, viewport={"width": 1400, "height": 900})
+            try:
+                corpus_bench([int(x) for x in a.corpus.split(",")], work, ctx)
+            finally:
+                ctx.close()
+                shutil.rmtree(user_data, ignore_errors=True)
+                if not a.work:
+                    shutil.rmtree(work, ignore_errors=True)
+        return
     sizes = [int(s) for s in a.sizes.split(",")]
     out = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="govkg-bench-"))
     out.mkdir(parents=True, exist_ok=True)

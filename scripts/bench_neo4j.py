@@ -3,11 +3,16 @@
 
     .venv/bin/python scripts/bench_neo4j.py [KG.ttl|.trig] [--triples 20000] [--repeat 2]
         [--neo4j bolt://127.0.0.1:7687] [--password ...]
+    .venv/bin/python scripts/bench_neo4j.py --store OUT/store --reports 50,1000 [--bulk]
 
 Without a file it generates a graph of about --triples triples in our namespaces (a few
 reports as named graphs: actions, causes, qualified links, themes, @zh/@en labels,
-typed literals).  The database is emptied before every run (it is a benchmark: do not
-point it at data you want to keep).  Prints triples/second for each and the ratio.
+typed literals).  With --store (a `govkg build` store, e.g. of scripts/gen_corpus.py
+reports) it loads the first N report graphs of it for each N of --reports: rdflib-neo4j,
+then govkg's loader, then (--bulk) `govkg load --bulk`'s import tool, which stops and
+restarts the embedded server of the dev home (GOVKG_NEO4J_HOME) listening on --neo4j.
+The database is emptied before every run (it is a benchmark: do not point it at data you
+want to keep).  Prints triples/second for each and the ratios.
 """
 from __future__ import annotations
 
@@ -109,6 +114,69 @@ def run_ours(graphs, driver) -> float:
     return time.perf_counter() - t0
 
 
+def compare(graphs, uri: str, user: str, password: str, bulk: bool = False) -> dict:
+    """Seconds of rdflib-neo4j, govkg's loader and (``bulk``) the import tool on ``graphs``, in
+    this order on an emptied database, with the node and relationship counts of each."""
+    driver = nl.connect(uri, user, password)
+    out = {"triples": sum(len(g) for _, g in graphs), "reports": len(graphs)}
+    try:
+        wipe(driver)
+        out["rdflib-neo4j"] = run_rdflib_neo4j(graphs, uri, user, password)
+        out["rdflib-neo4j counts"] = count(driver)
+        wipe(driver)
+        out["govkg"] = run_ours(graphs, driver)
+        out["govkg counts"] = count(driver)
+        wipe(driver)
+    finally:
+        driver.close()
+    if bulk:
+        from urllib.parse import urlsplit
+
+        from graph.neo4j import bulk as nb
+        from graph.neo4j.settings import default_home
+
+        stats = nb.bulk_load(lambda: nl.connect(uri, user, password), graphs, default_home(), urlsplit(uri).port)
+        out["bulk"], out["bulk phases"] = stats["seconds"], stats["phases"]
+        with nl.connect(uri, user, password) as fresh:  # new bookmarks: the database was replaced
+            out["bulk counts"] = count(fresh)
+            wipe(fresh)
+    return out
+
+
+def report_lines(res: dict) -> list[tuple[str, str, float, str]]:
+    """(what, figure, ratio, note) rows of one :func:`compare` result; ratios are throughput
+    against rdflib-neo4j's."""
+    n, t = res["reports"], res["triples"]
+    base = res["rdflib-neo4j"]
+    rows = [(f"neo4j load, rdflib-neo4j ({n:,} reports)", f"{t / base:,.0f} triples/s ({t:,} triples, "
+             f"{base:.1f} s)", 1.0, "baseline")]
+    rows.append((f"neo4j load, govkg ({n:,} reports)", f"{t / res['govkg']:,.0f} triples/s ({res['govkg']:.1f} s)",
+                 base / res["govkg"], "throughput vs rdflib-neo4j, same triples, same server"))
+    if "bulk" in res:
+        ph = res["bulk phases"]
+        same = "same counts" if res["bulk counts"] == res["govkg counts"] else \
+            f"counts differ: {res['bulk counts']} vs {res['govkg counts']}"
+        rows.append((f"neo4j bulk import ({n:,} reports)", f"{t / res['bulk']:,.0f} triples/s ({res['bulk']:.1f} s: "
+                     f"csv {ph['csv']:.1f}, import {ph['import']:.1f}, server stop+start {ph['restart']:.1f})",
+                     base / res["bulk"], f"vs rdflib-neo4j; ×{res['govkg'] / res['bulk']:.2f} vs govkg load; {same}"))
+    return rows
+
+
+def main_store(args) -> int:
+    from graph import store as st
+
+    store = st.open_store(args.store, read_only=True)
+    names = st.reports(store)
+    sizes = [int(x) for x in args.reports.split(",")]
+    graphs_all = st.export_graphs(store, names[:max(sizes)])
+    del store
+    for n in sizes:
+        res = compare(graphs_all[:n], args.neo4j, args.user, args.password, bulk=args.bulk)
+        for what, figure, ratio, note in report_lines(res):
+            print(f"{what:40s} {figure:60s} ×{ratio:5.2f}  {note}", flush=True)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("kg", nargs="?", help="a .ttl/.trig/.nq file (default: generate one)")
@@ -118,7 +186,17 @@ def main() -> int:
     ap.add_argument("--user", default=os.environ.get("NEO4J_USERNAME", "neo4j"))
     ap.add_argument("--password", default=None, help="default: NEO4J_PASSWORD, else the dev server's "
                     "password file (settings.default_password)")
+    ap.add_argument("--store", help="a govkg build store: load its first N reports (see --reports)")
+    ap.add_argument("--reports", default="50,1000", help="with --store: comma-separated numbers of reports")
+    ap.add_argument("--bulk", action="store_true", help="with --store: also the import tool (restarts the server)")
     args = ap.parse_args()
+    if args.store:
+        try:
+            args.password = args.password or nl.default_password()
+            return main_store(args)
+        except GovkgError as exc:
+            print(f"bench_neo4j: error: {exc}", file=sys.stderr)
+            return 1
     try:
         graphs = nl.read_input([args.kg]) if args.kg else nl.graphs_of(generate(args.triples))
         triples = sum(len(g) for _, g in graphs)

@@ -68,6 +68,14 @@ def _fold(s: str) -> str:
     return fold(s)
 
 
+def unit(text: Any) -> str:
+    """A unit as govkg names it: the lexicon's aliases applied (个工作日 is 工作日), so that gold
+    written either way compares."""
+    from graph.model.lexicon import current
+    s = normalise(text)
+    return current().json("quantities.json")["unit_aliases"].get(s, s)
+
+
 def normalise_cause(text: Any) -> str:
     s = normalise(text)
     s = _ENUM.sub("", s, count=1)
@@ -181,7 +189,7 @@ def score(annotation_path: str | Path, extraction: Any = None) -> dict[str, Any]
     put("measures", _multiset(id_label(gold_measures), id_label(found("measures"))))
 
     def ind(items: list) -> list:
-        return [(str(_get(x, "measure", "")), _num(_get(x, "value")), normalise(_get(x, "unit", "")))
+        return [(str(_get(x, "measure", "")), _num(_get(x, "value")), unit(_get(x, "unit", "")))
                 for x in items]
 
     put("indicators", _multiset(ind(gold.get("indicators", [])), ind(found("indicators"))))
@@ -198,7 +206,7 @@ def score(annotation_path: str | Path, extraction: Any = None) -> dict[str, Any]
     put("actions", _multiset(id_label(gold.get("actions", [])), id_label(found("actions"))))
 
     def tgt(items: list) -> list:
-        return [(str(_get(x, "action", "")), _num(_get(x, "value")), normalise(_get(x, "unit", "")))
+        return [(str(_get(x, "action", "")), _num(_get(x, "value")), unit(_get(x, "unit", "")))
                 for x in items]
 
     put("targets", _multiset(tgt(gold.get("targets", [])), tgt(found("targets"))))

@@ -380,3 +380,16 @@ def test_workers_end_with_a_killed_build(corpus, tmp_path):
         time.sleep(0.2)
     alive = [w for w in workers if os.path.exists(f"/proc/{w}") and open(f"/proc/{w}/stat").read().split()[2] != "Z"]
     assert alive == []
+
+
+def test_an_in_process_build_leaves_ctrl_c_to_the_caller(tmp_path, sample_path):
+    """With one worker the calling process extracts itself: it must keep its own Ctrl-C (a
+    process started after it, such as `govkg serve`, would inherit an ignored SIGINT)."""
+    import signal
+
+    from graph.corpus.build import build_corpus
+
+    before = signal.getsignal(signal.SIGINT)
+    build_corpus([sample_path], tmp_path / "store", workers=1, semantic=False, followthrough=False)
+    assert signal.getsignal(signal.SIGINT) is before
+

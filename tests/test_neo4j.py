@@ -206,21 +206,26 @@ def test_killed_half_way_then_reload_equals_clean_load(db):
     nl.load(db, dataset())
     clean = snapshot(db)
     db.execute_query("MATCH (n) DETACH DELETE n")
-    # first load dies after the first batch
-    with pytest.raises(Killed):
-        nl.load(db, dataset(), batch_size=2, on_batch=_kill_after(1))
+    # batch_size=1: one report a transaction; the load dies after the first one committed:
+    # report 1 is there whole, report 2 not at all
+    with pytest.raises(Killed, match="2023-r1 graphs"):
+        nl.load(db, dataset(), batch_size=1, on_batch=_kill_after(1))
     assert snapshot(db) != clean
-    assert count(db, "MATCH (m:_GraphLoad {status: 'loading'}) RETURN count(m)") == 1
+    assert count(db, "MATCH (n:Resource) WHERE $g IN n.gk__graph RETURN count(n)", g=str(R2)) == 0
+    assert count(db, "MATCH (n:Resource) WHERE $g IN n.gk__graph RETURN count(n)", g=str(R1)) == 6
     nl.load(db, dataset())
     assert snapshot(db) == clean
-    # a re-load of existing data dying in the middle of the second report
-    # (batch_size=2: report 1 takes 10 batches, so batch 13 is inside report 2's nodes)
-    with pytest.raises(Killed, match="2024-r2 nodes"):
-        nl.load(db, dataset(), batch_size=2, on_batch=_kill_after(13))
-    assert snapshot(db) != clean
-    nl.load(db, dataset(), batch_size=2)
-    assert snapshot(db) == clean
-    assert count(db, "MATCH (m:_GraphLoad {status: 'loading'}) RETURN count(m)") == 0
+    # a re-load of an edited report 1 dying after it: report 1 is the new version, report 2 as it was
+    edited = nl.graphs_of(dataset(edited_r1=True))
+    with pytest.raises(Killed):
+        nl.load(db, edited, batch_size=1, on_batch=_kill_after(1))
+    labels = db.execute_query("MATCH (n:Resource {uri: $u}) RETURN n.rdfs__label AS l", u=f"{R1}/a1").records
+    assert labels[0]["l"] == "推行非现场监管（修订）"
+    nl.load(db, edited)
+    once = snapshot(db)
+    db.execute_query("MATCH (n) DETACH DELETE n")
+    nl.load(db, edited)
+    assert snapshot(db) == once
 
 
 @pytest.mark.neo4j
@@ -300,17 +305,17 @@ def test_cli_load_and_cypher(db, tmp_path):
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("args, needle", [
-    (["--password", "wrong-password", "--neo4j", URI], "wrong password"),
-    (["--neo4j", "bolt://127.0.0.1:1"], "not reachable"),
-    (["--neo4j", "http//nonsense"], "URI"),
+@pytest.mark.parametrize("args, needle, code", [
+    (["--password", "wrong-password", "--neo4j", URI], "wrong password", 1),
+    (["--neo4j", "bolt://127.0.0.1:1"], "not reachable", 1),
+    (["--neo4j", "http//nonsense"], "URI", 2),  # a usage error, said before connecting
 ])
-def test_cli_connection_errors_are_one_line(db, tmp_path, args, needle):
+def test_cli_connection_errors_are_one_line(db, tmp_path, args, needle, code):
     path = tmp_path / "kg.trig"
     dataset().serialize(path, format="trig")
     for verb in (["load", str(path)], ["cypher", "RETURN 1"]):
         res = govkg(*verb, *args)
-        assert res.returncode == 1, res.stderr
+        assert res.returncode == code, res.stderr
         lines = res.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("govkg: error:") and needle in lines[0], res.stderr
 
@@ -344,3 +349,34 @@ def test_cypher_rows_are_limited_and_slow_queries_stopped(db):
     res = govkg("cypher", "UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(x)",
                 "--timeout", "1", "--password", PASSWORD, "--neo4j", URI)
     assert res.returncode == 1 and res.stderr.count("\n") == 1, res.stderr
+
+
+def test_bulk_csv_keeps_hostile_text_types_and_languages(tmp_path):
+    """The import tool's CSV files (no server): every value comes back as written, typed."""
+    import csv
+
+    from graph.neo4j import bulk
+
+    batch, prefixes = bulk.final_batch(nl.graphs_of(dataset()))
+    files = bulk.write_csv(batch, prefixes, tmp_path)
+    (tmp_path / "mine.csv").write_text("keep me")
+    bulk.write_csv(batch, prefixes, tmp_path)        # again: replaces its own files only
+    assert (tmp_path / "mine.csv").read_text() == "keep me"
+    assert files.delimiter == "\x1f" and "--array-delimiter=U+001F" in files.args()
+    rows = {}
+    for path in files.nodes:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for rec in csv.DictReader(fh):
+                rows[rec.get("uri:ID") or rec[":LABEL"]] = rec
+    cause = rows[f"{R1}/c1"]
+    assert cause["rdfs__label:string"] == HOSTILE
+    report_row = rows[str(R1)]
+    assert report_row["rdfs__label_zh:string"] == "2023年法治政府建设报告"
+    assert report_row["rdfs__label_en:string"] == "Rule of law report 2023"
+    assert report_row["gk__year:long"] == "2023" and report_row["gk__published:date"] == "2023-03-31"
+    assert report_row[":LABEL"].split("\x1f") == ["Resource", "gk__Report"]
+    theme = rows[str(THEME.lawEnforcement)]
+    assert theme["gk__graph:string[]"].split("\x1f") == [str(R1), str(R2)]
+    action = rows[f"{R1}/a1"]
+    assert action["ns0__tag:string[]"].split("\x1f") == ["alpha", "beta"] and action["gk__budget:double"] == "2449.5"
+    assert (tmp_path / "import.args").read_text().split() == files.args()

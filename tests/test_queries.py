@@ -169,3 +169,25 @@ def test_stats(built):
         assert top["links"] >= 1
     res = govkg("stats", "--store", str(path))
     assert res.returncode == 0 and "# components" in res.stdout
+
+
+def test_report_applies_only_to_queries_that_return_it(built):
+    """--report binds the outer ?report column; spread counts reports inside a subquery
+    ((COUNT(DISTINCT ?report) AS ?reports)), which is no such column: a usage error, not the engine's."""
+    path, ex, _ = built
+    for name in ("spread", "recurring", "followthrough"):
+        res = govkg("query", name, "--store", str(path), "--report", ex.info.id)
+        assert res.returncode == 2, (name, res.stderr)
+        assert "has no ?report column" in res.stderr, (name, res.stderr)
+
+
+def test_text_prints_the_query_for_a_console(built):
+    """`--text`: the query as a SPARQL console runs it; --report as a VALUES line, only for a
+    query that returns ?report, and only for a report id or IRI (nothing pasted into it)."""
+    _, ex, _ = built
+    res = govkg("query", "targets", "--text", "--report", ex.info.id)
+    assert res.returncode == 0 and res.stdout.startswith(load_query("targets").rstrip("\n"))
+    assert res.stdout.endswith(f"VALUES ?report {{ <{report_iri(ex.info.id)}> }}\n")
+    for bad in (("spread", ex.info.id), ("links", "x> } ; DROP ALL")):
+        res = govkg("query", bad[0], "--text", "--report", bad[1])
+        assert res.returncode == 2 and res.stderr.count("\n") == 1, res.stderr

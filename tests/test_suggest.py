@@ -303,3 +303,32 @@ def test_the_planner_tab_shows_peer_remedies_as_text(built, open_page, tmp_path)
     assert hostile in p.js(f"document.querySelector('{sel} ol.remedies li').textContent")
     assert p.js("document.querySelectorAll('#page-planner img').length") == 0
     assert not p.dialogs and not p.errors()
+
+
+@pytest.mark.browser
+def test_a_cause_in_the_problem_tree_opens_its_peer_remedies(built, open_page, tmp_path):
+    """In headless Chromium: clicking an open cause in the problem tree shows the Planner tab at
+    that cause's peer remedies (what other bodies planned for it, and whether they did it)."""
+    from graph.views.page import build_view, render
+    from graph.views.planner import planner_data
+    from graph.views.tree import tree_data
+
+    store_dir = built[0] / "store"
+    full, view = build_view(store_dir, types=["shortcoming", "cause", "action"])
+    planner = planner_data(full)
+    sg.add_peers(planner, store_dir)
+    out = tmp_path / "tree.html"
+    out.write_text(render(view, planner=planner, tree=tree_data(full)), encoding="utf-8")
+    p = open_page(out, "tree")
+    clickable = p.js("[...document.querySelectorAll('#page-tree .tnode.cause.has-peers')].map(e => e.dataset.id)")
+    causes = p.js("[...document.querySelectorAll('#page-tree .tnode.cause')].length")
+    peered = {c["cause"].split("/")[-1] for r in planner["reports"] for c in r.get("peers", [])}
+    assert clickable and len(clickable) <= causes
+    assert {c.split("/")[-1] for c in clickable} <= peered
+    target = clickable[0]
+    p.js("id => document.querySelector(`#page-tree .tnode.cause[data-id=\"${id}\"]`).click()", target)
+    assert p.js("document.getElementById('page-planner').hidden") is False
+    assert p.js("document.getElementById('page-tree').hidden") is True
+    focused = p.js("[...document.querySelectorAll('#page-planner .peer-cause.focus')].map(e => e.dataset.id)")
+    assert len(focused) == 1 and focused[0].split("/")[-1] == target.split("/")[-1]
+    assert not p.dialogs and not p.errors()

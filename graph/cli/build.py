@@ -3,7 +3,7 @@
 Files and folders give the same artefacts under --out (default ``out/``): the oxigraph store
 ``store/`` (one named graph per report, replaced report by report), ``kg.ttl`` and the other
 formats asked for with --format (``trig``/``nq`` keep one named graph per report), and
-``kg.html``.  Folders are searched recursively.  Two files with the same report id (same
+``kg.html`` (for a corpus: the corpus page, graph/views/corpus.py).  Folders are searched recursively.  Two files with the same report id (same
 issuer and year): the later one on the command line (or in path order) wins, with a warning.
 A report that cannot be read, extracted or validated gets one error line; the others are
 still built, and the exit code is 1 at the end.
@@ -18,14 +18,17 @@ from pathlib import Path
 import click
 
 from ..model import GovkgError, first_line
+from ..model.errors import OutputError
 from ..model.files import write_atomic
 from ..model.resources import SAMPLE_REPORTS
 from ..rdf.formats import WRITABLE, by_name
 from ..read import find_reports
+from ..store.endpoint import refuse_if_served
+from ..store.guard import check_path
 
-# Above this many reports a corpus build leaves kg.html out (one page of every node would be
-# unreadable and slow); `govkg html --store OUT --focus …` draws a part of it.
-HTML_MAX_REPORTS = 200
+# A report takes well under a second (a few seconds for the largest); minutes mean crafted or
+# broken text, and one such file must not hold a worker for the rest of the run.
+DEFAULT_REPORT_TIMEOUT = 120.0
 
 
 def parse_formats(value: str) -> list[str]:
@@ -55,6 +58,9 @@ def parse_formats(value: str) -> list[str]:
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
               help="Build over N processes: the default for a DIR (all cores); with several files only "
                    "when given; -j 1 builds one by one.")
+@click.option("--report-timeout", type=click.FloatRange(min=0), default=DEFAULT_REPORT_TIMEOUT, show_default=True,
+              help="Seconds one report may take in a corpus build (DIR or -j N); a report over it is skipped "
+                   "and named, its worker replaced. 0: no limit.")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
               help="Run reading, extraction and linking on this Dask scheduler's workers (pip install "
                    "'govkg[dask]'); this process writes the store.  Workers read the reports at the same "
@@ -62,7 +68,7 @@ def parse_formats(value: str) -> list[str]:
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool,
           no_store: bool, fresh: bool, quiet: bool, validate: bool = True, workers: int | None = None,
-          scheduler: str | None = None) -> None:
+          report_timeout: float = 0, scheduler: str | None = None) -> None:
     """Build the knowledge graph from REPORT files or DIRs (default: the bundled data/reports/).
 
     Every report is extracted, converted to RDF, validated against ontology/shapes.ttl and
@@ -78,12 +84,15 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: st
     if not files:
         raise GovkgError("no reports to build", 2 if not inputs or errors else 1)
     out = Path(out_dir)
+    if not no_store:
+        refuse_if_served(out / "store")  # before any work: the server reads the store without a lock
+        check_path(out / "store")  # a file in its place or a damaged store: said before any report is read
     corpus = client is not None or not no_store and workers != 1 and (
         any(Path(i).is_dir() for i in inputs) or (workers is not None and len(files) > 1))
-    ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate, client) if corpus \
+    ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate, report_timeout, client) if corpus \
         else _one_by_one(files, out, fmts, no_store, fresh, quiet, validate)
     if source is not None and not no_html:
-        _html(source, out / "kg.html", quiet)
+        _html(source, out / "kg.html", quiet, corpus=corpus)
     ctx.exit(0 if ok and not errors else 1)
 
 
@@ -114,8 +123,15 @@ def _one_by_one(files: list[Path], out: Path, fmts: list[str], no_store: bool, f
     from ..rdf.serialize import merge, serialise
     from ..store import put_reports
 
+    from ..link import similarity
+    from ..link.vectors import path_for
+
     t0 = time.perf_counter()
-    built, failed = _extract_all(files, quiet, validate)
+    previous = similarity.set_cache_file(None if no_store else path_for(out / "store"))
+    try:
+        built, failed = _extract_all(files, quiet, validate)
+    finally:
+        similarity.set_cache_file(previous)
     t_extract = time.perf_counter() - t0
     if not built:
         raise GovkgError("nothing built")
@@ -173,19 +189,20 @@ def _extract_all(files: list[Path], quiet: bool, validate: bool) -> tuple[dict, 
 
 
 def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, fresh: bool,
-            quiet: bool, validate: bool, client=None) -> tuple[bool, Path | None]:
+            quiet: bool, validate: bool, report_timeout: float = 0, client=None) -> tuple[bool, Path | None]:
     """Many reports over worker processes, streamed into the store: (none skipped?, the store
-    to draw, None when it holds too many reports for one page)."""
+    to draw, None when it holds no report)."""
     from ..corpus.build import build_corpus
     from ..rdf.serialize import serialise
-    from ..store import export_graphs, open_store, reports
+    from ..store import export_graphs, open_store
 
     out.mkdir(parents=True, exist_ok=True)
     dumped = [out / f"kg{by_name(f).suffix}" for f in fmts if by_name(f).oxigraph]
     with click.progressbar(length=len(files), label="build", file=sys.stderr, show_pos=True, show_eta=True,
                            hidden=quiet or not sys.stderr.isatty()) as bar:
         s = build_corpus(files, out / "store", dumped, workers=workers or os.cpu_count(),
-                         progress=lambda ok: bar.update(1), fresh=fresh, validate=validate, scheduler=client)
+                         progress=lambda ok: bar.update(1), fresh=fresh, validate=validate,
+                         report_timeout=report_timeout or None, scheduler=client)
     written = list(dumped)
     for fmt in (f for f in fmts if not by_name(f).oxigraph):  # formats Oxigraph does not write
         store = open_store(out / "store", read_only=True)
@@ -206,22 +223,19 @@ def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, 
         for p in written:
             click.echo(f"  {p}")
     ok = not s.skipped and s.reports > 0
-    store = open_store(out / "store", read_only=True)
-    n = len(reports(store))
-    del store
-    if n > HTML_MAX_REPORTS:
-        click.echo(f"govkg: warning: kg.html not written: {n} reports (more than {HTML_MAX_REPORTS}); "
-                   f"draw a part with `govkg html --store {out} --focus TEXT`", err=True)
-        return ok, None
     return ok, out / "store"
 
 
-def _html(source: object, path: Path, quiet: bool) -> None:
-    """kg.html; the graph is built even when the optional view fails (a warning)."""
+def _html(source: object, path: Path, quiet: bool, corpus: bool = False) -> None:
+    """kg.html (the corpus page for a corpus build); the graph is built even when the
+    optional view fails (a warning)."""
+    from ..views.corpus import write_corpus_html
     from ..views.page import write_html
 
     try:
-        write_html(source, path)
+        write_corpus_html(source, path) if corpus else write_html(source, path)
+    except OutputError:  # a full disk is an error, not a missing view
+        raise
     except Exception as exc:  # noqa: BLE001 - the view is optional; the graph is built
         click.echo(f"govkg: warning: kg.html not written: {first_line(exc)}", err=True)
         return

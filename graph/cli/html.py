@@ -28,7 +28,11 @@ def html(report: str | None, store: str | None, output: str, focus: str | None, 
          types: str | None, themes: str | None) -> None:
     """Write an offline, self-contained HTML page of REPORT (or of --store): the graph
     with filters, search and provenance tooltips, and a planner's page with the
-    causes × actions coverage matrix, the gaps and the targets beside their baselines."""
+    causes × actions coverage matrix, the gaps and the targets beside their baselines.
+    A store (a folder) gives the corpus page: a report picker, recurring causes, the spread
+    of mechanisms, follow-through per body, and each report's views when picked; with
+    --focus, --types or --themes it gives one page of that part of the whole graph."""
+    from ..views.corpus import write_corpus_html
     from ..views.page import write_html
 
     if report and store:
@@ -43,5 +47,9 @@ def html(report: str | None, store: str | None, output: str, focus: str | None, 
         source = resolve_store(store or "out")
         if not source.exists():
             raise GovkgError(f"no store at {source} (run `govkg build` first, give --store DIR or a REPORT)")
+    if not report and source.is_dir() and not (focus or types or themes):
+        info = write_corpus_html(source, output)
+        click.echo(f"wrote {output}: corpus page of {info['reports']} reports, {info['bytes'] // 1024} KB", err=True)
+        return
     info = write_html(source, output, focus=focus, depth=depth, types=_csv(types), themes=_csv(themes))
     click.echo(f"wrote {output}: {info['nodes']} nodes, {info['edges']} edges, {info['bytes'] // 1024} KB", err=True)

@@ -28,6 +28,7 @@ COMMANDS = [
     ("neo4j", "load"),
     ("neo4j", "cypher"),
     ("html", "html"),
+    ("serve", "serve"),
 ]
 
 

@@ -11,7 +11,7 @@ import json
 import click
 
 from ..model import GovkgError
-from ..neo4j.settings import DEFAULT_PORT, default_home, default_password
+from ..neo4j.settings import DEFAULT_HTTP_PORT, DEFAULT_PORT, default_home, default_password
 from ..store.bounded import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from ..views.tables import render
 from .options import KeyValue, format_option, neo4j_options, query_text, resolve_store
@@ -40,16 +40,22 @@ def neo4j() -> None:
 
 @neo4j.command()
 @_server_options
+@click.option("--http-port", type=click.IntRange(0, 65535), default=DEFAULT_HTTP_PORT, show_default=True,
+              help="port of Neo4j Browser on 127.0.0.1 (0: Bolt only)")
 @click.option("--timeout", type=float, default=120, show_default=True, help="seconds to wait for Bolt")
-def start(home: str, port: int, password: str | None, timeout: float) -> None:
+def start(home: str, port: int, password: str | None, http_port: int, timeout: float) -> None:
     """Start the server (building scripts/neo4j if needed); returns when Bolt answers.
 
-    Its password is HOME/password (mode 0600), generated on the first start."""
+    Neo4j Browser is at http://127.0.0.1:HTTP_PORT/browser/ (log in as neo4j with the password).
+    The password is HOME/password (mode 0600), generated on the first start."""
     from ..neo4j import server as neo4j_server
 
-    info = neo4j_server.start(home, port, password, timeout=timeout)
+    info = neo4j_server.start(home, port, password, timeout=timeout, http_port=http_port or None)
     state = "already running" if info["already_running"] else "started"
     click.echo(f"neo4j {state}: bolt://127.0.0.1:{port} pid {info['pid']} home {info['home']}")
+    if info["browser"]:
+        click.echo(f"Neo4j Browser: {info['browser']} (connect to bolt://127.0.0.1:{port} as neo4j, "
+                   f"password: govkg neo4j password)")
 
 
 @neo4j.command()
@@ -71,7 +77,8 @@ def status(home: str, port: int, password: str | None) -> None:
     st = neo4j_server.status(home, None if src and src.name == "DEFAULT" else port, password)
     port = st["port"]
     if st["running"]:
-        click.echo(f"neo4j running: pid {st['pid']} bolt://127.0.0.1:{port} ({st['bolt']}) home {st['home']}")
+        click.echo(f"neo4j running: pid {st['pid']} bolt://127.0.0.1:{port} ({st['bolt']}) home {st['home']}"
+                   + (f"; Neo4j Browser {st['browser']}" if st["browser"] else ""))
     else:
         click.echo(f"neo4j not running (home {st['home']}; port {port}: {st['bolt']})")
     if not st["running"] or st["bolt"] != "ok":
@@ -93,28 +100,58 @@ def password(home: str) -> None:
               help="the output folder of `govkg build` (or its store/), or a folder of RDF files "
                    "(.trig/.nq/.ttl …), one named graph per report")
 @neo4j_options()
-@click.option("--batch-size", type=click.IntRange(min=1), default=2000, show_default=True,
-              help="rows per transaction")
+@click.option("--batch-size", type=click.IntRange(min=1), default=20000, show_default=True,
+              help="rows (nodes + relationships) per transaction, made of whole reports")
+@click.option("--bulk", is_flag=True,
+              help="first load into an EMPTY database with neo4j-admin database import: the embedded "
+                   "server in --home is stopped for the import and started again")
+@click.option("--home", type=click.Path(file_okay=False), envvar="GOVKG_NEO4J_HOME",
+              default=lambda: str(default_home()), show_default=".neo4j in a checkout",
+              help="with --bulk: the embedded server's home (env GOVKG_NEO4J_HOME)")
+@click.option("--csv-dir", type=click.Path(file_okay=False), default=None,
+              help="with --bulk: keep the import's CSV files in this folder")
 def load(inputs: tuple[str, ...], store: str | None, uri: str, user: str, password: str | None,
-         database: str | None, batch_size: int) -> None:
+         database: str | None, batch_size: int, bulk: bool, home: str, csv_dir: str | None) -> None:
     """Load KG files (.ttl/.trig/.nq) or a store into Neo4j (n10s conventions).
 
-    Each named graph (report) replaces its previous version; nodes shared with other
-    reports stay.
+    Each named graph (report) replaces its previous version as one unit; nodes shared with
+    other reports stay.  --bulk builds the same graph through the import tool (much faster for
+    a first load of a big corpus; refused when the database has any node).
     """
     from ..neo4j import load as nl
 
     graphs = nl.read_input(inputs, str(resolve_store(store)) if store else None)
-    driver = nl.connect(uri, user, password, database)
-    try:
-        with nl.neo4j_errors(uri, user):
-            stats = nl.load(driver, graphs, database=database, batch_size=batch_size,
-                            log=lambda m: click.echo(m, err=True))
-    finally:
-        driver.close()
+    if bulk:
+        stats = _bulk(graphs, uri, user, password, database, home, csv_dir)
+    else:
+        driver = nl.connect(uri, user, password, database)
+        try:
+            with nl.neo4j_errors(uri, user):
+                stats = nl.load(driver, graphs, database=database, batch_size=batch_size,
+                                log=lambda m: click.echo(m, err=True))
+        finally:
+            driver.close()
     rate = stats["triples"] / stats["seconds"] if stats["seconds"] else 0
     click.echo(f"loaded {stats['graphs']} graph(s): {stats['triples']} triples → {stats['nodes']} nodes, "
                f"{stats['relationships']} relationships in {stats['seconds']}s ({rate:.0f} triples/s)")
+
+
+def _bulk(graphs, uri: str, user: str, password: str | None, database: str | None, home: str,
+          csv_dir: str | None) -> dict:
+    """--bulk: the server must be the local embedded one in ``home``, listening on ``uri``'s port."""
+    from urllib.parse import urlsplit
+
+    from ..neo4j import bulk as nb
+    from ..neo4j import load as nl
+
+    parts = urlsplit(uri)
+    if parts.hostname not in ("127.0.0.1", "localhost") or not parts.port:
+        raise GovkgError(f"--bulk imports into the embedded server on this machine: give --neo4j "
+                         f"bolt://127.0.0.1:PORT, not {uri}")
+    if database not in (None, "neo4j"):
+        raise GovkgError("--bulk imports into the database 'neo4j' (Community has no other)")
+    with nl.neo4j_errors(uri, user):
+        return nb.bulk_load(lambda: nl.connect(uri, user, password), graphs, home, parts.port, keep_csv=csv_dir)
 
 
 # --------------------------------------------------------------------------- cypher

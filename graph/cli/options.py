@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from ..model import GovkgError
-from ..neo4j.settings import DEFAULT_URI, DEFAULT_USER
+from ..model import GovkgError, first_line
+from ..neo4j.settings import DEFAULT_URI, DEFAULT_USER, check_uri
 from ..views.tables import FORMATS, visible
 
 
@@ -40,6 +40,28 @@ class GovkgGroup(click.Group):
             raise CliError(str(exc), exc.code) from None
         except KeyboardInterrupt:
             raise CliError("interrupted", 130) from None
+        except BrokenPipeError:
+            raise  # the reader of stdout went away: graph/cli/main.py exits quietly
+        except (OSError, RuntimeError) as exc:
+            err = _system_error(exc)
+            if err is None:
+                raise
+            raise CliError(str(err), err.code) from None
+
+
+def _system_error(exc: OSError | RuntimeError) -> GovkgError | None:
+    """The last resort for an error no stage turned into one line: a damaged or full store
+    found while using it, or a file the system refused (a folder on a read-only disk)."""
+    from ..store.guard import damaged, disk_error, is_damage
+
+    if is_damage(exc):
+        return damaged(None, exc)
+    if disk_error(None, exc) is not None and getattr(exc, "errno", None) is None:  # from RocksDB
+        return disk_error(None, exc)
+    if not isinstance(exc, OSError):
+        return None
+    where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+    return GovkgError(f"{where}{exc.strerror or first_line(exc)}")
 
 
 def format_option(default: str = "table"):
@@ -77,9 +99,20 @@ def neo4j_options(required_uri: bool = True):
                           help="Neo4j user (env NEO4J_USERNAME)")(fn)
         return click.option("--neo4j", "uri", envvar="NEO4J_URI" if required_uri else None,
                             default=DEFAULT_URI if required_uri else None, show_default=required_uri,
+                            callback=_check_uri,
                             metavar="URI", help="Bolt URI of Neo4j" + (" (env NEO4J_URI)" if required_uri else
                                                                        "; run the Cypher twin there"))(fn)
     return decorate
+
+
+def _check_uri(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A bad --neo4j URI is a usage error before anything connects (or is deleted)."""
+    if value is None:
+        return None
+    try:
+        return check_uri(value)
+    except GovkgError as exc:
+        raise CliError(str(exc), exc.code) from None
 
 
 class KeyValue(click.ParamType):

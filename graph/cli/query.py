@@ -11,7 +11,8 @@ import json
 import click
 
 from ..model import GovkgError
-from ..store.named import describe, has_report_column, load_query, named_queries, report_binding, run_named
+from ..store.named import (console_text, describe, has_report_column, load_query, named_queries, report_binding,
+                           run_named)
 from ..views.tables import render, short_iri
 from ..store.bounded import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from .options import format_option, neo4j_options, query_text, resolve_store, store_option
@@ -29,8 +30,10 @@ def emit(cols: list[str], rows: list[dict], fmt: str) -> None:
 @click.option("--report", help="Only this report: its id (e.g. 2025-r24300a1032) or IRI.")
 @format_option()
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@click.option("--text", "show", is_flag=True,
+              help="Print the SPARQL of NAME (--report as a VALUES line) for a SPARQL console, instead of running it.")
 @neo4j_options(required_uri=False)
-def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_: bool,
+def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_: bool, show: bool,
           uri: str | None, user: str, password: str | None, database: str | None) -> None:
     """Run the planners' named query NAME (links, gaps, unmotivated, targets, indicators,
     institutions, mechanisms, coverage, reports) on the store, or its Cypher twin on Neo4j
@@ -43,6 +46,9 @@ def query(name: str | None, store_dir: str, report: str | None, fmt: str, list_:
         click.echo(render(rows, ["name", "description"], fmt=fmt, max_width=100), nl=False)
         return
     text = load_query(name)  # unknown names fail before the store is opened
+    if show:
+        click.echo(console_text(name, report), nl=False)
+        return
     if neo4j_uri:
         from ..neo4j import load as nl
         from ..neo4j import query as nq

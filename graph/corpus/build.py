@@ -1,21 +1,26 @@
 """Building a corpus: thousands of reports into one store, spread over every core.
 
-``build_corpus(paths, store_dir)`` extracts the reports in worker processes
-(``ProcessPoolExecutor``, chunked): each worker reads, extracts (graph.pipeline), converts to
-RDF (graph.rdf.to_graph) and returns the report's graph as N-Quads text plus a small digest
-for year-over-year matching.  The parent writes the reports a chunk at a time with Oxigraph's
-bulk loader (graph.store.bulk: one ingestion a chunk, never one update a report, so the cost of
-a report does not grow with the store; a report is in the store whole or not at all), after
-committing their digests to a SQLite file beside the store (graph.digests), so the corpus is
-never held in memory.  With ``scheduler`` (a Dask cluster, graph.corpus.dask) the workers of
-the cluster do the per-report work instead of local processes; this process still writes.
+``build_corpus(paths, store_dir)`` extracts the reports in worker processes (graph.corpus.pool:
+one report at a time, each within an optional time limit): each worker reads, extracts
+(graph.pipeline), converts to RDF (graph.rdf.to_graph) and returns the report's graph as N-Quads
+text plus a small digest for year-over-year matching.  The parent writes the reports a chunk at
+a time (graph.store.bulk: new reports with Oxigraph's bulk loader, reports already stored
+replaced in one transaction a chunk; never one update a report, so the cost of a report does
+not grow with the store; a report is in the store whole or not at all, an earlier version stays
+until its new one is in), after committing their digests to a SQLite file beside the store
+(graph.digests), so the corpus is never held in memory; the sentence vectors of the semantic
+links go to another file (``store.embeddings.sqlite``, graph.link.vectors), so that a rebuild or
+next year's build encodes only new wording.  With ``scheduler`` (a Dask cluster,
+graph.corpus.dask) the workers of the cluster do the per-report work instead of local
+processes; this process still writes.
 When all reports are in, consecutive years of the same issuer among all stored reports (this
 build's and earlier builds') are matched (graph.followthrough) and each pair's graph is
 stored the same way, so a corpus can grow a year at a time.
 
-A file that cannot be read or extracted is reported (path and one-line reason) and skipped;
-the run goes on and the store holds only whole reports.  Two files giving the same report
-id (same issuer and year) keep the first in path order; the second is skipped.  Paths are
+A file that cannot be read or extracted, or takes longer than the time limit, is reported
+(path and one-line reason) and skipped; the run goes on and the store holds only whole
+reports.  Two files giving the same report id (same issuer and year) keep the first in path
+order; the second is skipped.  Paths are
 sorted and every graph is deterministic, so the same corpus rebuilt gives the same graph
 (graph.store's ``canonical_nquads`` / ``graph_digest`` compare two stores).
 """
@@ -23,16 +28,17 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .digests import DigestStore
+from .pool import TimedPool
 from ..model import GovkgError, first_line
 from ..read import find_reports
 from ..store import dump
 from ..store.bulk import ChunkWriter, nquads
+from ..store.guard import reading
 
 
 # --------------------------------------------------------------------------- inputs
@@ -72,15 +78,32 @@ def _end_with_parent() -> None:
 
 
 def _init_worker(opts: dict[str, Any]) -> None:
+    """A worker process: it ends with its parent and leaves Ctrl-C to it, then is set up."""
+    import signal
+
     _end_with_parent()
+    # Ctrl-C is the parent's to handle: it stops the pool (no worker prints a traceback)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _setup(opts)
+
+
+def _setup(opts: dict[str, Any]) -> None:
+    """What every process that extracts needs (also the calling one, when it does the work
+    itself: it keeps its own Ctrl-C and its own lifetime)."""
     _OPTS.update(opts)
     import jieba
 
     jieba.setLogLevel(60)
+    jieba.initialize()  # the dictionary now, so that loading it is not billed to the first report
     from ..link import similarity
 
-    # lexical links only when asked: the sentence encoder is then never loaded in this process
+    # lexical links only when asked: the sentence encoder is then never loaded in this process;
+    # when asked, it is loaded now, so that loading it is not billed to the first report's time
     similarity.set_semantic(opts.get("semantic", True))
+    # sentence vectors shared by the workers and kept beside the store for the next build
+    similarity.set_cache_file(opts.get("vectors"))
+    if opts.get("semantic", True):
+        similarity.encoder()
 
 
 def _one_line(exc: BaseException) -> str:
@@ -101,10 +124,6 @@ def process_report(path: str | Path) -> tuple:
         return ("ok", str(path), iri, nquads(iri, g), len(g), digest(ex))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         return ("err", str(path), _one_line(exc))
-
-
-def _process_chunk(paths: list[Path]) -> list[tuple]:
-    return [process_report(p) for p in paths]
 
 
 # --------------------------------------------------------------------------- summary
@@ -144,55 +163,51 @@ class Summary:
 
 # --------------------------------------------------------------------------- build
 
-def _results(paths: list[Path], workers: int, chunksize: int, opts: dict) -> Iterator[tuple]:
-    if workers <= 1:
+def _skipped(path: Path, reason: str) -> tuple:
+    return ("err", str(path), reason)
+
+
+def _results(paths: list[Path], workers: int, opts: dict, timeout: float | None,
+             process: Callable[[Path], tuple]) -> Iterator[tuple]:
+    """Each report's result, in path order: in this process (one worker, no time limit), or
+    over worker processes, where a report running over ``timeout`` seconds is skipped."""
+    if workers <= 1 and not timeout:
         from ..link import similarity
 
         saved = dict(_OPTS)
         semantic = similarity.set_semantic(True)
-        _init_worker(opts)
+        vectors = similarity.set_cache_file(None)
+        _setup(opts)
         try:
             for p in paths:
-                yield process_report(p)
+                yield process(p)
         finally:
             _OPTS.clear()
             _OPTS.update(saved)
             similarity.set_semantic(semantic)
+            similarity.set_cache_file(vectors)
         return
-    # a bounded window of chunks in flight, results in path order: when the store is slower
-    # than the workers, finished reports wait in the workers instead of piling up here
-    from collections import deque
-
-    chunks = [paths[i:i + chunksize] for i in range(0, len(paths), chunksize)]
-    window = deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(opts,)) as pool:
-        it = iter(chunks)
-        for chunk in it:
-            window.append(pool.submit(_process_chunk, chunk))
-            if len(window) >= 2 * workers:
-                break
-        while window:
-            yield from window.popleft().result()
-            nxt = next(it, None)
-            if nxt is not None:
-                window.append(pool.submit(_process_chunk, nxt))
+    yield from TimedPool(workers, process, _skipped, timeout, _init_worker, (opts,)).map(paths)
 
 
 def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
                  dump_to: str | Path | Sequence[str | Path] | None = None, workers: int | None = os.cpu_count(),
-                 progress: Callable[[bool], None] | None = None, *, chunksize: int | None = None,
-                 link: bool = True, semantic: bool = True, validate: bool = False,
-                 followthrough: bool = True, fresh: bool = False, scheduler=None,
-                 write_chunk: int = 64) -> Summary:
+                 progress: Callable[[bool], None] | None = None, *, link: bool = True,
+                 semantic: bool = True, validate: bool = False, followthrough: bool = True,
+                 fresh: bool = False, report_timeout: float | None = None,
+                 process: Callable[[Path], tuple] = process_report, scheduler=None,
+                 chunksize: int | None = None, write_chunk: int = 64) -> Summary:
     """Extract every report in ``paths`` (files or directories) into the oxigraph store at
     ``store_dir`` (one named graph per report, plus one per consecutive-year pair of an
     issuer), over ``workers`` processes; ``dump_to`` (a path or several) also dumps the store
     (.nq, .trig, or .ttl/.nt for the union of the graphs).  ``progress(ok)`` is called once a
     report, as it is stored or skipped.  ``semantic=False`` links with the lexical score
     only (no sentence encoder); ``validate`` refuses reports with SHACL violations;
-    ``fresh`` empties the store first; ``scheduler`` (an address or a ``distributed.Client``,
-    graph.corpus.dask) runs the per-report work on a Dask cluster; ``write_chunk`` reports are
-    written to the store at once."""
+    ``fresh`` empties the store first; a report still running after ``report_timeout`` seconds
+    is skipped (its worker killed and replaced). ``process`` turns one path into a worker
+    result (``process_report``).  ``scheduler`` (an address or a ``distributed.Client``,
+    graph.corpus.dask) runs the per-report work on a Dask cluster instead, ``chunksize``
+    reports a task (no time limit there); ``write_chunk`` reports are written to the store at once."""
     from .. import store as st
 
     t0 = time.perf_counter()
@@ -201,25 +216,29 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
     if client is not None:  # the cluster's worker threads
         workers = sum(client.nthreads().values())
     workers = max(1, min(workers or 1, len(files) or 1))
-    chunksize = chunksize or max(1, min(8, len(files) // (workers * 8) or 1))
-    opts = {"link": link, "semantic": semantic, "validate": validate}
+    from ..link.vectors import path_for
+
+    opts = {"link": link, "semantic": semantic, "validate": validate,
+            "vectors": str(path_for(store_dir)) if link and semantic else None}
     summary = Summary(workers=workers, store=str(store_dir))
     store = st.open_store(store_dir)
-    digests = DigestStore(store_dir)
-    try:
-        if fresh:
+    digests = None
+    try:  # the store is released however this ends (a damaged digest file included)
+        if fresh:  # the store emptied first: a damaged digest file is replaced, not read
             store.clear()
-            digests.clear()
-        results = _results(files, workers, chunksize, opts) if client is None \
+            DigestStore.remove(store_dir)
+        digests = DigestStore(store_dir)
+        results = _results(files, workers, opts, report_timeout, process) if client is None \
             else _dask_results(client, files, chunksize, opts)
         _store_all(store, results, summary, digests, progress or _quiet, write_chunk)
         summary.phases["reports"] = time.perf_counter() - t0
-        if followthrough:
-            t1 = time.perf_counter()
-            _follow(store, digests, summary)
-            summary.phases["followthrough"] = time.perf_counter() - t1
-        store.flush()
-        summary.triples = len(store)
+        with reading(store_dir):  # a full disk or a damaged block: one line
+            if followthrough:
+                t1 = time.perf_counter()
+                _follow(store, digests, summary)
+                summary.phases["followthrough"] = time.perf_counter() - t1
+            store.flush()
+            summary.triples = len(store)
         targets = [dump_to] if isinstance(dump_to, (str, Path)) else list(dump_to or [])
         if targets:
             t1 = time.perf_counter()
@@ -227,8 +246,12 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
                 dump(store, target)
             summary.dump = ", ".join(map(str, targets))
             summary.phases["dump"] = time.perf_counter() - t1
+    except GovkgError as exc:  # its frames would keep the store (and its lock) alive in the caller
+        exc.__context__ = None
+        raise exc.with_traceback(None) from None
     finally:
-        digests.close()
+        if digests is not None:
+            digests.close()
         del store
         if client is not None and client is not scheduler:  # the client made here from an address
             client.close()
@@ -245,10 +268,14 @@ def _client(scheduler):
     return connect(scheduler)
 
 
-def _dask_results(client, files: list[Path], chunksize: int, opts: dict) -> Iterator[tuple]:
+def _dask_results(client, files: list, chunksize: int | None, opts: dict) -> Iterator[tuple]:
+    """The cluster's results; its workers keep no vector cache (the store's folder is this
+    machine's, not theirs)."""
     from .dask import results
 
-    return results(client, files, chunksize, opts)
+    threads = sum(client.nthreads().values()) or 1
+    chunksize = chunksize or max(1, min(8, len(files) // (threads * 8) or 1))
+    return results(client, files, chunksize, {**opts, "vectors": None})
 
 
 def _quiet(ok: bool) -> None:
@@ -269,7 +296,8 @@ def _store_all(store, results: Iterator[tuple], summary: Summary, digests: Diges
         # between leaves digests without reports (ignored: pairs are made among stored
         # reports), never a stored report without its digest (it would pair with nothing)
         digests.commit()
-        refused = dict(writer.write())
+        with reading(summary.store):  # a full disk or a damaged store stops the run: what is stored stays
+            refused = dict(writer.write())
         for path, iri, n in held:
             if iri in refused:
                 summary.skipped.append((path, f"not stored: {refused[iri]}"))

@@ -107,11 +107,9 @@ def _as_url(res: tuple, url: str, local: str) -> tuple:
 def run_chunk(paths: list[str], opts: dict[str, Any]) -> list[tuple]:
     """Worker (a Dask task): ``process_report`` of each path or URL, with the build's options."""
     from . import build
-    from ..link import similarity
 
     if build._OPTS != {**build._OPTS, **opts}:  # once per worker process and set of options
-        build._OPTS.update(opts)
-        similarity.set_semantic(opts.get("semantic", True))
+        build._setup(opts)
     out = []
     for p in paths:
         if not is_url(p):

@@ -5,14 +5,19 @@ figures: a lone Chinese digit, an ordinal 第, or a neighbouring ・ rules a mat
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from ..model.lexicon import Lexicon, alternation, current
 from ..model.numbers import cn_to_int
 
-NUM = r"\d+(?:\.\d+)?|[零〇一二三四五六七八九十百千两]+"
+# A figure starts where its run of digits or numerals starts: a match tried inside a run (and
+# the backtracking over it) would make a long run cost its length squared; one from the start of
+# the run finds whatever one from inside it could (units never begin with a digit).
+NUM = r"(?<!\d)\d++(?:\.\d++)?|(?<![零〇一二三四五六七八九十百千两])[零〇一二三四五六七八九十百千两]+"
 BOUNDARY = "，,；;。：:！!？?（(）)\n、"
 
 
@@ -33,7 +38,7 @@ def pattern(lexicon: Lexicon | None = None) -> re.Pattern:
 
 
 def _pattern(lex: dict) -> re.Pattern:
-    units = alternation(lex["units"] + lex["percent"])
+    units = alternation(lex["units"] + lex["percent"] + [c + "次" for c in lex["classifier_units"]])  # 家次
     big = alternation(lex["big"])
     pre = alternation(lex["qualifiers_before"])
     post = alternation(lex["qualifiers_after"])
@@ -147,18 +152,33 @@ def find_comparisons(text: str, lo: int, hi: int, lexicon: Lexicon | None = None
     return out
 
 
+@lru_cache(maxsize=2)
+def _stops(text: str) -> list[int]:
+    """Where the clauses of a text end (every BOUNDARY character), found once per text: walking
+    back to the clause start from each figure would cost a long clause of many figures its
+    length squared."""
+    return [m.start() for m in _STOP.finditer(text)]
+
+
+_STOP = re.compile(f"[{re.escape(BOUNDARY)}]")
+
+
 def clause_start(text: str, pos: int, lo: int) -> int:
-    i = pos
-    while i > lo and text[i - 1] not in BOUNDARY:
-        i -= 1
-    return i
+    """The start of the clause holding ``pos``, not before ``lo``."""
+    if pos <= lo:
+        return pos
+    stops = _stops(text)
+    k = bisect.bisect_left(stops, pos) - 1  # the last stop before pos
+    return stops[k] + 1 if k >= 0 and stops[k] >= lo else lo
 
 
 def clause_end(text: str, pos: int, hi: int) -> int:
-    i = pos
-    while i < hi and text[i] not in BOUNDARY:
-        i += 1
-    return i
+    """The end of the clause holding ``pos``, not after ``hi``."""
+    if pos >= hi:
+        return pos
+    stops = _stops(text)
+    k = bisect.bisect_left(stops, pos)  # the first stop at or after pos
+    return stops[k] if k < len(stops) and stops[k] < hi else hi
 
 
 def what_counted(text: str, q: Quantity, lo: int, hi: int, prev_end: int = 0,

@@ -1,6 +1,7 @@
 """Outline → Report: every fact with its id, span, sentence and section."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -84,11 +85,11 @@ def _measure(mid: str, item: Node, area: Node | None, kind: str, text: str, sent
 def _indicators(m: Measure, text: str, sents: Sentences, lex: Lexicon) -> list[Indicator]:
     lo, hi = m.span
     comps = find_comparisons(text, lo, hi, lex)
-    in_comp = [(c.start, c.end) for c in comps]
+    in_comp = _Spans([(c.start, c.end) for c in comps])
     out: list[Indicator] = []
     prev_end = lo
     for q in find_quantities(text, lo, hi, lex):
-        if any(a <= q.start < b for a, b in in_comp):
+        if in_comp.holds(q.start):
             continue
         s = sents.at(q.start)
         what = what_counted(text, q, s[0], s[1], prev_end if prev_end > s[0] else 0, lex)
@@ -96,9 +97,9 @@ def _indicators(m: Measure, text: str, sents: Sentences, lex: Lexicon) -> list[I
         out.append(Indicator(f"{m.id}-i{len(out) + 1}", (q.start, q.end), s, m.section, value=q.value,
                              unit=q.unit, qualifier=q.qualifier, what=what, measure=m.id, raw=q.raw,
                              value_max=q.value_max))
+    figures = _Figures(out)
     for c in comps:
-        current = max((i for i in out if i.span[1] <= c.start and i.sentence == sents.at(c.start)
-                       and i.year is None), key=lambda i: i.span[0], default=None)
+        current = figures.last_before(c.start, sents.at(c.start))
         if current is None:
             continue
         current.change, current.relation = c.change, c.relation
@@ -109,12 +110,53 @@ def _indicators(m: Measure, text: str, sents: Sentences, lex: Lexicon) -> list[I
                                 measure=m.id, raw=q.raw, value_max=q.value_max, year=c.year)
             current.compares_to = earlier.id
             out.append(earlier)
+            figures.add(earlier)
     out.sort(key=lambda i: i.span[0])
     renamed = {i.id: f"{m.id}-i{n}" for n, i in enumerate(out, 1)}
     for i in out:
         i.id = renamed[i.id]
         i.compares_to = renamed.get(i.compares_to) if i.compares_to else None
     return out
+
+
+class _Spans:
+    """Spans that do not overlap, in order: which one holds a position, by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def holds(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+
+def _end(i: Indicator) -> int:
+    return i.span[1]
+
+
+class _Figures:
+    """The indicators a comparison can qualify (this year's), by sentence, each list in document
+    order: the one a comparison qualifies is the last that ends before it in its sentence, found
+    by bisection instead of a scan of all figures for each comparison."""
+
+    def __init__(self, figures: list[Indicator]):
+        self.lists: dict[tuple[int, int], tuple[list[Indicator], list[Indicator]]] = {}
+        for i in figures:
+            self._list(i.sentence)[0].append(i)
+
+    def _list(self, sentence: tuple[int, int]) -> tuple[list[Indicator], list[Indicator]]:
+        return self.lists.setdefault(sentence, ([], []))
+
+    def add(self, earlier: Indicator) -> None:
+        """An earlier-year figure found later, after every one added before it."""
+        if earlier.year is None:
+            self._list(earlier.sentence)[1].append(earlier)
+
+    def last_before(self, pos: int, sentence: tuple[int, int]) -> Indicator | None:
+        found = [lst[k - 1] for lst in self.lists.get(sentence, ())
+                 if (k := bisect.bisect_right(lst, pos, key=_end))]
+        return max(found, key=lambda i: i.span[0], default=None)
 
 
 def _cause_items(node: Node) -> list[Node]:

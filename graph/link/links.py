@@ -19,6 +19,7 @@ unit, character-bigram overlap of what is counted and of the two sentences).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,7 +28,7 @@ from . import similarity as sim
 from ..model import Report
 from ..model.facts import (Action, Baseline, Cause, Evidence, Gaps, Indicator, Link, Matrix, OpenCause, Shortcoming,
                            Target, UnmotivatedAction)
-from ..model.lexicon import Lexicon, current
+from ..model.lexicon import Lexicon, alternation, current
 from ..model.sentences import Sentences
 
 
@@ -73,7 +74,7 @@ def link(ex: Report, lexicon: Lexicon | None = None) -> Report:
     _decide(ex, queries, bare, units, scores, details, p, n)
     ex.matrix = Matrix([q.cause for q in queries], [u.action.id for u in units],
                        [[float(scores[i][j]) for j in range(len(units))] for i in range(n)])
-    link_baselines(ex, text, sents, p)
+    link_baselines(ex, text, sents, p, _relative(lexicon or current()))
     _gaps(ex, queries, units, scores, n)
     ex.linked = True
     return ex
@@ -114,41 +115,59 @@ def _unit(a: Action, text: str, sents: Sentences) -> _Unit:
 
 
 def score_pairs(queries: list[_Query], units: list[_Unit], text: str, sents: Sentences, p: dict):
-    """Score matrix (rounded) and per-pair details: lexical, semantic, best sentence, terms."""
+    """Score matrix (rounded) and per-pair details (lexical, semantic, best sentence, terms),
+    the details worked out only for the cells that are asked for (the links)."""
     lp, sp = p["lexical"], p["semantic"]
-    model = sim.TfIdf(sim.tokens(text[a:b]) for a, b in sents.spans)
-    qvec = [sim.add(model.vector(sim.tokens(q.text)),
-                    model.vector(sim.tokens(q.context), lp["context_weight"])) for q in queries]
-    wvec = [model.vector(sim.tokens(text[u.span[0]:u.span[1]])) for u in units]
-    svec = [[model.vector(sim.tokens(text[a:b])) for a, b in u.sentences] for u in units]
+    flat = [s for u in units for s in u.sentences]
+    starts = np.cumsum([0] + [len(u.sentences) for u in units[:-1]]).astype(np.intp)
+    toks = sim.tokens_of([text[a:b] for a, b in sents.spans])
+    model = sim.TfIdf(toks)
+    q_toks = sim.tokens_of([q.text for q in queries])
+    c_toks = sim.tokens_of([q.context for q in queries])
+    qvec = [sim.add(model.vector(t), model.vector(c, lp["context_weight"])) for t, c in zip(q_toks, c_toks)]
+    wvec = [model.vector(t) for t in sim.tokens_of([text[u.span[0]:u.span[1]] for u in units])]
+    svec = [model.vector(t) for t in sim.tokens_of([text[a:b] for a, b in flat])]
+    lex_all = sim.cosines(qvec, wvec + svec)
+    lex_w, lex_s = lex_all[:, :len(units)], lex_all[:, len(units):]
 
-    lex_w = np.array([[sim.cosine(q, w) for w in wvec] for q in qvec]).reshape(len(queries), len(units))
-    lex_s = [[np.array([sim.cosine(q, s) for s in ss]) for ss in svec] for q in qvec]
-
-    sem_w, sem_s = _semantic(queries, units, text)
+    sem_w, sem_s = _semantic(queries, units, flat, text)
     use_sem = sem_w is not None
     w_lex, w_sem = (p["weights"]["lexical"], p["weights"]["semantic"]) if use_sem else (1.0, 0.0)
     a_lex, a_sem = lp["sentence_share"], sp["sentence_share"]
 
-    scores = np.zeros((len(queries), len(units)))
-    details: dict[tuple[int, int], dict] = {}
-    for i, q in enumerate(queries):
-        for j, u in enumerate(units):
-            ls = lex_s[i][j]
-            lex = a_lex * float(ls.max()) + (1 - a_lex) * float(lex_w[i, j])
-            per_sent = w_lex * ls
-            sem = None
-            if use_sem:
-                ss = _rescale(sem_s[i][j], sp)
-                sem = a_sem * float(ss.max()) + (1 - a_sem) * float(_rescale(sem_w[i, j], sp))
-                per_sent = per_sent + w_sem * ss
-            score = w_lex * lex + w_sem * (sem or 0.0)
-            scores[i, j] = round(min(1.0, max(0.0, score)), 4)
-            best = int(np.argmax(per_sent))  # first maximum: stable
-            details[i, j] = {"lexical": round(lex, 4), "semantic": None if sem is None else round(sem, 4),
-                             "sentence_span": list(u.sentences[best]),
-                             "terms": sim.shared_terms(qvec[i], wvec[j])}
-    return scores, details
+    def unit_max(m):
+        return np.maximum.reduceat(m, starts, axis=1) if len(units) else m[:, :0]
+
+    lex = a_lex * unit_max(lex_s) + (1 - a_lex) * lex_w
+    per_sent = w_lex * lex_s
+    sem = None
+    if use_sem:
+        ss = _rescale(sem_s, sp)
+        sem = a_sem * unit_max(ss) + (1 - a_sem) * _rescale(sem_w, sp)
+        per_sent = per_sent + w_sem * ss
+    total = w_lex * lex + w_sem * (sem if use_sem else 0.0)
+    scores = np.array([[round(min(1.0, max(0.0, float(x))), 4) for x in row] for row in total])
+    scores = scores.reshape(len(queries), len(units))
+    return scores, _Details(lex, sem, per_sent, starts, units, qvec, wvec)
+
+
+class _Details:
+    """The evidence of a matrix cell, on demand: its lexical and semantic parts, the action's
+    sentence that matches best (the first of equals), the shared terms."""
+
+    def __init__(self, lex, sem, per_sent, starts, units: list[_Unit], qvec, wvec):
+        self.lex, self.sem, self.per_sent, self.starts = lex, sem, per_sent, starts
+        self.units, self.qvec, self.wvec = units, qvec, wvec
+        self.semantic_on = sem is not None and sem.size > 0
+
+    def __getitem__(self, cell: tuple[int, int]) -> dict:
+        i, j = cell
+        k0 = int(self.starts[j])
+        best = int(np.argmax(self.per_sent[i, k0:k0 + len(self.units[j].sentences)]))
+        return {"lexical": round(float(self.lex[i, j]), 4),
+                "semantic": None if self.sem is None else round(float(self.sem[i, j]), 4),
+                "sentence_span": list(self.units[j].sentences[best]),
+                "terms": sim.shared_terms(self.qvec[i], self.wvec[j])}
 
 
 def _rescale(x, sp: dict):
@@ -156,36 +175,25 @@ def _rescale(x, sp: dict):
     return np.clip((np.asarray(x, dtype=np.float64) - lo) / (hi - lo), 0.0, 1.0)
 
 
-def _semantic(queries: list[_Query], units: list[_Unit], text: str):
-    """(whole-action cosines [q, a], per-sentence cosines [q][a] array) or (None, None)."""
+def _semantic(queries: list[_Query], units: list[_Unit], flat: list[tuple[int, int]], text: str):
+    """(whole-action cosines [q, a], per-sentence cosines [q, sentence]) or (None, None); the
+    sentences are those of the actions in order (``flat``)."""
     ctx_w = params()["semantic"]["context_weight"]
     texts = [q.text for q in queries] + [q.context or q.text for q in queries]
     texts += [text[u.span[0]:u.span[1]] for u in units]
-    flat = [(j, a, b) for j, u in enumerate(units) for a, b in u.sentences]
-    texts += [text[a:b] for _, a, b in flat]
+    texts += [text[a:b] for a, b in flat]
     vecs = sim.embed(texts)
     if vecs is None:
         return None, None
     nq, na = len(queries), len(units)
-    qv = vecs[:nq]
-    cv = vecs[nq:2 * nq]
-    av = vecs[2 * nq:2 * nq + na]
-    sv = vecs[2 * nq + na:]
+    qv, cv = vecs[:nq], vecs[nq:2 * nq]
+    av, sv = vecs[2 * nq:2 * nq + na], vecs[2 * nq + na:]
     has_ctx = np.array([1.0 if q.context else 0.0 for q in queries])[:, None]
 
     def mix(m_q, m_c):
         return (1 - ctx_w * has_ctx) * m_q + ctx_w * has_ctx * m_c
 
-    whole = mix(qv @ av.T, cv @ av.T)
-    sents_all = mix(qv @ sv.T, cv @ sv.T) if len(flat) else np.zeros((nq, 0))
-    per = [[None] * na for _ in range(nq)]
-    cols: dict[int, list[int]] = {}
-    for k, (j, _, _) in enumerate(flat):
-        cols.setdefault(j, []).append(k)
-    for i in range(nq):
-        for j in range(na):
-            per[i][j] = sents_all[i, cols[j]]
-    return whole, per
+    return mix(qv @ av.T, cv @ av.T), mix(qv @ sv.T, cv @ sv.T)
 
 
 # --------------------------------------------------------------------------- decisions
@@ -231,8 +239,8 @@ def _written_after(rows: list[_Query], units: list[_Unit]) -> list[tuple[int, in
             for i, q in enumerate(rows) if q.shortcoming == u.action.answers]
 
 
-def _semantic_on(details) -> bool:
-    return any(d["semantic"] is not None for d in details.values())
+def _semantic_on(details: _Details) -> bool:
+    return details.semantic_on
 
 
 def _gaps(ex: Report, queries, units, scores, n: int) -> None:
@@ -268,34 +276,82 @@ def _argmax(row) -> int | None:
 
 # --------------------------------------------------------------------------- baselines
 
-def link_baselines(ex: Report, text: str, sents: Sentences, p: dict) -> None:
-    """Tie each target to last year's indicator of the same activity."""
+def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: re.Pattern | None = None) -> None:
+    """Tie each target to last year's indicator of the same activity (of any unit when the
+    target is a change relative to it: 较2020年增长20%).
+
+    Every pair is scored once per distinct (unit, what, sentence) of each side: indicators alike
+    score alike, and the first of equals (document order) wins, so the others need no score; a
+    report of many figures in few sentences then costs its distinct pairs, not all pairs."""
     bp = p["baseline"]
     compat = _unit_classes(p["units"])
     year = ex.info.meta.year
     pool = [i for i in ex.indicators if i.year is None or (year is not None and i.year == year)]
+    firsts: dict[tuple, Indicator] = {}  # the first indicator of each kind, in document order
+    for i in pool:
+        firsts.setdefault((i.unit, i.what, i.sentence), i)
+    grams = _GramCache(text)
+    best_of: dict[tuple, tuple[Indicator | None, float]] = {}
     for t in ex.targets:
-        best, best_score = None, bp["threshold"]
-        t_sent = text[t.sentence[0]:t.sentence[1]]
-        for ind in pool:
-            if not _compatible(t.unit, ind.unit, compat):
-                continue
-            s = baseline_score(t, ind, t_sent, text[ind.sentence[0]:ind.sentence[1]], bp)
-            if s > best_score:  # strict: the first of equals (document order) wins
-                best, best_score = ind, s
+        rel = relative is not None and t.unit == "%" and relative.search(t.raw) is not None
+        key = (t.unit, t.what, t.sentence, rel)
+        if key not in best_of:
+            best_of[key] = _best_baseline(t, list(firsts.values()), grams, compat, bp, rel)
+        best, best_score = best_of[key]
         if best is None:
             t.baseline = None
             continue
-        ratio = round(t.value / best.value, 4) if best.value else None
+        ratio = round(t.value / best.value, 4) if best.value and _compatible(t.unit, best.unit, compat) else None
         t.baseline = Baseline(best.value, best.unit, best.id, ratio, round(best_score, 4))
 
 
-def baseline_score(t: Target, ind: Indicator, t_sent: str, i_sent: str, bp: dict) -> float:
+def _relative(lexicon: Lexicon) -> re.Pattern:
+    """A target written as a change against an earlier figure: 较2020年增长20%, 比上年下降10%."""
+    def build() -> re.Pattern:
+        c = lexicon.json("quantities.json")["comparison"]
+        return re.compile(f"(?:{alternation(c['same_period'])})[^，,；;。]{{0,12}}?"
+                          f"(?:{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,3}}[\\d.]+\\s*%")
+    return lexicon.memo("links.relative", build)
+
+
+class _GramCache(dict):
+    """Bigram sets of texts and of sentence spans of one text, each computed once."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def of(self, s: str) -> frozenset[str]:
+        if s not in self:
+            self[s] = sim.grams(s)
+        return self[s]
+
+    def span(self, span: tuple[int, int]) -> frozenset[str]:
+        if span not in self:
+            self[span] = sim.grams(self.text[span[0]:span[1]])
+        return self[span]
+
+
+def _best_baseline(t: Target, pool: list[Indicator], grams: _GramCache, compat: dict[str, set[str]],
+                   bp: dict, relative: bool = False) -> tuple[Indicator | None, float]:
+    best, best_score = None, bp["threshold"]
+    for ind in pool:
+        if not (relative or _compatible(t.unit, ind.unit, compat)):
+            continue
+        s = baseline_score(t, ind, grams, bp)
+        if s > best_score:  # strict: the first of equals (document order) wins
+            best, best_score = ind, s
+    return best, best_score
+
+
+def baseline_score(t: Target, ind: Indicator, grams: _GramCache, bp: dict) -> float:
     what = 0.0
-    if t.what:  # what the target counts, against what the indicator counts or its sentence
-        what = max(sim.bigram_sim(t.what, ind.what), sim.bigram_containment(ind.what, t.what),
-                   sim.bigram_containment(t.what, ind.what), sim.bigram_containment(t.what, i_sent))
-    sent = sim.bigram_sim(t_sent, i_sent)
+    t_sent, i_sent = grams.span(t.sentence), grams.span(ind.sentence)
+    if t.what:  # what the target counts, against what the indicator counts, then its sentence
+        tw, iw = grams.of(t.what), grams.of(ind.what)
+        what = max(sim.dice(tw, iw), sim.containment(iw, tw), sim.containment(tw, iw),
+                   bp["sentence_what_discount"] * sim.containment(tw, i_sent))
+    sent = sim.dice(t_sent, i_sent)
     return bp["what_weight"] * what + bp["sentence_weight"] * sent
 
 

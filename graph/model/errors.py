@@ -10,6 +10,11 @@ class GovkgError(Exception):
         self.code = code
 
 
+class OutputError(GovkgError):
+    """An output that could not be written (a full disk, a read-only folder): never a
+    warning, even where the output is optional, since the user asked for it."""
+
+
 def first_line(obj: object, limit: int = 240) -> str:
     """The first line of an error's message (its class name when empty), clipped: what a
     one-line error on stderr shows of an exception from a library."""

@@ -31,6 +31,14 @@ def in_checkout() -> bool:
     return (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / "graph").resolve() == PACKAGE_DIR.resolve()
 
 
+def cache_dir(kind: str) -> Path:
+    """A per-user folder for files govkg can rebuild (prepared model files): ``$GOVKG_CACHE``
+    or the XDG cache home."""
+    env = os.environ.get("GOVKG_CACHE")
+    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "govkg"
+    return base / kind
+
+
 def user_dir(kind: str) -> Path:
     """A per-user folder for state govkg keeps outside a checkout (XDG data home)."""
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")

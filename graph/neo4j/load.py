@@ -27,21 +27,22 @@ Mapping (compatible with neosemantics' SHORTEN / LABELS / ARRAY settings):
 * provenance: every node and relationship has ``gk__graph``, the sorted list of the
   named-graph IRIs (reports) it came from.  Loading a graph first removes that graph
   from every node / relationship, deleting those left with no graph (shared nodes –
-  themes, institutions, mechanisms – survive), then writes it again.  Each graph's
-  state is on a ``:_GraphLoad {uri, status, triples, nodes, relationships}`` node
-  (``status`` is ``loading`` until the graph is complete), so a load that died
-  half-way is visible and is repaired by running it again.
+  themes, institutions, mechanisms – survive), then writes it again, in the same
+  transaction: a report is replaced as one unit.  Each loaded graph has a
+  ``:_GraphLoad {uri, status: 'loaded', triples, nodes, relationships, members}`` node.
 
 Known limit: labels and properties of a node shared by several reports are written
 by each report (``SET +=``); they are not withdrawn when one report drops them.
-All writes are batched ``UNWIND $rows … MERGE`` in managed transactions
-(``execute_write``: transient errors are retried); all values are parameters, and
-labels / types are sanitised to ``[A-Za-z0-9_]`` and back-ticked.
+Writing (graph.neo4j.write): many reports per transaction, rows grouped by label set
+and relationship type across reports into large ``UNWIND … MERGE`` lists, in managed
+transactions (``execute_write``: transient errors are retried); all values are
+parameters, and labels / types are sanitised to ``[A-Za-z0-9_]`` and back-ticked.
+For a first load into an empty database, graph.neo4j.bulk writes the same graph as
+CSV files for ``neo4j-admin database import``.
 """
 from __future__ import annotations
 
 import contextlib
-import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -49,14 +50,10 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from ..model import GovkgError, first_line
-from .settings import DEFAULT_URI, DEFAULT_USER, default_password  # noqa: F401 - also for callers
-from .mapping import Namer, namespaces_of, plan_graph, sanitise
+from .settings import DEFAULT_URI, DEFAULT_USER, check_uri, default_password  # noqa: F401 - also for callers
+from .write import CONSTRAINT, read_prefixes, remove_graph, write_graphs  # noqa: F401 - public here
 from ..model.vocab import GK
-from ..rdf.formats import by_suffix, input_suffixes
-
-CONSTRAINT = ("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS "
-              "FOR (r:Resource) REQUIRE r.uri IS UNIQUE")
-
+from ..rdf.formats import by_suffix, input_suffixes, read_rdf
 
 
 # --------------------------------------------------------------------------- errors
@@ -95,6 +92,7 @@ def connect(uri: str = DEFAULT_URI, user: str = DEFAULT_USER, password: str | No
     Without ``password``, the one every client uses: settings.default_password()."""
     import neo4j
 
+    uri = check_uri(uri)  # a bad URI is a usage error before any connection
     if password is None:
         password = default_password()
     with neo4j_errors(uri, user):
@@ -155,20 +153,9 @@ def _merge(files: list[Path], graphs: list[tuple[str, Graph]]) -> list[tuple[str
             raise GovkgError(f"input not found: {f}")
         if rf is None:
             raise GovkgError(f"unknown RDF format for {f} (use one of {', '.join(input_suffixes())})")
-        fmt = rf.rdflib
-        try:
-            if rf.quads:
-                ds = Dataset()
-                ds.parse(f, format=fmt)
-                pairs = graphs_of(ds, fallback=f.resolve().as_uri())
-            else:
-                g = Graph()
-                g.parse(f, format=fmt)
-                pairs = [(graph_name(g, f.resolve().as_uri()), g)]
-        except GovkgError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - parser errors come in many classes
-            raise GovkgError(f"cannot parse {f} as {fmt}: {first_line(exc)}") from None
+        g = read_rdf(f, rf)  # a syntax error or a bad literal: one line naming the file
+        pairs = graphs_of(g, fallback=f.resolve().as_uri()) if rf.quads \
+            else [(graph_name(g, f.resolve().as_uri()), g)]
         for name, g in pairs:
             if name in merged:
                 merged[name] += g
@@ -201,130 +188,16 @@ def graphs_of(ds: Dataset, fallback: str = "urn:govkg:default") -> list[tuple[st
     return sorted(out, key=lambda p: p[0])
 
 
-# --------------------------------------------------------------------------- cypher
-
-def _merge_graphs(var: str) -> str:
-    """The sorted, de-duplicated graph list of ``var`` plus ``$g``."""
-    return (f"COLLECT {{ UNWIND coalesce({var}.gk__graph, []) + [$g] AS x "
-            "WITH DISTINCT x ORDER BY x RETURN x }")
-
-
-def _labels_clause(labels: tuple[str, ...]) -> str:
-    return "".join(f":`{sanitise(lab)}`" for lab in labels)
-
-
-def node_query(labels: tuple[str, ...]) -> str:
-    q = ("UNWIND $rows AS row MERGE (n:Resource {uri: row.uri}) SET n += row.props "
-         f"SET n.gk__graph = {_merge_graphs('n')}")
-    if labels:
-        q += f" SET n{_labels_clause(labels)}"
-    return q
-
-
-def rel_query(rel_type: str) -> str:
-    return ("UNWIND $rows AS row MATCH (s:Resource {uri: row.s}) MATCH (o:Resource {uri: row.o}) "
-            f"MERGE (s)-[r:`{sanitise(rel_type)}`]->(o) SET r.gk__graph = {_merge_graphs('r')}")
-
-
-def link_query(rel_type: str) -> str:
-    return ("UNWIND $rows AS row MATCH (a:Resource {uri: row.a}) MATCH (c:Resource {uri: row.c}) "
-            f"MERGE (a)-[r:`{sanitise(rel_type)}` {{uri: row.uri}}]->(c) SET r += row.props "
-            f"SET r.gk__graph = {_merge_graphs('r')}")
-
-
-DETACH_RELS = ("MATCH (n:Resource)-[r]->() WHERE $g IN n.gk__graph AND $g IN r.gk__graph "
-               "WITH r LIMIT $limit SET r.gk__graph = [x IN r.gk__graph WHERE x <> $g] "
-               "WITH collect(r) AS rs FOREACH (x IN [x IN rs WHERE size(x.gk__graph) = 0] | DELETE x) "
-               "RETURN size(rs) AS touched")
-DETACH_NODES = ("MATCH (n:Resource) WHERE $g IN n.gk__graph "
-                "WITH n LIMIT $limit SET n.gk__graph = [x IN n.gk__graph WHERE x <> $g] "
-                "WITH collect(n) AS ns FOREACH (x IN [x IN ns WHERE size(x.gk__graph) = 0] | DETACH DELETE x) "
-                "RETURN size(ns) AS touched")
-
-
-def _run(tx, query: str, **params) -> list:
-    return list(tx.run(query, **params))
-
-
-def _write(session, query: str, **params) -> list:
-    return session.execute_write(_run, query, **params)
-
-
-def _chunks(rows: list, size: int) -> Iterator[list]:
-    for i in range(0, len(rows), size):
-        yield rows[i: i + size]
-
-
 # --------------------------------------------------------------------------- loading
 
-def read_prefixes(session) -> dict[str, str]:
-    rec = session.execute_read(lambda tx: tx.run("MATCH (p:_NsPrefDef) RETURN properties(p) AS m").single())
-    return dict(rec["m"]) if rec else {}
-
-
-def remove_graph(session, gid: str, limit: int = 5000, forget: bool = True) -> None:
-    """Take ``gid`` off every node / relationship; delete those with no graph left."""
-    for q in (DETACH_RELS, DETACH_NODES):
-        while _write(session, q, g=gid, limit=limit)[0]["touched"]:
-            pass
-    if forget:
-        _write(session, "MATCH (m:_GraphLoad {uri: $g}) DELETE m", g=gid)
-
-
 def load(driver, graphs: list[tuple[str, Graph]] | Dataset, database: str | None = None,
-         batch_size: int = 2000, on_batch: Callable[[str, str, int], None] | None = None,
+         batch_size: int = 20000, on_batch: Callable[[str, str, int], None] | None = None,
          log: Callable[[str], None] | None = None) -> dict:
     """Write each named graph, replacing its previous version; returns counts.
 
-    ``on_batch(graph, kind, rows)`` is called after every committed batch (progress,
-    or fault injection in tests).
-    """
+    ``batch_size`` is the rows (nodes + relationships) of one transaction, made of whole
+    reports; ``on_batch(last graph, "graphs", reports)`` is called after every committed one."""
     if isinstance(graphs, Dataset):
         graphs = graphs_of(graphs)
-    stats = {"graphs": 0, "triples": 0, "nodes": 0, "relationships": 0, "seconds": 0.0}
-    t0 = time.perf_counter()
-    with driver.session(database=database) as session:
-        session.execute_write(_run, CONSTRAINT)
-        session.execute_write(_run, "CREATE INDEX govkg_graph_load IF NOT EXISTS FOR (m:_GraphLoad) ON (m.uri)")
-        namer = Namer(read_prefixes(session))
-        for _, g in graphs:
-            namer.add_namespaces(namespaces_of(g))
-        _write(session, "MERGE (p:_NsPrefDef) SET p += $m", m=namer.table())
-        for gid, g in graphs:
-            plan = plan_graph(gid, g, namer)
-            # _GraphLoad is written before any data of the graph and deleted only after all of
-            # it is gone, so without it there is nothing to remove (saves a scan per graph).
-            existed = _write(session, "OPTIONAL MATCH (m:_GraphLoad {uri: $g}) "
-                                      "RETURN m IS NOT NULL AS e", g=gid)[0]["e"]
-            _write(session, "MERGE (m:_GraphLoad {uri: $g}) SET m.status = 'loading', m.triples = $t",
-                   g=gid, t=plan.triples)
-            if existed:
-                remove_graph(session, gid, forget=False)
-            for labels, rows in plan.nodes.items():
-                q = node_query(labels)
-                for chunk in _chunks(rows, batch_size):
-                    _write(session, q, rows=chunk, g=gid)
-                    if on_batch:
-                        on_batch(gid, "nodes", len(chunk))
-            for rel_type, rows in plan.rels.items():
-                q = rel_query(rel_type)
-                for chunk in _chunks(rows, batch_size):
-                    _write(session, q, rows=chunk, g=gid)
-                    if on_batch:
-                        on_batch(gid, "relationships", len(chunk))
-            q = link_query(plan.link_type)
-            for chunk in _chunks(plan.links, batch_size):
-                _write(session, q, rows=chunk, g=gid)
-                if on_batch:
-                    on_batch(gid, "links", len(chunk))
-            _write(session, "MERGE (m:_GraphLoad {uri: $g}) SET m.status = 'loaded', m.triples = $t, "
-                            "m.nodes = $n, m.relationships = $r", g=gid, t=plan.triples,
-                   n=plan.node_count, r=plan.rel_count)
-            stats["graphs"] += 1
-            stats["triples"] += plan.triples
-            stats["nodes"] += plan.node_count
-            stats["relationships"] += plan.rel_count
-            if log:
-                log(f"{gid}: {plan.triples} triples → {plan.node_count} nodes, {plan.rel_count} relationships")
-    stats["seconds"] = round(time.perf_counter() - t0, 3)
-    return stats
+    return write_graphs(driver, graphs, database=database, batch_size=batch_size,
+                        on_batch=on_batch, log=log)

@@ -5,6 +5,7 @@ its module docstring.  Nothing here talks to a database.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -19,6 +20,7 @@ from ..rdf.terms import literal_value
 from ..model.vocab import ADDRESSES, LINK, LINK_ACTION, LINK_CAUSE, PREFIXES
 
 GRAPH_KEY = "gk__graph"
+RDF_TYPE = RDF.type  # looked up once: a namespace attribute costs a call per triple
 
 
 # --------------------------------------------------------------------------- naming
@@ -34,9 +36,9 @@ def sanitise(text: str) -> str:
 
 def split_iri(iri: str) -> tuple[str, str]:
     """n10s-style split after the last '#', '/' or ':'."""
-    for i in range(len(iri) - 1, -1, -1):
-        if iri[i] in "#/":
-            return iri[: i + 1], iri[i + 1:]
+    i = max(iri.rfind("#"), iri.rfind("/"))
+    if i >= 0:
+        return iri[: i + 1], iri[i + 1:]
     i = iri.rfind(":")
     return (iri[: i + 1], iri[i + 1:]) if i >= 0 else ("", iri)
 
@@ -57,6 +59,7 @@ class Namer:
                 raise GovkgError(f"prefix '{p}' is stored for {owner} in Neo4j but govkg uses it for {ns}")
             self.prefix_of[ns] = p
         self.new: dict[str, str] = {}
+        self._short: dict[str, str] = {}  # iri → name: a corpus has few predicates and classes
 
     def add_namespaces(self, namespaces: Iterable[str]) -> None:
         used = set(self.prefix_of.values())
@@ -74,11 +77,14 @@ class Namer:
         return {p: ns for ns, p in sorted(self.prefix_of.items(), key=lambda kv: kv[1])}
 
     def short(self, iri: str) -> str:
-        ns, local = split_iri(iri)
-        prefix = self.prefix_of.get(ns)
-        if prefix is None:
-            raise KeyError(f"namespace {ns} has no prefix")
-        return sanitise(f"{prefix}__{local}")
+        name = self._short.get(iri)
+        if name is None:
+            ns, local = split_iri(iri)
+            prefix = self.prefix_of.get(ns)
+            if prefix is None:
+                raise KeyError(f"namespace {ns} has no prefix")
+            name = self._short[iri] = sanitise(f"{prefix}__{local}")
+        return name
 
 
 # --------------------------------------------------------------------------- values
@@ -88,8 +94,13 @@ def neo4j_value(lit: Literal):
     return literal_value(str(lit), lit.datatype, temporal=True)
 
 
+@functools.lru_cache(maxsize=256)
+def _lang_suffix(lang: str) -> str:
+    return "_" + sanitise(lang.lower())
+
+
 def literal_key(base: str, lit: Literal) -> str:
-    return f"{base}_{sanitise(lit.language.lower())}" if lit.language else base
+    return base + _lang_suffix(lit.language) if lit.language else base
 
 
 def _collapse(values: list) -> object:
@@ -136,20 +147,43 @@ class GraphPlan:
         return sum(len(r) for r in self.rels.values()) + len(self.links)
 
 
+def _own_index(g: Graph, name: str):
+    """rdflib's Memory index ``name`` (``spo``, ``pos``) when ``g`` holds every triple of its store
+    (a graph of its own, as read_input gives), else None.  Reading it is several times cheaper
+    than iterating the graph, which builds each triple's list of contexts."""
+    index = getattr(g.store, f"_Memory__{name}", None)
+    if not isinstance(index, dict):
+        return None
+    try:
+        return index if len(g.store) == len(g) else None
+    except Exception:  # noqa: BLE001 - another store: iterate the graph
+        return None
+
+
+def triples_of(g: Graph) -> list[tuple]:
+    spo = _own_index(g, "spo")
+    if spo is None:
+        return list(g)
+    return [(s, p, o) for s, po in spo.items() for p, objs in po.items() for o in objs]
+
+
 def namespaces_of(g: Graph) -> set[str]:
-    out = set()
-    for s, p, o in g:
-        out.add(split_iri(str(p))[0])
-        if p == RDF.type and isinstance(o, URIRef):
-            out.add(split_iri(str(o))[0])
-    out.add(split_iri(str(ADDRESSES))[0])
-    return out
+    pos = _own_index(g, "pos")
+    if pos is not None:
+        terms = {str(p) for p, objs in pos.items() if objs}
+        types = pos.get(RDF_TYPE, {})
+        terms.update(str(o) for o, subs in types.items() if subs and isinstance(o, URIRef))
+    else:
+        terms = {str(p) for p in g.predicates(unique=True)}
+        terms.update(str(o) for o in g.objects(None, RDF_TYPE, unique=True) if isinstance(o, URIRef))
+    terms.add(str(ADDRESSES))
+    return {split_iri(t)[0] for t in terms}
 
 
-def _bnode_ids(g: Graph, gid: str) -> dict[BNode, str]:
+def _bnode_ids(g: Graph, gid: str, triples: list | None = None) -> dict[BNode, str]:
     """Deterministic ``bnode://`` uris: hash of the graph and the bnode's own triples."""
     ids: dict[BNode, str] = {}
-    bnodes = {t for trip in g for t in (trip[0], trip[2]) if isinstance(t, BNode)}
+    bnodes = {t for trip in (g if triples is None else triples) for t in (trip[0], trip[2]) if isinstance(t, BNode)}
     for b in sorted(bnodes, key=str):
         out = sorted(f"{p.n3()} {'[]' if isinstance(o, BNode) else o.n3()}" for p, o in g.predicate_objects(b))
         inc = sorted(f"{'[]' if isinstance(s, BNode) else s.n3()} {p.n3()}" for s, p in g.subject_predicates(b))
@@ -162,14 +196,18 @@ def plan_graph(gid: str, g: Graph, namer: Namer) -> GraphPlan:
     """One named graph as node rows by label set, relationship rows by type, and links (gk:Link
     nodes folded into one relationship each, carrying the link's properties)."""
     plan = GraphPlan(graph=gid, triples=len(g), link_type=namer.short(str(ADDRESSES)))
-    bids = _bnode_ids(g, gid)
+    triples = triples_of(g)  # one pass over rdflib's store, not two
+    bids = _bnode_ids(g, gid, triples)
 
     def uri(t) -> str:
-        return bids[t] if isinstance(t, BNode) else str(t)
+        return bids.get(t) or str(t)
+
+    if not bids:
+        uri = str  # noqa: F811 - no blank node: every term is its IRI
 
     links = _links_of(g)
     scan = _Scan({node: defaultdict(list) for node in links})
-    for s, p, o in g:
+    for s, p, o in triples:
         scan.add(s, p, o, links, namer, uri)
     for a, c in links.values():
         scan.nodes.update((uri(a), uri(c)))
@@ -199,7 +237,7 @@ def plan_graph(gid: str, g: Graph, namer: Namer) -> GraphPlan:
 def _links_of(g: Graph) -> dict[object, tuple]:
     """gk:Link node → (action, cause), for the links with exactly one of each."""
     links: dict[object, tuple] = {}
-    for node in set(g.subjects(RDF.type, LINK)):
+    for node in set(g.subjects(RDF_TYPE, LINK)):
         acts, causes = list(g.objects(node, LINK_ACTION)), list(g.objects(node, LINK_CAUSE))
         if len(acts) == 1 and len(causes) == 1 and not isinstance(acts[0], Literal) \
                 and not isinstance(causes[0], Literal):
@@ -218,7 +256,7 @@ class _Scan:
 
     def add(self, s, p, o, links: dict, namer: Namer, uri) -> None:
         if s in links:
-            if p in (LINK_ACTION, LINK_CAUSE) or (p == RDF.type and o == LINK):
+            if p in (LINK_ACTION, LINK_CAUSE) or (p == RDF_TYPE and o == LINK):
                 return
             key = namer.short(str(p))
             if isinstance(o, Literal):
@@ -228,7 +266,7 @@ class _Scan:
             return
         su = uri(s)
         self.nodes.add(su)
-        if p == RDF.type and not isinstance(o, Literal):
+        if p == RDF_TYPE and not isinstance(o, Literal):
             if isinstance(o, URIRef):
                 self.labels[su].add(namer.short(str(o)))
             return

@@ -7,7 +7,8 @@ home's password (``{home}/password``, generated on first start: see settings.py)
 every failure is a one-line :class:`GovkgError`.
 
 Safe by default on a shared machine: Bolt listens on 127.0.0.1 only, the home is mode
-0700, and the launcher refuses ``LOAD CSV`` from files and from URLs (Server.java).
+0700, and the launcher refuses ``LOAD CSV`` from files and from URLs (Server.java).  With
+``http_port`` the server's HTTP connector serves Neo4j Browser at ``/browser/``, on 127.0.0.1 too.
 """
 from __future__ import annotations
 
@@ -77,12 +78,23 @@ def _read_port(home: Path) -> int | None:
     return _pid_line(home)[1]
 
 
-def _pid_line(home: Path) -> tuple[int | None, int | None]:
+def browser_url(http_port: int | None) -> str | None:
+    return f"http://127.0.0.1:{http_port}/browser/" if http_port else None
+
+
+def _read_browser(home: Path) -> str | None:
+    """Neo4j Browser's address of the server in ``home`` (the pid file's third field; 0: none)."""
+    return browser_url(_pid_line(home)[2])
+
+
+def _pid_line(home: Path) -> tuple[int | None, int | None, int | None]:
+    """(pid, Bolt port, HTTP port) of the pid file ``PID PORT [HTTP_PORT]``."""
     try:
         fields = [int(x) for x in _pid_file(home).read_text().split()]
     except (FileNotFoundError, ValueError):
-        return None, None
-    return (fields[0] if fields else None), (fields[1] if len(fields) > 1 else None)
+        return None, None, None
+    fields += [None] * (3 - len(fields))
+    return fields[0], fields[1], fields[2]
 
 
 def _port_busy(port: int) -> bool:
@@ -137,8 +149,9 @@ def _home(home: str | Path | None) -> Path:
 
 
 def start(home: str | Path | None = None, port: int = DEFAULT_PORT, password: str | None = None,
-          timeout: float = 120.0) -> dict:
-    """Start the server (building the jar if needed) and wait until Bolt accepts its password.
+          timeout: float = 120.0, http_port: int | None = None) -> dict:
+    """Start the server (building the jar if needed) and wait until Bolt accepts its password;
+    with ``http_port``, Neo4j Browser is served there (``browser`` in the result).
 
     The password is the home's own (``{home}/password``, generated on first start); an explicit
     ``password`` replaces it there, so every client that reads the file keeps working.  The
@@ -153,6 +166,8 @@ def start(home: str | Path | None = None, port: int = DEFAULT_PORT, password: st
     _pid_file(home).unlink(missing_ok=True)
     if _port_busy(port):
         raise GovkgError(f"port {port} is already in use by another process; choose --port")
+    if http_port and (http_port == port or _port_busy(http_port)):
+        raise GovkgError(f"HTTP port {http_port} is already in use; choose --http-port (0: no Neo4j Browser)")
     password = ensure_password(home, password)
     if not JAR.exists() or not (JAR.parent / "lib").is_dir():
         build()
@@ -161,12 +176,14 @@ def start(home: str | Path | None = None, port: int = DEFAULT_PORT, password: st
     env = dict(os.environ, NEO4J_PASSWORD=password)  # not on the command line, which `ps` shows to all
     with open(_log_file(home), "ab") as log:
         proc = subprocess.Popen(
-            ["java", *JVM_OPTS, "-jar", str(JAR), "--home", str(home), "--port", str(port)],
+            ["java", *JVM_OPTS, "-jar", str(JAR), "--home", str(home), "--port", str(port),
+             *(["--http-port", str(http_port)] if http_port else [])],
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
             cwd=str(home), start_new_session=True)
-    _pid_file(home).write_text(f"{proc.pid} {port}\n")
+    _pid_file(home).write_text(f"{proc.pid} {port} {http_port or 0}\n")
     _wait_for_bolt(proc, home, port, password, timeout)
-    return {"pid": proc.pid, "port": port, "home": str(home), "already_running": False}
+    return {"pid": proc.pid, "port": port, "home": str(home), "already_running": False,
+            "browser": browser_url(http_port)}
 
 
 def _already_running(home: Path, pid: int, port: int, password: str | None) -> dict:
@@ -178,7 +195,8 @@ def _already_running(home: Path, pid: int, port: int, password: str | None) -> d
     password = password or default_password(home)
     ok, why = _bolt_ok(port, password)
     if ok:
-        return {"pid": pid, "port": port, "home": str(home), "already_running": True}
+        return {"pid": pid, "port": port, "home": str(home), "already_running": True,
+                "browser": _read_browser(home)}
     if why == "auth":
         which = "the given password" if given else f"the password in {password_file(home)}"
         raise GovkgError(f"Neo4j (pid {pid}) already runs from {home} but refuses {which} "
@@ -250,7 +268,7 @@ def stop(home: str | Path | None = None, timeout: float = 60.0) -> bool:
 
 
 def status(home: str | Path | None = None, port: int | None = None, password: str | None = None) -> dict:
-    """``{running, pid, bolt, home, port}``; ``bolt`` is 'ok', 'auth', 'down' or what went wrong.
+    """``{running, pid, bolt, home, port, browser}``; ``bolt`` is 'ok', 'auth', 'down' or what went wrong.
     ``port`` defaults to the one the server in ``home`` was started on, ``password`` to the home's."""
     home = _home(home)
     pid = _read_pid(home)
@@ -262,4 +280,5 @@ def status(home: str | Path | None = None, port: int | None = None, password: st
             bolt = _bolt_ok(port, password or default_password(home))[1]
         except GovkgError as exc:
             bolt = str(exc)
-    return {"running": running, "pid": pid if running else None, "bolt": bolt, "home": str(home), "port": port}
+    return {"running": running, "pid": pid if running else None, "bolt": bolt, "home": str(home), "port": port,
+            "browser": _read_browser(home) if running else None}

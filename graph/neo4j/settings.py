@@ -17,6 +17,7 @@ from ..model.files import write_atomic
 from ..model.resources import CHECKOUT, in_checkout, user_dir
 
 DEFAULT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474  # Neo4j Browser of the dev server (`govkg neo4j start --http-port`)
 DEFAULT_URI = f"bolt://127.0.0.1:{DEFAULT_PORT}"
 DEFAULT_USER = "neo4j"
 PASSWORD_FILE = "password"
@@ -84,3 +85,29 @@ def ensure_password(home: str | Path, password: str | None = None) -> str:
     except OSError as exc:
         raise GovkgError(f"cannot write the Neo4j password to {path}: {exc.strerror or exc}") from None
     return chosen
+
+
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_uri(uri: str) -> str:
+    """A Bolt URI checked before any connection: a Bolt scheme, a host, a port in 1..65535
+    (``http://…``, ``bolt://``, ``bolt://host:notaport`` are usage errors, exit 2)."""
+    from urllib.parse import urlsplit
+
+    shown = repr(uri)
+    try:
+        parts = urlsplit(uri.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise GovkgError(f"bad Neo4j URI {shown}: {exc} (use bolt://HOST:PORT)", 2) from None
+    if parts.scheme.lower() not in BOLT_SCHEMES:
+        raise GovkgError(f"bad Neo4j URI {shown}: the scheme must be one of {', '.join(BOLT_SCHEMES)} "
+                         "(use bolt://HOST:PORT)", 2)
+    if not parts.hostname:
+        raise GovkgError(f"bad Neo4j URI {shown}: no host (use bolt://HOST:PORT)", 2)
+    if port == 0:
+        raise GovkgError(f"bad Neo4j URI {shown}: port 0 (use bolt://HOST:PORT)", 2)
+    if parts.path not in ("", "/"):
+        raise GovkgError(f"bad Neo4j URI {shown}: a Bolt URI has no path (use bolt://HOST:PORT)", 2)
+    return uri.strip()

@@ -59,16 +59,18 @@ def number_of(marker: str) -> str:
     return core.strip()
 
 
-def split_title(line: Line, marker_end: int, opens: tuple[str, ...] = ()) -> tuple[Span, int]:
+def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] = ()) -> tuple[Span, int]:
     """The title span and where the body starts (an inline title ends at the first 。,
     or at a colon within 30 characters that comes before it: 公众参与：召开……, or just
-    before an enumeration that opens within 30 characters: 主观原因①……；②……)."""
+    before an enumeration that opens within 30 characters: 主观原因①……；②……; a lone (1) is
+    not one)."""
     rest = line.text[marker_end:]
     cut = rest.find(TITLE_END)
     soft = min((i for i in (rest.find(c) for c in TITLE_SOFT_END) if 0 <= i <= 30), default=-1)
     if cut < 0 or cut > 60 or 0 < soft < cut:
         cut = soft
-    enum = min((i for i in (rest.find(o) for o in opens) if 2 <= i <= 30), default=-1)
+    enum = min((i for i in (rest.find(a) for a, b in opens if rest.find(b, rest.find(a) + 1) > 0)
+                if 2 <= i <= 30), default=-1)
     if enum > 0 and (cut < 0 or enum < cut) and rest[enum - 1] not in "，,；;、":
         t0 = line.start + marker_end
         return (t0, t0 + len(rest[:enum].rstrip())), t0 + enum
@@ -91,9 +93,10 @@ def signature_start(lines: list[Line]) -> int:
 
 
 def build_tree(text: str, lines: list[Line], end_line: int,
-               opens: tuple[str, ...] = ()) -> tuple[list[Node], int]:
+               opens: tuple[tuple[str, str], ...] = ()) -> tuple[list[Node], int]:
     """Nodes from heading lines by the style stack; returns roots and the preamble end.
-    ``opens``: the first markers of the enumeration series, which end an inline title."""
+    ``opens``: the first two markers of each enumeration series; an enumeration (both in
+    order) ends an inline title."""
     roots: list[Node] = []
     stack: list[tuple[str, Node]] = []
     preamble_end = lines[end_line - 1].end if end_line else 0
@@ -181,7 +184,7 @@ def parse(doc: Document, lexicon: Lexicon | None = None) -> Outline:
     text = doc.text
     lines = lines_of(text)
     end_line = signature_start(lines)
-    opens = tuple(s["markers"][0] for s in lex.json("enumerators.json")["series"])
+    opens = tuple((s["markers"][0], s["markers"][1]) for s in lex.json("enumerators.json")["series"])
     roots, preamble_end = build_tree(text, lines, end_line, opens)
     notes: list[str] = []
     if not roots:

@@ -55,6 +55,7 @@ INT_TYPES = frozenset(str(t) for t in (
     XSD.unsignedByte, XSD.gYear))
 FLOAT_TYPES = frozenset(str(t) for t in (XSD.decimal, XSD.double, XSD.float))
 TEMPORAL_TYPES = frozenset(str(t) for t in (XSD.date, XSD.dateTime, XSD.time))
+BOOLEAN = str(XSD.boolean)  # a namespace attribute is a call: not once per literal
 
 
 def literal_value(lexical: str, datatype: str | None, temporal: bool = False) -> object:
@@ -73,7 +74,7 @@ def literal_value(lexical: str, datatype: str | None, temporal: bool = False) ->
             return float(lexical.strip())
         except ValueError:
             return lexical
-    if dt == str(XSD.boolean):
+    if dt == BOOLEAN:
         return lexical.strip() in ("true", "1")
     if temporal and dt in TEMPORAL_TYPES:
         v = Literal(lexical, datatype=URIRef(dt)).toPython()

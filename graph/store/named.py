@@ -46,8 +46,23 @@ def load_cypher(name: str) -> str:
 
 
 def has_report_column(text: str) -> bool:
-    """Whether a SELECT query returns ``?report``, so that ``--report`` can pre-bind it."""
-    return re.search(r"SELECT\b[^{]*\?report\b", text, re.S | re.I) is not None
+    """Whether the outer SELECT returns ``?report``, so that ``--report`` can pre-bind it.  Only
+    the outer projection counts: ``(COUNT(?report) AS ?reports)`` or a subquery's ``?report``
+    cannot be bound from outside (oxigraph refuses it), ``SELECT *`` can when the pattern has it."""
+    body = re.sub(r"(?m)^\s*#.*$", "", text)
+    m = re.search(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", body, re.S | re.I)
+    if m is None:
+        return False
+    head = m.group(1)
+    if head.strip().startswith("*") or re.match(r"\s*(?:DISTINCT|REDUCED)\s+\*", head, re.I):
+        return re.search(r"\?report\b", body) is not None
+    aliases = re.findall(r"\bAS\s+\?(\w+)", head, re.I)
+    while True:  # drop the (expression AS ?alias) groups, innermost first
+        plain = re.sub(r"\([^()]*\)", " ", head)
+        if plain == head:
+            break
+        head = plain
+    return "report" in aliases or re.search(r"\?report\b", head) is not None
 
 
 def report_binding(store, report: str | None, text: str | None = None, name: str = "query") -> dict:
@@ -62,6 +77,17 @@ def report_binding(store, report: str | None, text: str | None = None, name: str
         ids = ", ".join(k[len(str(ID)):] if k.startswith(str(ID)) else k for k in known) or "none"
         raise GovkgError(f"no report {report!r} in the store (reports: {ids})")
     return {"report": URIRef(iri)}
+
+
+def console_text(name: str, report: str | None = None) -> str:
+    """NAME's SPARQL as a SPARQL console runs it: with ``report``, a trailing ``VALUES ?report``
+    line (the console cannot pre-bind); the rows are those of `govkg query NAME --report`."""
+    text = load_query(name)
+    if not report:
+        return text
+    if not has_report_column(text):
+        raise GovkgError(f"query {name!r} has no ?report column, so --report does not apply to it", 2)
+    return text.rstrip("\n") + f"\nVALUES ?report {{ <{st.report_ref(report)}> }}\n"
 
 
 _JOINED = re.compile(r'^#\s*joined:\s*(\w+)\s+"([^"]+)"', re.M)

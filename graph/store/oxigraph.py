@@ -20,7 +20,9 @@ from rdflib.namespace import XSD
 
 from ..model import GovkgError, first_line
 from ..model.files import atomic_path
+from . import guard
 from ..rdf.formats import by_suffix
+from .endpoint import refuse_if_served
 from ..rdf.terms import literal_value, nt_term, value_of  # the N-Triples escaping and values
 from ..model.vocab import ID, PREFIXES
 
@@ -36,19 +38,11 @@ def _ox():
 
 
 def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False, create: bool = True):
-    """A pyoxigraph Store at ``path``; read-only opening lets queries run beside a writer."""
-    ox = _ox()
-    p = Path(path)
-    if read_only or not create:
-        if not p.is_dir() or not any(p.iterdir()):
-            raise GovkgError(f"no store at {p} (run `govkg build` first, or give --store DIR)")
-    try:
-        return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
-    except OSError as exc:
-        msg = first_line(exc)
-        if "lock" in msg.lower():
-            raise GovkgError(f"store {p} is in use by another govkg process ({msg})") from None
-        raise GovkgError(f"cannot open store {p}: {msg}") from None
+    """A pyoxigraph Store at ``path``; read-only opening lets queries run beside a writer; a
+    damaged one is a one-line error (graph.store.guard)."""
+    if not read_only:
+        refuse_if_served(Path(path))  # the server reads it without a lock: a writer would corrupt what it sees
+    return guard.open_store(path, read_only, create)
 
 
 def report_graph_name(report_iri: str | URIRef):
@@ -67,6 +61,8 @@ def replace_report(store, report_iri: str | URIRef, graph: Graph) -> int:
     try:
         store.update(update)
     except (OSError, SyntaxError, ValueError) as exc:
+        if guard.disk_error(None, exc) is not None:
+            raise guard.disk_error(None, exc) from None
         raise GovkgError(f"cannot write report {iri} to the store: {first_line(exc)}") from None
     return len(graph)
 
@@ -152,6 +148,8 @@ def query(store, sparql: str, bindings: dict[str, Any] | None = None) -> tuple[l
     except SyntaxError as exc:
         raise GovkgError(f"SPARQL syntax error: {first_line(exc)}", 2) from None
     except (OSError, ValueError, TypeError, RuntimeError) as exc:
+        if guard.is_damage(exc):
+            raise guard.damaged(None, exc) from None
         raise GovkgError(f"SPARQL query failed: {first_line(exc)}") from None
     if isinstance(res, ox.QueryBoolean):
         return ["result"], [{"result": bool(res)}]
@@ -159,9 +157,8 @@ def query(store, sparql: str, bindings: dict[str, Any] | None = None) -> tuple[l
         rows = [{"subject": _py(t.subject), "predicate": _py(t.predicate), "object": _py(t.object)} for t in res]
         return ["subject", "predicate", "object"], rows
     cols = [v.value for v in res.variables]
-    rows = []
-    for sol in res:
-        rows.append({c: _py(sol[c]) for c in cols})
+    with guard.reading():  # a damaged block shows when the solutions are read
+        rows = [{c: _py(sol[c]) for c in cols} for sol in res]
     return cols, rows
 
 
@@ -237,6 +234,24 @@ def export_graphs(store, names: Iterable[str] | None = None) -> list[tuple[str, 
     return out
 
 
+def graph_triples(store, name: str, cache: dict | None = None) -> list[tuple]:
+    """The triples of the named graph ``name`` as rdflib terms, in a plain list (for views that
+    read a store report by report: an rdflib Graph indexes every triple it is given, which costs
+    more than the conversion).  ``cache`` keeps converted terms across calls (predicates,
+    classes, themes and shared nodes recur in every report)."""
+    cache = {} if cache is None else cache
+    out = []
+    for q in store.quads_for_pattern(None, None, None, _ox().NamedNode(name)):
+        triple = []
+        for t in (q.subject, q.predicate, q.object):
+            r = cache.get(t)
+            if r is None:
+                r = cache[t] = _rdflib_term(t)
+            triple.append(r)
+        out.append(tuple(triple))
+    return out
+
+
 # --------------------------------------------------------------------------- dumps
 
 def dump(store, path: str | Path) -> None:
@@ -280,13 +295,14 @@ def put_reports(store_dir: str | Path, graphs: dict[str, Graph], fresh: bool = F
     reports not given first); every graph of the store afterwards, sorted by name."""
     store = open_store(store_dir)
     try:
-        if fresh:
-            for name in reports(store):
-                if name not in graphs:
-                    remove_report(store, name)
-        for iri, g in sorted(graphs.items()):
-            replace_report(store, iri, g)
-        store.flush()
-        return export_graphs(store)
+        with guard.reading(store_dir):  # a full disk while flushing: one line
+            if fresh:
+                for name in reports(store):
+                    if name not in graphs:
+                        remove_report(store, name)
+            for iri, g in sorted(graphs.items()):
+                replace_report(store, iri, g)
+            store.flush()
+            return export_graphs(store)
     finally:
         del store

@@ -72,7 +72,7 @@ _LITERALS = {
 _FLAGS = {GK.isOpen: "open", GK.unmotivated: "unmotivated", GK.unaddressed: "unaddressed"}
 
 
-def _triples(g: Graph) -> list[tuple]:
+def _triples(g: Graph | Iterable[tuple]) -> list[tuple]:
     """Every triple of a Graph, or of every named graph of a Dataset/ConjunctiveGraph, in a
     fixed order: rdflib's own order follows Python's string hashing, which changes from one
     process to the next, and the view (node order, theme lists) must not."""
@@ -112,39 +112,48 @@ class _Triples:
     answers: list = field(default_factory=list)  # (action, shortcoming) pairs
 
 
-def _collect(g: Graph) -> _Triples:
+# predicates _collect tests for, looked up once (an rdflib Namespace attribute builds a new
+# URIRef on every access, which cost more than the rest of the loop)
+_LINK_PREDS = {p: str(p).rsplit("#", 1)[1] for p in (GK.linkAction, GK.linkCause, GK.lexicalScore,
+                                                      GK.semanticScore, GK.evidenceSentence)}
+_CAND_PREDS = {p: str(p).rsplit("#", 1)[1] for p in (GK.candidateAction, GK.candidateCause, GK.accepted)}
+_THEME_P, _INREPORT_P, _PATH_P, _BEST_P = GK.theme, GK.inReport, GK.path, GK.bestCandidate
+_ANSWERS_P, _TERM_P, _SHARED_THEME_P, _SCORE_P = GK.addressesShortcoming, GK.sharedTerm, GK.sharedTheme, GK.score
+_TYPE_P, _PREF_P, _DERIVED_P = RDF.type, SKOS.prefLabel, PROV.wasDerivedFrom
+
+
+def _collect(g: Graph | Iterable[tuple]) -> _Triples:
     c = _Triples()
     for s, p, o in _triples(g):
-        if p == RDF.type:
+        if p == _TYPE_P:
             c.types.setdefault(s, set()).add(o)
         elif p in EDGES:
             c.rels.append((s, EDGES[p], o))
-            if p == GK.theme:
+            if p == _THEME_P:
                 c.theme_of.setdefault(s, []).append(str(o))
-        elif p == SKOS.prefLabel:
+        elif p == _PREF_P:
             (c.zh_labels if getattr(o, "language", None) == "zh" else c.en_labels)[s] = str(o)
         elif p in _FLAGS:
             c.lits.setdefault(s, {})[_FLAGS[p]] = bool(o.toPython())
-        elif p == PROV.wasDerivedFrom:
+        elif p == _DERIVED_P:
             c.derived[s] = o
-        elif p == GK.inReport:
+        elif p == _INREPORT_P:
             c.in_report[s] = o
-        elif p == GK.path:
+        elif p == _PATH_P:
             c.paths[s] = str(o)
-        elif p == GK.bestCandidate:
+        elif p == _BEST_P:
             c.best[s] = o
-        elif p == GK.addressesShortcoming:
+        elif p == _ANSWERS_P:
             c.answers.append((str(s), str(o)))
-        elif p in (GK.linkAction, GK.linkCause, GK.lexicalScore, GK.semanticScore,
-                   GK.evidenceSentence):
-            c.link_nodes.setdefault(s, {})[str(p).rsplit("#", 1)[1]] = o
-        elif p == GK.sharedTerm:
+        elif p in _LINK_PREDS:
+            c.link_nodes.setdefault(s, {})[_LINK_PREDS[p]] = o
+        elif p == _TERM_P:
             c.link_nodes.setdefault(s, {}).setdefault("terms", []).append(str(o))
-        elif p == GK.sharedTheme:
+        elif p == _SHARED_THEME_P:
             c.link_nodes.setdefault(s, {}).setdefault("shared_themes", []).append(str(o))
-        elif p in (GK.candidateAction, GK.candidateCause, GK.accepted):
-            c.cand_nodes.setdefault(s, {})[str(p).rsplit("#", 1)[1]] = o
-        elif p == GK.score:
+        elif p in _CAND_PREDS:
+            c.cand_nodes.setdefault(s, {})[_CAND_PREDS[p]] = o
+        elif p == _SCORE_P:
             c.lits.setdefault(s, {})["score"] = value_of(o)
         elif p in _LITERALS:
             c.lits.setdefault(s, {})[_LITERALS[p]] = value_of(o)
@@ -216,8 +225,9 @@ def _candidates(c: _Triples, link_by_pair: dict) -> list[dict]:
     return _dedupe_candidates(out)
 
 
-def to_nx(g: Graph) -> nx.MultiDiGraph:
-    """The drawable view of an RDF graph or dataset in the govkg shape."""
+def to_nx(g: Graph | Iterable[tuple]) -> nx.MultiDiGraph:
+    """The drawable view of an RDF graph or dataset in the govkg shape (or of a list of
+    rdflib triples: graph/store/oxigraph.py graph_triples)."""
     c = _collect(g)
     nxg = nx.MultiDiGraph()
     for s, ts in c.types.items():

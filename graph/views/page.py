@@ -31,7 +31,7 @@ import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from ..model import GovkgError
-from ..rdf.formats import by_suffix
+from ..rdf.formats import by_suffix, read_rdf
 from .network import CLASS_NAMES, CLASS_ORDER, counts, filter_view, focus as focus_view, to_nx
 from ..model.files import write_atomic
 from .planner import planner_data
@@ -83,13 +83,7 @@ def load_source(source: Any) -> Graph:
     if rf is None:
         raise GovkgError(f"{p}: not an RDF file (.ttl .nt .trig .nq .jsonld); give a report "
                          "as REPORT or a store with --store")
-    fmt = rf.rdflib
-    g: Graph = Dataset() if rf.quads else Graph()
-    try:
-        g.parse(p, format=fmt)
-    except Exception as exc:  # rdflib raises many parser error types
-        raise GovkgError(f"{p}: cannot parse {fmt}: {str(exc).splitlines()[0] if str(exc) else exc}") from None
-    return g
+    return read_rdf(p, rf)
 
 
 def _from_store(path: Path) -> Graph:
@@ -299,6 +293,7 @@ def _assets() -> dict[str, str]:
             "vis_css": (lib / "vis-network.css").read_text(encoding="utf-8"),
             "app_js": (STATIC / "govkg.js").read_text(encoding="utf-8"),
             "app_css": (STATIC / "govkg.css").read_text(encoding="utf-8"),
+            "corpus_js": (STATIC / "corpus.js").read_text(encoding="utf-8"),
         }
     except OSError as exc:
         raise GovkgError(f"HTML assets missing ({exc}); reinstall pyvis==0.3.2 and govkg") from None
@@ -313,12 +308,9 @@ def _sha(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def render(nxg: nx.MultiDiGraph, planner: dict | None = None, title: str | None = None,
-           tree: list | None = None) -> str:
-    """The page for a view (and the planner data and problem trees of the full graph)."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-    from markupsafe import Markup
-
+def page_data(nxg: nx.MultiDiGraph, planner: dict | None = None, title: str | None = None,
+              tree: list | None = None) -> dict:
+    """What the page's script draws for a view: vis nodes and edges, legend, planner, trees."""
     nodes, edges = network_data(nxg)
     theme_nodes = {n: d for n, d in nxg.nodes(data=True) if d["cls"] == "theme"}
     theme_count: dict[str, int] = {}
@@ -333,7 +325,7 @@ def render(nxg: nx.MultiDiGraph, planner: dict | None = None, title: str | None 
     titles = nxg.graph.get("reports", {})
     if title is None:
         title = next(iter(titles.values())) if len(titles) == 1 else f"govkg: {len(titles)} 份报告"
-    data = {
+    return {
         "title": title, "nodes": nodes, "edges": edges, "options": vis_options(len(nodes)),
         "classes": classes, "themes": themes,
         "edgeKinds": [{"key": k, "zh": v[2], "color": v[0], "dashes": v[1]} for k, v in EDGE_STYLE.items()],
@@ -341,16 +333,33 @@ def render(nxg: nx.MultiDiGraph, planner: dict | None = None, title: str | None 
         "planner": planner if planner is not None else planner_data(nxg),
         "tree": tree if tree is not None else tree_data(nxg),
     }
-    a = _assets()
-    data_json = script_json(data)
-    csp = ("default-src 'none'; script-src " + _sha(a["vis_js"]) + " " + _sha(a["app_js"])
-           + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
-           "base-uri 'none'; form-action 'none'; object-src 'none'")
+
+
+def csp(*scripts: str) -> str:
+    """The page's Content-Security-Policy: nothing from an address, only these scripts run."""
+    return ("default-src 'none'; script-src " + " ".join(_sha(x) for x in scripts)
+            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+            "base-uri 'none'; form-action 'none'; object-src 'none'")
+
+
+def template(name: str):
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))
-    tpl = env.get_template("graph.html")
-    return tpl.render(title=title, csp=csp, vis_js=Markup(a["vis_js"]), vis_css=Markup(a["vis_css"]),
-                      app_js=Markup(a["app_js"]), app_css=Markup(a["app_css"]),
-                      data_json=Markup(data_json))
+    return env.get_template(name)
+
+
+def render(nxg: nx.MultiDiGraph, planner: dict | None = None, title: str | None = None,
+           tree: list | None = None) -> str:
+    """The page for a view (and the planner data and problem trees of the full graph)."""
+    from markupsafe import Markup
+
+    data = page_data(nxg, planner=planner, title=title, tree=tree)
+    a = _assets()
+    return template("graph.html").render(
+        title=data["title"], csp=csp(a["vis_js"], a["app_js"]), vis_js=Markup(a["vis_js"]),
+        vis_css=Markup(a["vis_css"]), app_js=Markup(a["app_js"]), app_css=Markup(a["app_css"]),
+        data_json=Markup(script_json(data)))
 
 
 def build_view(source: Any, focus: str | None = None, depth: int = 2,

@@ -3,9 +3,6 @@
  * (textContent / createTextNode); nothing here assigns innerHTML. */
 (function () {
   'use strict';
-  var t0 = performance.now();
-  var DATA = JSON.parse(document.getElementById('govkg-data').textContent);
-  var G = window.govkg = { data: DATA, stabilized: false, highlighted: [], timings: {} };
 
   // ---------------------------------------------------------------- helpers
   function $(id) { return document.getElementById(id); }
@@ -36,6 +33,21 @@
     }
     return String(v);
   }
+  var tip = $('tip');
+
+  // boot(DATA, opts): draw one report's (or one graph's) views into the page.  The page of
+  // a corpus calls it again for each report picked (opts.tabs: false, it owns the tab bar),
+  // so listeners on the page's fixed elements are set as properties, replaced at each boot.
+  function boot(DATA, opts) {
+  opts = opts || {};
+  var t0 = performance.now();
+  var old = window.govkg;
+  if (old && old.network) old.network.destroy();
+  var G = window.govkg = { data: DATA, stabilized: false, highlighted: [], timings: {}, report: opts.report };
+  ['classes', 'themes', 'edge-legend', 'search-hits', 'page-tree', 'page-planner'].forEach(function (id) {
+    if ($(id)) $(id).replaceChildren();
+  });
+  $('search').value = ''; $('search-info').textContent = ''; $('gaps-only').checked = false; tip.hidden = true;
   var CLASS = {};
   DATA.classes.forEach(function (c) { CLASS[c.key] = c; });
   var THEME = {};
@@ -53,9 +65,18 @@
   var byId = {};
   DATA.nodes.forEach(function (n) { byId[n.id] = n; });
   var container = $('net');
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
-  G.network = network; G.nodes = nodes; G.edges = edges;
-  G.timings.constructed = performance.now() - t0;
+  G.nodes = nodes; G.edges = edges;
+  // The network is made at once, or (opts.lazyNetwork: the corpus page) when first needed, so
+  // that picking a report draws its tree without laying out its network first.
+  var network = null, onNetwork = [];
+  function makeNetwork() {
+    if (network) return network;
+    network = G.network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+    G.timings.constructed = performance.now() - t0;
+    onNetwork.forEach(function (f) { f(network); });
+    if (!DATA.nodes.length) finish();
+    return network;
+  }
 
   function finish() {
     if (G.stabilized) return;
@@ -71,12 +92,13 @@
     }
     document.body.setAttribute('data-ready', '1');
   }
-  network.on('stabilizationProgress', function (p) {
-    status('布局中 ' + Math.round(100 * p.iterations / p.total) + '%');
+  onNetwork.push(function (network) {
+    network.on('stabilizationProgress', function (p) {
+      status('布局中 ' + Math.round(100 * p.iterations / p.total) + '%');
+    });
+    network.once('stabilizationIterationsDone', finish);
+    network.once('stabilized', finish);
   });
-  network.once('stabilizationIterationsDone', finish);
-  network.once('stabilized', finish);
-  if (!DATA.nodes.length) finish();
   function status(s) { $('status').textContent = s; }
 
   // counts of what is drawn (not hidden), for tests and the status line
@@ -88,7 +110,6 @@
   };
 
   // ---------------------------------------------------------------- tooltip
-  var tip = $('tip');
   function row(dl, key, value) {
     if (value === undefined || value === null || value === '') return;
     dl.appendChild(el('dt', { text: key }));
@@ -149,12 +170,14 @@
     var r = container.getBoundingClientRect();
     tipAt(card, r.left + pointer.DOM.x, r.top + pointer.DOM.y);
   }
-  network.on('hoverNode', function (p) { var n = nodes.get(p.node); if (n) showTip(nodeCard(n), p.pointer); });
-  network.on('hoverEdge', function (p) { var e = edges.get(p.edge); if (e) showTip(edgeCard(e), p.pointer); });
-  network.on('blurNode', function () { tip.hidden = true; });
-  network.on('blurEdge', function () { tip.hidden = true; });
-  network.on('dragStart', function () { tip.hidden = true; });
-  network.on('zoom', function () { tip.hidden = true; });
+  onNetwork.push(function (network) {
+    network.on('hoverNode', function (p) { var n = nodes.get(p.node); if (n) showTip(nodeCard(n), p.pointer); });
+    network.on('hoverEdge', function (p) { var e = edges.get(p.edge); if (e) showTip(edgeCard(e), p.pointer); });
+    network.on('blurNode', function () { tip.hidden = true; });
+    network.on('blurEdge', function () { tip.hidden = true; });
+    network.on('dragStart', function () { tip.hidden = true; });
+    network.on('zoom', function () { tip.hidden = true; });
+  });
 
   function showDetail(id) {
     var n = byId[id];
@@ -172,6 +195,7 @@
   // neighbourhood is shown by selecting it instead (vis draws selected items emphasised).
   var DIM_LIMIT = 3000;
   function highlight(ids) {
+    makeNetwork();
     ids = [].concat(ids).filter(function (id) { return byId[id]; });
     var keep = {};
     ids.forEach(function (id) {
@@ -206,10 +230,10 @@
     G.highlighted = []; G.highlightedFrom = [];
   }
   G.highlight = highlight; G.clearHighlight = clearHighlight;
-  network.on('click', function (p) {
+  onNetwork.push(function (network) { network.on('click', function (p) {
     if (p.nodes && p.nodes.length) { highlight(p.nodes[0]); showDetail(p.nodes[0]); }
     else if (!p.edges || !p.edges.length) { clearHighlight(); showDetail(null); }
-  });
+  }); });
 
   // ---------------------------------------------------------------- filters
   var classOn = {}, themeOn = {}, gapsOnly = false;
@@ -272,17 +296,17 @@
   var themeBoxes = DATA.themes.map(function (t) {
     return checkbox($('themes'), t.id, t.label, t.count, null, function (on) { themeOn[t.id] = on; applyFilters(); });
   });
-  $('classes-all').addEventListener('click', function () {
+  $('classes-all').onclick = function () {
     var all = classBoxes.every(function (b) { return b.checked; });
     classBoxes.forEach(function (b) { b.checked = !all; classOn[b.getAttribute('data-key')] = !all; });
     applyFilters();
-  });
-  $('themes-all').addEventListener('click', function () {
+  };
+  $('themes-all').onclick = function () {
     var all = themeBoxes.every(function (b) { return b.checked; });
     themeBoxes.forEach(function (b) { b.checked = !all; themeOn[b.getAttribute('data-key')] = !all; });
     applyFilters();
-  });
-  $('gaps-only').addEventListener('change', function (ev) { gapsOnly = ev.target.checked; applyFilters(); });
+  };
+  $('gaps-only').onchange = function (ev) { gapsOnly = ev.target.checked; applyFilters(); };
   DATA.edgeKinds.forEach(function (k) {
     $('edge-legend').appendChild(el('li', null,
       el('span', { class: 'line' + (k.dashes ? ' dashed' : ''), style: 'border-color:' + k.color }),
@@ -310,6 +334,7 @@
   }
   function goTo(ids) {
     if (!ids.length) return;
+    makeNetwork();
     network.selectNodes(ids);
     highlight(ids);
     showDetail(ids[0]);
@@ -317,14 +342,14 @@
   }
   G.search = function (q) { search.value = q; var h = matches(q); renderHits(h); goTo(h.map(function (n) { return n.id; })); return h.length; };
   var timer = null;
-  search.addEventListener('input', function () {
+  search.oninput = function () {
     clearTimeout(timer);
     timer = setTimeout(function () { renderHits(matches(search.value)); }, 120);
-  });
-  search.addEventListener('keydown', function (ev) {
+  };
+  search.onkeydown = function (ev) {
     if (ev.key === 'Enter') { var h = matches(search.value); renderHits(h); goTo(h.map(function (n) { return n.id; })); }
     if (ev.key === 'Escape') { search.value = ''; renderHits([]); clearHighlight(); }
-  });
+  };
 
 
   // ---------------------------------------------------------------- problem tree
@@ -343,7 +368,30 @@
     box.addEventListener('mouseleave', function () { tip.hidden = true; });
     box.addEventListener('focus', function () { var r = box.getBoundingClientRect(); tipAt(treeCard(id, f), r.right, r.top); });
     box.addEventListener('blur', function () { tip.hidden = true; });
+    if (f.cls === 'cause' && peersOf(id)) {  // what other bodies planned for the same cause
+      box.classList.add('has-peers');
+      box.title = '点击查看他方举措 Click: peer remedies';
+      box.addEventListener('click', function () { showPeers(id); });
+      box.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') showPeers(id); });
+    }
     return box;
+  }
+  function sameCause(a, b) { return a === b || a.split('/').pop() === b.split('/').pop(); }
+  function peersOf(id) {  // the peer remedies of a cause, when the page was drawn from a store
+    var found = null;
+    ((DATA.planner && DATA.planner.reports) || []).forEach(function (r) {
+      (r.peers || []).forEach(function (c) { if (sameCause(c.cause, id)) found = c; });
+    });
+    return found;
+  }
+  function showPeers(id) {  // the planner tab, scrolled to the cause's peer remedies
+    showTab('planner');
+    var hit = null;
+    document.querySelectorAll('#page-planner .peer-cause').forEach(function (n) {
+      n.classList.remove('focus');
+      if (!hit && sameCause(n.getAttribute('data-id'), id)) hit = n;
+    });
+    if (hit) { hit.classList.add('focus'); hit.scrollIntoView({ block: 'start' }); }
   }
   function targetChip(x, key) {
     var b = x.baseline;
@@ -420,14 +468,15 @@
     });
   }
   G.drawTree = function () { document.querySelectorAll('.tree-row').forEach(drawWires); };
-  window.addEventListener('resize', function () { if (!$('page-tree').hidden) G.drawTree(); });
+  window.onresize = function () { if (!$('page-tree').hidden) G.drawTree(); };
 
   // ---------------------------------------------------------------- tabs
   var plannerBuilt = false, treeBuilt = false, graphShown = false;
   function showTab(name) {
-    ['tree', 'graph', 'planner'].forEach(function (t) {
+    document.querySelectorAll('#tabs button').forEach(function (b) {
+      var t = b.getAttribute('data-tab');
       $('page-' + t).hidden = t !== name;
-      $('tab-' + t).setAttribute('aria-selected', t === name ? 'true' : 'false');
+      b.setAttribute('aria-selected', t === name ? 'true' : 'false');
     });
     tip.hidden = true;
     if (name === 'planner' && !plannerBuilt) { buildPlanner($('page-planner')); plannerBuilt = true; }
@@ -436,6 +485,7 @@
       G.drawTree();
     }
     if (name === 'graph') {
+      makeNetwork();
       network.setSize('100%', '100%');
       network.redraw();
       if (!graphShown && !(DATA.focus && DATA.focus.seeds && DATA.focus.seeds.length)) network.fit();
@@ -443,9 +493,11 @@
     }
   }
   G.showTab = showTab;
-  document.querySelectorAll('#tabs button').forEach(function (b) {
-    b.addEventListener('click', function () { showTab(b.getAttribute('data-tab')); });
-  });
+  if (opts.tabs !== false) {
+    document.querySelectorAll('#tabs button').forEach(function (b) {
+      b.onclick = function () { showTab(b.getAttribute('data-tab')); };
+    });
+  }
 
   // ---------------------------------------------------------------- planner
   function buildPlanner(root) {
@@ -588,7 +640,15 @@
     return box;
   }
 
-  showTab({ '#planner': 'planner', '#graph': 'graph' }[location.hash] || 'tree');
+  if (!opts.lazyNetwork) makeNetwork();
+  showTab(opts.tab || { '#planner': 'planner', '#graph': 'graph' }[location.hash] || 'tree');
   applyFilters();
   G.timings.ready = performance.now() - t0;
+  return G;
+  }
+
+  window.govkgBoot = boot;
+  window.govkgDom = { $: $, el: el };  // the corpus page builds its DOM with the same helpers
+  var block = $('govkg-data');
+  if (block) boot(JSON.parse(block.textContent));
 })();
