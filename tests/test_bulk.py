@@ -56,3 +56,41 @@ def test_the_chunk_writer_holds_graphs_until_a_chunk_is_full(tmp_path):
     assert w.add(f"{EX}b", nquads(f"{EX}b", _graph("乙")), 1) is True
     assert w.write() == [] and graph_names(store) == [f"{EX}a", f"{EX}b"]
     assert w.write() == []  # nothing held
+
+
+def test_a_refused_new_version_leaves_the_stored_one(tmp_path):
+    """A report already stored whose new graph the store refuses keeps its earlier graph whole,
+    and the other graphs of the chunk (new and replaced) are written."""
+    store = open_store(tmp_path / "store")
+    a, b, c = f"{EX}a", f"{EX}b", f"{EX}c"
+    replace_graphs(store, [(a, nquads(a, _graph("旧甲一", "旧甲二"))), (b, nquads(b, _graph("旧乙")))])
+    broken = f'<{EX}s> <{EX}p> "unterminated <{a}> .\n'
+    refused = replace_graphs(store, [(a, broken), (b, nquads(b, _graph("新乙"))), (c, nquads(c, _graph("丙")))])
+    assert [name for name, _ in refused] == [a]
+    assert _objects(store, a) == ["旧甲一", "旧甲二"]
+    assert _objects(store, b) == ["新乙"] and _objects(store, c) == ["丙"]
+
+
+def test_replacing_takes_one_update_for_the_chunk_and_new_graphs_one_bulk_load(tmp_path):
+    """What makes a replaced report safe to kill at any moment: its drop and its new triples
+    are one store operation (one transaction), never a removal followed by a separate load."""
+    store = open_store(tmp_path / "store")
+    a, b, c = f"{EX}a", f"{EX}b", f"{EX}c"
+    replace_graphs(store, [(a, nquads(a, _graph("旧甲"))), (b, nquads(b, _graph("旧乙")))])
+
+    calls: list[str] = []
+
+    class Spy:
+        def __getattr__(self, name):
+            attr = getattr(store, name)
+            if name in ("update", "bulk_load", "load", "remove_graph", "remove", "clear_graph"):
+                def spied(*args, **kwargs):
+                    calls.append(name)
+                    return attr(*args, **kwargs)
+                return spied
+            return attr
+
+    assert replace_graphs(Spy(), [(a, nquads(a, _graph("新甲"))), (b, nquads(b, _graph("新乙"))),
+                                  (c, nquads(c, _graph("丙")))]) == []
+    assert sorted(calls) == ["bulk_load", "update"]
+    assert _objects(store, a) == ["新甲"] and _objects(store, b) == ["新乙"] and _objects(store, c) == ["丙"]
