@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/bench.py [--max 10000] [--query-reports 1000] [--semantic] [--validate]
         [--rdflib-timeout 300] [--neo4j [--neo4j-bulk]] [--no-html] [--no-options] [--keep DIR] [--markdown]
+        [--growth 1000,10000] [--dask-reports 200] [--only growth,dask]
 
 Rows (the baseline of each group is marked ×1.00):
 
@@ -24,6 +25,11 @@ Rows (the baseline of each group is marked ×1.00):
 * neo4j (only with ``--neo4j``: it empties the database at $NEO4J_URI, default bolt://127.0.0.1:7687): govkg's loader against
   rdflib-neo4j (scripts/bench_neo4j.py) on the first 50 and 1,000 reports of the built stores,
   throughput ratios in one run; ``--neo4j-bulk`` adds ``govkg load --bulk`` (neo4j-admin import);
+* growth: build_corpus of ``--growth A,B`` reports (default 1,000 and 10,000) into fresh stores:
+  the time and peak-memory ratios B/A (linear growth = ×B/A time, flat memory = ×1);
+* dask: the same ``--dask-reports`` reports built with local worker processes (baseline) and on a
+  local Dask cluster of as many worker processes (graph.corpus.dask, ``scheduler=``), the ratio
+  of the times and whether the two stores have the same graph digest;
 * html: the HTML export (graph.html.write_html, as scripts/bench_html.py) of 10 reports
   (baseline) and 100 reports.
 
@@ -63,10 +69,10 @@ def _gen_module():
 class PeakRSS:
     """Peak resident memory of this process plus its children, sampled in a thread."""
 
-    def __init__(self, every: float = 0.05):
+    def __init__(self, every: float = 0.05, pid: int | None = None):
         import psutil
 
-        self.proc = psutil.Process()
+        self.proc = psutil.Process(pid)
         self.every = every
         self.peak = 0
         self._stop = threading.Event()
@@ -189,6 +195,80 @@ def bench_builds(files: list[Path], sizes: list[int], work: Path, semantic: bool
             table.add(f"  skipped in {n:,}", str(len(s.skipped)), None, s.skipped[0][1][:60])
         prev = (n, secs, peak)
     return stores
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process, and of its children that have been waited for (the workers)."""
+    import resource
+
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def _growth_child(files: list[Path], store: Path, semantic: bool, conn) -> None:
+    (own0, kids0) = _cpu_seconds()
+    s = corpus.build_corpus(files, store, workers=os.cpu_count(), semantic=semantic)
+    own, kids = _cpu_seconds()
+    conn.send((s.seconds, (own - own0, kids - kids0), s.triples, s.pairs, len(s.skipped)))
+
+
+def _remove_store(store: Path) -> None:
+    """A store and the files a build keeps beside it (digests, sentence vectors)."""
+    shutil.rmtree(store, ignore_errors=True)
+    for f in store.parent.glob(store.name + ".*.sqlite*"):
+        f.unlink(missing_ok=True)
+
+
+def bench_growth(files: list[Path], sizes: list[int], work: Path, semantic: bool, table: Table) -> None:
+    """Time and peak memory (the build process plus its workers) of a build of ``sizes[1]``
+    reports against one of ``sizes[0]``, each in a fresh process (spawned, so that neither
+    inherits what the other left in memory) into a fresh store, in this run."""
+    ctx = mp.get_context("spawn")
+    got = []
+    for n in sizes:
+        store = work / f"store-growth-{n}"
+        _remove_store(store)
+        load = os.getloadavg()[0]
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_growth_child, args=(files[:n], store, semantic, child))
+        proc.start()
+        with PeakRSS(pid=proc.pid) as mem:
+            secs, (own, kids), triples, pairs, skipped = parent.recv()
+        proc.join()
+        _remove_store(store)
+        got.append((n, secs, own + kids, mem.peak))
+        table.add(f"growth: build {n:,} reports", f"{secs:.1f} s, {n / secs:.1f} reports/s, peak {_mb(mem.peak)}; "
+                  f"CPU {own + kids:.0f} s (writer {own:.0f} s)", None,
+                  f"{triples:,} triples, {pairs:,} year pairs, {skipped} skipped; load average {load:.1f} → "
+                  f"{os.getloadavg()[0]:.1f}")
+    (a, ta, ca, ma), (b, tb, cb, mb) = got[0], got[-1]
+    table.add(f"growth {a:,} → {b:,}: time", f"×{tb / ta:.2f} for ×{b / a:.0f} reports", tb / ta,
+              f"vs {a:,} (linear = ×{b / a:.0f})")
+    table.add(f"growth {a:,} → {b:,}: CPU time", f"×{cb / ca:.2f} for ×{b / a:.0f} reports", cb / ca,
+              f"vs {a:,}: build process and workers, less sensitive to a shared machine's load")
+    table.add(f"growth {a:,} → {b:,}: peak memory", f"{_mb(ma)} → {_mb(mb)}", mb / ma, f"vs {a:,} (flat = ×1)")
+
+
+def bench_dask(files: list[Path], n: int, work: Path, semantic: bool, table: Table) -> None:
+    """A local Dask cluster of as many worker processes as cores against the local pool."""
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        table.add("dask build", "not installed", None, "pip install '.[dask]'")
+        return
+    from graph.store import graph_digest
+
+    workers = os.cpu_count() or 1
+    local = work / "store-dask-local"
+    s_local = corpus.build_corpus(files[:n], local, workers=workers, semantic=semantic)
+    table.add(f"build {n} reports, {workers} local processes", f"{s_local.seconds:.1f} s", 1.0, "baseline (dask)")
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      scheduler_port=0, dashboard_address=":0") as cluster:
+        s_dask = corpus.build_corpus(files[:n], work / "store-dask", semantic=semantic,
+                                     scheduler=cluster.scheduler_address)
+    same = graph_digest(local) == graph_digest(work / "store-dask")
+    table.add(f"build {n} reports, Dask LocalCluster of {workers}", f"{s_dask.seconds:.1f} s", s_dask.seconds / s_local.seconds,
+              f"time vs local processes (cluster started beforehand); same graph digest: {'yes' if same else 'NO'}")
 
 
 def _build_figure(s: corpus.Summary, n: int) -> str:
@@ -404,21 +484,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-html", action="store_true")
     ap.add_argument("--keep", help="keep the corpus and stores in this directory")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown (for the README)")
+    ap.add_argument("--growth", default="1000,10000", help="the two corpus sizes of the growth rows")
+    ap.add_argument("--dask-reports", type=int, default=200, help="reports of the Dask rows")
+    ap.add_argument("--only", default="", help="comma-separated row groups to run: growth, dask (default: all)")
     args = ap.parse_args(argv)
 
     sizes = [n for n in (100, 1000, 10000) if n <= args.max] or [args.max]
+    growth = [int(x) for x in args.growth.split(",")]
+    only = {x.strip() for x in args.only.split(",") if x.strip()}
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="govkg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     table = Table()
     t_all = time.perf_counter()
     try:
         src = work / "reports"
-        n_gen = max(sizes + [args.query_reports, 300])
+        n_gen = max(growth + [args.dask_reports]) if only else max(sizes + growth + [args.query_reports, 300])
         if not (src / "truth.jsonl").exists() or len(list(src.glob("*.txt"))) < n_gen:
             shutil.rmtree(src, ignore_errors=True)
             print(f"bench: generating {n_gen} reports …", file=sys.stderr)
             _gen_module().generate(src, n_gen, seed=7)
         files = sorted(src.glob("*.txt"))
+        if "growth" in only or not only:
+            bench_growth(files, growth, work, args.semantic, table)
+        if "dask" in only or not only:
+            bench_dask(files, args.dask_reports, work, args.semantic, table)
+        if only:
+            return _print(table, args, t_all)
         bench_extraction(files, args.semantic, table)
         build_sizes = sorted(set(sizes + ([args.query_reports] if args.query_reports not in sizes else [])))
         if not args.no_options:
@@ -435,6 +526,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    return _print(table, args, t_all)
+
+
+def _print(table: Table, args, t_all: float) -> int:
     print(f"govkg bench: {os.cpu_count()} cores; size builds with {'lexical+semantic' if args.semantic else 'lexical'} "
           f"links, {'with' if args.validate else 'without'} SHACL validation; "
           f"{time.perf_counter() - t_all:.0f} s in all")

@@ -309,14 +309,15 @@ def test_a_damaged_digest_file_is_a_one_line_error(corpus, tmp_path):
 
 @pytest.mark.slow
 def test_a_build_killed_half_way_loses_no_pairs(corpus, tmp_path):
-    """A build killed (SIGKILL, so no clean-up runs) after five reports: every report already
-    stored has its digest, so next year's build into the same store finds its pairs."""
+    """A build killed (SIGKILL, so no clean-up runs) after five reports (written two at a time):
+    every report already stored has its digest, so next year's build into the same store finds
+    its pairs, and building the files again gives the graph of a build never interrupted."""
     import subprocess
     import textwrap
 
     from graph.corpus.build import build_corpus
     from graph.corpus.digests import DigestStore
-    from graph.store import open_store, reports
+    from graph.store import graph_digest, open_store, reports
 
     truth = _truth(corpus)
     later = sorted(f for f, t in truth.items() if t.get("pair", {}).get("role") == "second")
@@ -330,7 +331,7 @@ def test_a_build_killed_half_way_loses_no_pairs(corpus, tmp_path):
             if len(seen) == 5:
                 os.kill(os.getpid(), signal.SIGKILL)
         build_corpus({[str(corpus / f) for f in earlier]!r}, {str(tmp_path / "store")!r}, workers=1,
-                     semantic=False, progress=kill)
+                     semantic=False, progress=kill, write_chunk=2)
     """)
     res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert res.returncode == -9, res.stderr
@@ -338,10 +339,13 @@ def test_a_build_killed_half_way_loses_no_pairs(corpus, tmp_path):
     stored = set(reports(store))
     del store
     digests = DigestStore(tmp_path / "store")
-    assert len(stored) == 5 and digests.missing(stored) == []
+    assert len(stored) == 6 and digests.missing(stored) == []  # three chunks of two written
     digests.close()
     rest = build_corpus([corpus / f for f in earlier], tmp_path / "store", workers=1, semantic=False)
     assert rest.undigested == []
+    whole = build_corpus([corpus / f for f in earlier], tmp_path / "whole", workers=1, semantic=False)
+    assert whole.reports == rest.reports == len(earlier)
+    assert graph_digest(tmp_path / "store") == graph_digest(tmp_path / "whole")
     nxt = build_corpus([corpus / f for f in later], tmp_path / "store", workers=1, semantic=False)
     assert nxt.pairs > 0
 
@@ -388,3 +392,84 @@ def test_an_in_process_build_leaves_ctrl_c_to_the_caller(tmp_path, sample_path):
     before = signal.getsignal(signal.SIGINT)
     build_corpus([sample_path], tmp_path / "store", workers=1, semantic=False, followthrough=False)
     assert signal.getsignal(signal.SIGINT) is before
+
+
+def _graphs_by_report(store_dir: Path) -> dict[str, list[str]]:
+    """Each report graph of a store as its sorted quads."""
+    import pyoxigraph as ox
+
+    from graph.store import open_store, reports
+
+    store = open_store(store_dir, read_only=True)
+    try:
+        return {r: sorted(str(q) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(r)))
+                for r in reports(store)}
+    finally:
+        del store
+
+
+@pytest.fixture(scope="module")
+def versions(corpus, tmp_path_factory):
+    """The corpus built twice, uninterrupted: without links (the old version of every report
+    graph) and with lexical links (the new one)."""
+    from graph.corpus.build import build_corpus
+
+    work = tmp_path_factory.mktemp("versions")
+    build_corpus([corpus], work / "old", workers=1, semantic=False, link=False)
+    build_corpus([corpus], work / "new", workers=1, semantic=False)
+    return work
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("start", ["empty", "old version"])
+def test_a_build_killed_at_a_random_moment_of_a_chunk_write_keeps_reports_whole(corpus, versions, tmp_path, start):
+    """SIGKILL at a random moment while a chunk is being written (a killer process started as
+    the write begins, after a random delay of 0-40 ms), into an empty store or over a store
+    holding every report's old version: each report is then absent (empty start only), its old
+    graph or its new graph, whole, never half, and never missing when it was stored before;
+    every stored report has its digest; building again gives the graph of a build never
+    interrupted."""
+    import random
+    import subprocess
+    import textwrap
+
+    from graph.corpus.build import build_corpus
+    from graph.corpus.digests import DigestStore
+    from graph.store import graph_digest
+
+    old, new = _graphs_by_report(versions / "old"), _graphs_by_report(versions / "new")
+    assert old.keys() == new.keys() and sum(old[r] != new[r] for r in old) > len(old) // 2
+    if start == "old version":
+        shutil.copytree(versions / "old", tmp_path / "store")
+        shutil.copy(versions / "old.digests.sqlite", tmp_path / "store.digests.sqlite")
+    rng = random.Random()
+    seed = rng.randrange(10**6)
+    rng.seed(seed)
+    nth, delay = rng.randrange(1, 10), rng.uniform(0.0, 0.04)
+    script = textwrap.dedent(f"""
+        import os, subprocess
+        from graph.corpus.build import build_corpus
+        from graph.store import bulk
+        calls = []
+        original = bulk.replace_graphs
+        def write(*args, **kwargs):
+            calls.append(1)
+            if len(calls) == {nth}:
+                subprocess.Popen(["sh", "-c", "sleep {delay:.4f}; kill -9 {{}}".format(os.getpid())])
+            return original(*args, **kwargs)
+        bulk.replace_graphs = write
+        build_corpus([{str(corpus)!r}], {str(tmp_path / "store")!r}, workers=1, semantic=False, write_chunk=2)
+    """)
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert res.returncode == -9, f"seed {seed}: {res.stderr}"
+    got = _graphs_by_report(tmp_path / "store")
+    if start == "old version":
+        assert got.keys() == old.keys(), f"seed {seed}: reports missing after the kill"
+    for r, quads in got.items():
+        assert quads in (old[r], new[r]), f"seed {seed}: {r} is neither its old nor its new graph"
+    digests = DigestStore(tmp_path / "store")
+    assert digests.missing(set(got)) == []
+    digests.close()
+    again = build_corpus([corpus], tmp_path / "store", workers=1, semantic=False)
+    assert again.undigested == []
+    assert graph_digest(tmp_path / "store") == graph_digest(versions / "new")

@@ -61,10 +61,14 @@ def parse_formats(value: str) -> list[str]:
 @click.option("--report-timeout", type=click.FloatRange(min=0), default=DEFAULT_REPORT_TIMEOUT, show_default=True,
               help="Seconds one report may take in a corpus build (DIR or -j N); a report over it is skipped "
                    "and named, its worker replaced. 0: no limit.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
+              help="Run reading, extraction and linking on this Dask scheduler's workers (pip install "
+                   "'govkg[dask]'); this process writes the store.  Workers read the reports at the same "
+                   "path (a shared folder) or from an fsspec URL.")
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: str, no_html: bool,
           no_store: bool, fresh: bool, quiet: bool, validate: bool = True, workers: int | None = None,
-          report_timeout: float = 0) -> None:
+          report_timeout: float = 0, scheduler: str | None = None) -> None:
     """Build the knowledge graph from REPORT files or DIRs (default: the bundled data/reports/).
 
     Every report is extracted, converted to RDF, validated against ontology/shapes.ttl and
@@ -73,7 +77,8 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: st
     with reports of consecutive years in the store (OUT/store.digests.sqlite keeps what that
     needs, so next year's reports can be built into the same OUT)."""
     fmts = parse_formats(formats)
-    files, errors = find_reports(inputs or [SAMPLE_REPORTS])
+    client = _connect(ctx, scheduler, no_store)  # before anything is written
+    files, errors = find_reports(inputs or [SAMPLE_REPORTS]) if client is None else _find_inputs(inputs)
     for e in errors:
         click.echo(f"govkg: error: {e}", err=True)
     if not files:
@@ -82,13 +87,34 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out_dir: str, formats: st
     if not no_store:
         refuse_if_served(out / "store")  # before any work: the server reads the store without a lock
         check_path(out / "store")  # a file in its place or a damaged store: said before any report is read
-    corpus = not no_store and workers != 1 and (
+    corpus = client is not None or not no_store and workers != 1 and (
         any(Path(i).is_dir() for i in inputs) or (workers is not None and len(files) > 1))
-    ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate, report_timeout) if corpus \
+    ok, source = _corpus(files, out, fmts, workers, fresh, quiet, validate, report_timeout, client) if corpus \
         else _one_by_one(files, out, fmts, no_store, fresh, quiet, validate)
     if source is not None and not no_html:
         _html(source, out / "kg.html", quiet, corpus=corpus)
     ctx.exit(0 if ok and not errors else 1)
+
+
+def _connect(ctx: click.Context, scheduler: str | None, no_store: bool):
+    """The Dask client of --scheduler (closed with the command), or None; a bad address or no
+    scheduler there is a usage error (exit 2)."""
+    if scheduler is None:
+        return None
+    if no_store:
+        raise GovkgError("--scheduler builds into the store: leave out --no-store", 2)
+    from ..corpus.dask import connect
+
+    client = connect(scheduler)
+    ctx.call_on_close(client.close)
+    return client
+
+
+def _find_inputs(inputs: tuple[str, ...]) -> tuple[list, list[str]]:
+    """Paths and fsspec URLs for the workers of a Dask cluster."""
+    from ..corpus.dask import find_inputs
+
+    return find_inputs(inputs or [SAMPLE_REPORTS])
 
 
 def _one_by_one(files: list[Path], out: Path, fmts: list[str], no_store: bool, fresh: bool,
@@ -163,7 +189,7 @@ def _extract_all(files: list[Path], quiet: bool, validate: bool) -> tuple[dict, 
 
 
 def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, fresh: bool,
-            quiet: bool, validate: bool, report_timeout: float = 0) -> tuple[bool, Path | None]:
+            quiet: bool, validate: bool, report_timeout: float = 0, client=None) -> tuple[bool, Path | None]:
     """Many reports over worker processes, streamed into the store: (none skipped?, the store
     to draw, None when it holds no report)."""
     from ..corpus.build import build_corpus
@@ -176,7 +202,7 @@ def _corpus(files: list[Path], out: Path, fmts: list[str], workers: int | None, 
                            hidden=quiet or not sys.stderr.isatty()) as bar:
         s = build_corpus(files, out / "store", dumped, workers=workers or os.cpu_count(),
                          progress=lambda ok: bar.update(1), fresh=fresh, validate=validate,
-                         report_timeout=report_timeout or None)
+                         report_timeout=report_timeout or None, scheduler=client)
     written = list(dumped)
     for fmt in (f for f in fmts if not by_name(f).oxigraph):  # formats Oxigraph does not write
         store = open_store(out / "store", read_only=True)

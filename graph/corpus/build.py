@@ -2,13 +2,17 @@
 
 ``build_corpus(paths, store_dir)`` extracts the reports in worker processes (graph.corpus.pool:
 one report at a time, each within an optional time limit): each worker reads, extracts
-(graph.pipeline), converts to RDF (graph.rdf.to_graph) and returns the report's graph as one SPARQL update text
-(``DROP SILENT GRAPH <r> ; INSERT DATA { GRAPH <r> { N-Triples } }``) plus a small digest for
-year-over-year matching.  The parent applies each update as it arrives (oxigraph runs an
-update in one transaction: a report is in the store whole or not at all), so the corpus is
-never held in memory: the digests go to a SQLite file beside the store (graph.digests), and
-the sentence vectors of the semantic links to another (``store.embeddings.sqlite``,
-graph.link.vectors), so that a rebuild or next year's build encodes only new wording.
+(graph.pipeline), converts to RDF (graph.rdf.to_graph) and returns the report's graph as N-Quads
+text plus a small digest for year-over-year matching.  The parent writes the reports a chunk at
+a time (graph.store.bulk: new reports with Oxigraph's bulk loader, reports already stored
+replaced in one transaction a chunk; never one update a report, so the cost of a report does
+not grow with the store; a report is in the store whole or not at all, an earlier version stays
+until its new one is in), after committing their digests to a SQLite file beside the store
+(graph.digests), so the corpus is never held in memory; the sentence vectors of the semantic
+links go to another file (``store.embeddings.sqlite``, graph.link.vectors), so that a rebuild or
+next year's build encodes only new wording.  With ``scheduler`` (a Dask cluster,
+graph.corpus.dask) the workers of the cluster do the per-report work instead of local
+processes; this process still writes.
 When all reports are in, consecutive years of the same issuer among all stored reports (this
 build's and earlier builds') are matched (graph.followthrough) and each pair's graph is
 stored the same way, so a corpus can grow a year at a time.
@@ -33,16 +37,25 @@ from .pool import TimedPool
 from ..model import GovkgError, first_line
 from ..read import find_reports
 from ..store import dump
-from ..store.guard import disk_error, reading
+from ..store.bulk import ChunkWriter, nquads
+from ..store.guard import reading
 
 
 # --------------------------------------------------------------------------- inputs
 
-def report_paths(paths: Iterable[str | Path]) -> list[Path]:
+def report_paths(paths: Iterable[str | Path]) -> list:
     """Report files named, or found (recursively, sorted) in the folders named; a path that
-    is neither is kept, so that its worker reports it as a skipped file."""
-    files, _ = find_reports(paths)
-    return files + [Path(p) for p in paths if not Path(p).exists()]
+    is neither is kept, so that its worker reports it as a skipped file; an fsspec URL
+    (``s3://…``, for a Dask build's workers) is kept as it is."""
+    paths = list(paths)
+    local = [p for p in paths if "://" not in str(p)]
+    files, _ = find_reports(local)
+    urls = [str(p) for p in paths if "://" in str(p)]
+    if urls:
+        from .dask import find_inputs
+
+        urls = find_inputs(urls)[0]
+    return files + [Path(p) for p in local if not Path(p).exists()] + urls
 
 
 # --------------------------------------------------------------------------- worker
@@ -101,36 +114,14 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {line}"
 
 
-def _nt_lines(g) -> str:
-    from ..rdf.terms import nt_term  # the N-Triples escaping of the RDF writer
-
-    cache: dict[Any, str] = {}
-
-    def term(t):
-        s = cache.get(t)
-        if s is None:
-            s = cache[t] = nt_term(t)
-        return s
-
-    return "\n".join(sorted(f"{term(s)} {term(p)} {term(o)} ." for s, p, o in g))
-
-
-def update_text(graph_iri: str, g) -> str:
-    """One SPARQL update replacing the named graph ``graph_iri`` by ``g``."""
-    from ..store import check_iri
-
-    iri = check_iri(graph_iri)
-    return f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{_nt_lines(g)}\n}} }}"
-
-
 def process_report(path: str | Path) -> tuple:
-    """Worker: ``("ok", path, report IRI, update text, triples, digest)`` or ``("err", path, reason)``."""
+    """Worker: ``("ok", path, report IRI, N-Quads text, triples, digest)`` or ``("err", path, reason)``."""
     try:
         from .followthrough import digest
         from ..rdf.report import report_graph
 
         ex, iri, g, _ = report_graph(path, validate=bool(_OPTS.get("validate")), linked=_OPTS["link"])
-        return ("ok", str(path), iri, update_text(iri, g), len(g), digest(ex))
+        return ("ok", str(path), iri, nquads(iri, g), len(g), digest(ex))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         return ("err", str(path), _one_line(exc))
 
@@ -204,7 +195,8 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
                  progress: Callable[[bool], None] | None = None, *, link: bool = True,
                  semantic: bool = True, validate: bool = False, followthrough: bool = True,
                  fresh: bool = False, report_timeout: float | None = None,
-                 process: Callable[[Path], tuple] = process_report) -> Summary:
+                 process: Callable[[Path], tuple] = process_report, scheduler=None,
+                 chunksize: int | None = None, write_chunk: int = 64) -> Summary:
     """Extract every report in ``paths`` (files or directories) into the oxigraph store at
     ``store_dir`` (one named graph per report, plus one per consecutive-year pair of an
     issuer), over ``workers`` processes; ``dump_to`` (a path or several) also dumps the store
@@ -213,11 +205,16 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
     only (no sentence encoder); ``validate`` refuses reports with SHACL violations;
     ``fresh`` empties the store first; a report still running after ``report_timeout`` seconds
     is skipped (its worker killed and replaced). ``process`` turns one path into a worker
-    result (``process_report``)."""
+    result (``process_report``).  ``scheduler`` (an address or a ``distributed.Client``,
+    graph.corpus.dask) runs the per-report work on a Dask cluster instead, ``chunksize``
+    reports a task (no time limit there); ``write_chunk`` reports are written to the store at once."""
     from .. import store as st
 
     t0 = time.perf_counter()
     files = report_paths(paths)
+    client = _client(scheduler)
+    if client is not None:  # the cluster's worker threads
+        workers = sum(client.nthreads().values())
     workers = max(1, min(workers or 1, len(files) or 1))
     from ..link.vectors import path_for
 
@@ -231,7 +228,9 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
             store.clear()
             DigestStore.remove(store_dir)
         digests = DigestStore(store_dir)
-        _store_all(store, _results(files, workers, opts, report_timeout, process), summary, digests, progress or _quiet)
+        results = _results(files, workers, opts, report_timeout, process) if client is None \
+            else _dask_results(client, files, chunksize, opts)
+        _store_all(store, results, summary, digests, progress or _quiet, write_chunk)
         summary.phases["reports"] = time.perf_counter() - t0
         with reading(store_dir):  # a full disk or a damaged block: one line
             if followthrough:
@@ -254,8 +253,29 @@ def build_corpus(paths: Iterable[str | Path], store_dir: str | Path,
         if digests is not None:
             digests.close()
         del store
+        if client is not None and client is not scheduler:  # the client made here from an address
+            client.close()
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _client(scheduler):
+    """The Dask client for ``scheduler`` (connected before anything is written), or None."""
+    if scheduler is None or not isinstance(scheduler, str):
+        return scheduler
+    from .dask import connect
+
+    return connect(scheduler)
+
+
+def _dask_results(client, files: list, chunksize: int | None, opts: dict) -> Iterator[tuple]:
+    """The cluster's results; its workers keep no vector cache (the store's folder is this
+    machine's, not theirs)."""
+    from .dask import results
+
+    threads = sum(client.nthreads().values()) or 1
+    chunksize = chunksize or max(1, min(8, len(files) // (threads * 8) or 1))
+    return results(client, files, chunksize, {**opts, "vectors": None})
 
 
 def _quiet(ok: bool) -> None:
@@ -263,38 +283,47 @@ def _quiet(ok: bool) -> None:
 
 
 def _store_all(store, results: Iterator[tuple], summary: Summary, digests: DigestStore,
-               progress: Callable[[bool], None]) -> None:
-    """Each worker result into the store as it arrives; errors are skipped with their reason,
-    and a failed update leaves the other reports stored.  Two files with the same report id
-    (same issuer and year): the later one replaces the earlier (``summary.replaced``)."""
+               progress: Callable[[bool], None], write_chunk: int = 64) -> None:
+    """Worker results into the store a chunk at a time; errors are skipped with their reason,
+    and a graph the store refuses leaves the other reports stored.  Two files with the same
+    report id (same issuer and year): the later one replaces the earlier (``summary.replaced``)."""
     seen: dict[str, str] = {}
+    writer = ChunkWriter(store, write_chunk)
+    held: list[tuple[str, str, int]] = []  # (path, report IRI, triples) of the chunk
+
+    def write() -> None:
+        # the digests of a chunk are committed before its reports are stored: a run killed in
+        # between leaves digests without reports (ignored: pairs are made among stored
+        # reports), never a stored report without its digest (it would pair with nothing)
+        digests.commit()
+        with reading(summary.store):  # a full disk or a damaged store stops the run: what is stored stays
+            refused = dict(writer.write())
+        for path, iri, n in held:
+            if iri in refused:
+                summary.skipped.append((path, f"not stored: {refused[iri]}"))
+                progress(False)
+                continue
+            if iri in seen:
+                summary.replaced.append((path, seen[iri]))
+            else:
+                summary.reports += 1
+            seen[iri] = path
+            summary.report_triples += n
+            progress(True)
+        held.clear()
+
     for res in results:
         if res[0] == "err":
             _, path, reason = res
             summary.skipped.append((path, reason))
             progress(False)
             continue
-        _, path, iri, update, n, dig = res
-        # the digest is committed before its report is stored: a run killed in between leaves a
-        # digest without a report (ignored: pairs are made among stored reports), never a stored
-        # report without its digest (which would silently pair with nothing next year)
-        digests.put(iri, dig, commit=True)
-        try:
-            store.update(update)
-        except (OSError, SyntaxError, ValueError) as exc:
-            if disk_error(None, exc) is not None:  # a full disk stops the run: what is stored stays
-                raise disk_error(summary.store, exc) from None
-            summary.skipped.append((path, f"not stored: {_one_line(exc)}"))
-            progress(False)
-            continue
-        if iri in seen:
-            summary.replaced.append((path, seen[iri]))
-        else:
-            summary.reports += 1
-        seen[iri] = path
-        summary.report_triples += n
-        progress(True)
-    digests.commit()
+        _, path, iri, text, n, dig = res
+        digests.put(iri, dig)
+        held.append((path, iri, n))
+        if writer.add(iri, text, n):
+            write()
+    write()
 
 
 def _follow(store, digests: DigestStore, summary: Summary) -> None:
@@ -305,11 +334,14 @@ def _follow(store, digests: DigestStore, summary: Summary) -> None:
     stored = {g.value for g in store.named_graphs()}
     summary.undigested = digests.missing({g for g in stored if "/followthrough/" not in g})
     idf = digests.idf(stored)
+    writer = ChunkWriter(store)
     for e, l in digests.pairs(stored):
         res = follow_pair(e, l, idf)
         name, g = pair_graph(res)
-        store.update(update_text(name, g))
+        if writer.add(name, nquads(name, g), len(g)):
+            writer.write()
         summary.pairs += 1
         summary.follow_links += len(res.links)
         summary.untraced += len(res.untraced)
         summary.recurrences += len(res.recurs)
+    writer.write()
