@@ -26,7 +26,7 @@ from typing import Callable, Iterator
 
 from rdflib import Graph
 
-from .batch import Batch, group_plans, merge_plans
+from .batch import Batch, gc_paused, group_plans, merge_plans
 from .mapping import Namer, namespaces_of, plan_graph, sanitise
 
 CONSTRAINT = ("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS "
@@ -225,7 +225,7 @@ def write_graphs(driver, graphs: list[tuple[str, Graph]], database: str | None =
         if on_batch:
             on_batch(batch.graphs[-1], "graphs", len(batch.graphs))
 
-    with driver.session(database=database) as session, ThreadPoolExecutor(1) as writer:
+    with gc_paused(), driver.session(database=database) as session, ThreadPoolExecutor(1) as writer:
         pending: tuple[Future, Batch] | None = None
         for batch in batches:  # planned here while the previous batch is written
             if pending:
