@@ -27,7 +27,7 @@ from typing import Callable, Iterator
 from rdflib import Graph
 
 from .batch import Batch, gc_paused, group_plans, merge_plans
-from .mapping import Namer, namespaces_of, plan_graph, sanitise
+from .mapping import GRAPH_KEY, Namer, namespaces_of, plan_graph, sanitise
 
 CONSTRAINT = ("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS "
               "FOR (r:Resource) REQUIRE r.uri IS UNIQUE")
@@ -56,8 +56,8 @@ EXISTING = ("UNWIND $uris AS u MATCH (n:Resource {uri: u}) "
 
 
 def create_nodes(labels: tuple[str, ...]) -> str:
-    return (f"UNWIND $rows AS row CREATE (n:Resource{_labels(labels)}) "
-            "SET n = row.props, n.uri = row.uri, n.gk__graph = row.g "
+    """Rows are the node's whole property map (uri and gk__graph included): one SET a node."""
+    return (f"UNWIND $rows AS row CREATE (n:Resource{_labels(labels)}) SET n = row "
             "RETURN collect([row.uri, elementId(n)]) AS made")
 
 
@@ -80,14 +80,14 @@ def merge_rels(rel_type: str) -> str:
 
 
 def create_links(rel_type: str) -> str:
-    return (_ENDS + f"CREATE (s)-[r:`{sanitise(rel_type)}`]->(o) "
-            "SET r = row[3], r.uri = row[2], r.gk__graph = row[4]")
+    """``row[3]`` is the link's whole property map (uri and gk__graph included)."""
+    return _ENDS + f"CREATE (s)-[r:`{sanitise(rel_type)}`]->(o) SET r = row[3]"
 
 
 def merge_links(rel_type: str) -> str:
     return (_ENDS + f"MERGE (s)-[r:`{sanitise(rel_type)}` {{uri: row[2]}}]->(o) "
-            f"SET r.gk__graph = CASE WHEN r.gk__graph IS NULL THEN row[4] ELSE {_union('r', 'row[4]')} END "
-            "SET r += row[3]")
+            f"WITH r, row, CASE WHEN r.gk__graph IS NULL THEN row[4] ELSE {_union('r', 'row[4]')} END AS g "
+            "SET r += row[3], r.gk__graph = g")
 
 
 LOADS = ("UNWIND $rows AS row MERGE (m:_GraphLoad {uri: row.uri}) SET m.status = 'loaded', "
@@ -170,13 +170,15 @@ def write_batch(tx, batch: Batch) -> None:
         for u, g, eid in tx.run(EXISTING, uris=chunk).single(strict=True)[0]:
             old[u], ids[u] = g or [], eid
     for labels, rows in batch.nodes.items():
-        _run_rows(tx, create_nodes(labels), [r for r in rows if r["uri"] not in old], ids)
+        _run_rows(tx, create_nodes(labels), [{**r["props"], "uri": r["uri"], GRAPH_KEY: r["g"]}
+                                             for r in rows if r["uri"] not in old], ids)
         _run_rows(tx, update_nodes(labels), [{**r, "g": sorted(set(old[r["uri"]]) | set(r["g"]))}
                                              for r in rows if r["uri"] in old])
     for rel_type, rows in batch.rels.items():
         _write_rels(tx, [[r["s"], r["o"], r["g"]] for r in rows], create_rels(rel_type), merge_rels(rel_type),
                     old, ids)
-    _write_rels(tx, [[r["a"], r["c"], r["uri"], r["props"], r["g"]] for r in batch.links],
+    _write_rels(tx, [[r["a"], r["c"], r["uri"], {**r["props"], "uri": r["uri"], GRAPH_KEY: r["g"]}, r["g"]]
+                     for r in batch.links],
                 create_links(batch.link_type), merge_links(batch.link_type), old, ids)
     tx.run(LOADS, rows=batch.loads).consume()
 
