@@ -17,6 +17,8 @@ older govkg has no ``members``: it is found by the scan).  Planning (Python) and
 server) overlap: the next batch is planned while a second thread writes the previous one, one
 transaction at a time, in order.  Parallel transactions do not pay here: nearly every report
 writes the shared theme and institution nodes, so concurrent batches would wait on their locks.
+Python's cyclic garbage collector is paused for the load (batch.gc_paused): with a corpus of
+rdflib graphs in memory its full collections cost more than the planning itself.
 """
 from __future__ import annotations
 
