@@ -129,6 +129,34 @@ def test_literal_mapping():
     assert n10s.sanitise("a`b) DETACH") == "a_b__DETACH"
 
 
+def test_blank_nodes_get_stable_uris_whether_or_not_the_graph_owns_its_store():
+    """Blank nodes become ``bnode://`` uris hashed from their triples: the same for a graph of its
+    own (found through rdflib's indexes) and for one graph of a Dataset (found by a scan)."""
+    from rdflib import BNode
+
+    s, b1, b2 = ID["2023-rb/s"], BNode(), BNode()
+    triples = [(s, GK.theme, b1), (b1, RDFS.label, Literal("甲", lang="zh")), (b2, RDFS.label, Literal("乙")),
+               (b2, GK.partOf, b1)]
+
+    def node_uris(g: Graph) -> list[str]:
+        namer = n10s.Namer()
+        namer.add_namespaces(n10s.namespaces_of(g))
+        plan = n10s.plan_graph("urn:g", g, namer)
+        return sorted(row["uri"] for rows in plan.nodes.values() for row in rows)
+
+    own = Graph()
+    ds = Dataset()
+    shared = ds.graph(URIRef("urn:g"))
+    ds.graph(URIRef("urn:other")).add((s, RDFS.label, Literal("x")))  # the store holds more than the graph
+    for t in triples:
+        own.add(t)
+        shared.add(t)
+    uris = node_uris(own)
+    assert uris == node_uris(shared)
+    assert len([u for u in uris if u.startswith("bnode://")]) == 2 and str(s) in uris
+    assert node_uris(own) == uris  # the same on every run
+
+
 # --------------------------------------------------------------------------- loader
 
 
@@ -199,6 +227,26 @@ def _kill_after(n: int):
         if seen["batches"] >= n:
             raise Killed(f"killed after batch {seen['batches']} ({graph} {kind})")
     return hook
+
+
+@pytest.mark.neo4j
+def test_load_gives_back_the_garbage_collector_even_when_it_fails(db):
+    """The loader pauses Python's cyclic collector (its cost grows with the corpus in memory);
+    the process that called it must get it back, also after an error."""
+    import gc
+
+    assert gc.isenabled()
+    nl.load(db, dataset())
+    assert gc.isenabled()
+    with pytest.raises(Killed):
+        nl.load(db, dataset(), batch_size=1, on_batch=_kill_after(1))
+    assert gc.isenabled()
+    gc.disable()  # a caller that had it off keeps it off
+    try:
+        nl.load(db, dataset())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.neo4j

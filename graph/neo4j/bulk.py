@@ -27,7 +27,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from ..model import GovkgError
-from .batch import Batch, merge_plans
+from .batch import Batch, gc_paused, merge_plans
 from .mapping import Namer, namespaces_of, plan_graph
 
 DELIMITERS = ("\x1f", "\x1e", "\x1d", "\x1c", "|", ";")
@@ -52,7 +52,8 @@ def final_batch(graphs: list[tuple[str, Graph]]) -> tuple[Batch, dict[str, str]]
     namer = Namer({})
     for _, g in graphs:
         namer.add_namespaces(namespaces_of(g))
-    return merge_plans([plan_graph(gid, g, namer) for gid, g in graphs]), namer.table()
+    with gc_paused():  # every plan is kept until merged: without it, collections walk them all again and again
+        return merge_plans([plan_graph(gid, g, namer) for gid, g in graphs]), namer.table()
 
 
 # --------------------------------------------------------------------------- values

@@ -180,10 +180,19 @@ def namespaces_of(g: Graph) -> set[str]:
     return {split_iri(t)[0] for t in terms}
 
 
+def _bnodes(g: Graph, triples: list | None) -> set[BNode]:
+    """The graph's blank nodes: from rdflib's indexes, whose keys are the distinct subjects and
+    objects (far fewer than two terms a triple), when the graph owns its store."""
+    spo, osp = _own_index(g, "spo"), _own_index(g, "osp")
+    if spo is not None and osp is not None:
+        return {t for index in (spo, osp) for t, entries in index.items() if isinstance(t, BNode) and entries}
+    return {t for trip in (g if triples is None else triples) for t in (trip[0], trip[2]) if isinstance(t, BNode)}
+
+
 def _bnode_ids(g: Graph, gid: str, triples: list | None = None) -> dict[BNode, str]:
     """Deterministic ``bnode://`` uris: hash of the graph and the bnode's own triples."""
     ids: dict[BNode, str] = {}
-    bnodes = {t for trip in (g if triples is None else triples) for t in (trip[0], trip[2]) if isinstance(t, BNode)}
+    bnodes = _bnodes(g, triples)
     for b in sorted(bnodes, key=str):
         out = sorted(f"{p.n3()} {'[]' if isinstance(o, BNode) else o.n3()}" for p, o in g.predicate_objects(b))
         inc = sorted(f"{'[]' if isinstance(s, BNode) else s.n3()} {p.n3()}" for s, p in g.subject_predicates(b))

@@ -17,6 +17,8 @@ older govkg has no ``members``: it is found by the scan).  Planning (Python) and
 server) overlap: the next batch is planned while a second thread writes the previous one, one
 transaction at a time, in order.  Parallel transactions do not pay here: nearly every report
 writes the shared theme and institution nodes, so concurrent batches would wait on their locks.
+Python's cyclic garbage collector is paused for the load (batch.gc_paused): with a corpus of
+rdflib graphs in memory its full collections cost more than the planning itself.
 """
 from __future__ import annotations
 
@@ -26,8 +28,8 @@ from typing import Callable, Iterator
 
 from rdflib import Graph
 
-from .batch import Batch, group_plans, merge_plans
-from .mapping import Namer, namespaces_of, plan_graph, sanitise
+from .batch import Batch, gc_paused, group_plans, merge_plans
+from .mapping import GRAPH_KEY, Namer, namespaces_of, plan_graph, sanitise
 
 CONSTRAINT = ("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS "
               "FOR (r:Resource) REQUIRE r.uri IS UNIQUE")
@@ -35,9 +37,9 @@ LOAD_INDEX = "CREATE INDEX govkg_graph_load IF NOT EXISTS FOR (m:_GraphLoad) ON 
 ROWS_PER_QUERY = 10000  # rows in one UNWIND list (one transaction may run several)
 
 
-def _union(var: str) -> str:
-    """The sorted, de-duplicated graph list of ``var`` plus the row's ``g``."""
-    return (f"COLLECT {{ UNWIND coalesce({var}.gk__graph, []) + row.g AS x "
+def _union(var: str, g: str = "row[2]") -> str:
+    """The sorted, de-duplicated graph list of ``var`` plus the row's graphs ``g``."""
+    return (f"COLLECT {{ UNWIND coalesce({var}.gk__graph, []) + {g} AS x "
             "WITH DISTINCT x ORDER BY x RETURN x }")
 
 
@@ -49,13 +51,16 @@ def _labels(labels: tuple[str, ...]) -> str:
 # old ones updated with their graph lists already merged; a relationship with a new end is
 # created, only one between two old nodes needs MERGE.
 # Relationships find their ends by element id (returned when the nodes are read or created), not
-# by a second index seek.
-EXISTING = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) RETURN u, n.gk__graph AS g, elementId(n) AS id"
+# by a second index seek.  Ids come back as one list (not a record a node: the driver builds a
+# Record per row in Python), and relationship rows are lists, not maps (no keys to pack per row).
+EXISTING = ("UNWIND $uris AS u MATCH (n:Resource {uri: u}) "
+            "RETURN collect([u, n.gk__graph, elementId(n)]) AS found")
 
 
 def create_nodes(labels: tuple[str, ...]) -> str:
-    return (f"UNWIND $rows AS row CREATE (n:Resource{_labels(labels)}) "
-            "SET n = row.props, n.uri = row.uri, n.gk__graph = row.g RETURN row.uri AS u, elementId(n) AS id")
+    """Rows are the node's whole property map (uri and gk__graph included): one SET a node."""
+    return (f"UNWIND $rows AS row CREATE (n:Resource{_labels(labels)}) SET n = row "
+            "RETURN collect([row.uri, elementId(n)]) AS made")
 
 
 def update_nodes(labels: tuple[str, ...]) -> str:
@@ -63,28 +68,28 @@ def update_nodes(labels: tuple[str, ...]) -> str:
     return q + (f" SET n{_labels(labels)}" if labels else "")
 
 
-def _ends(a: str, b: str) -> str:
-    return f"UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row.{a} MATCH (o) WHERE elementId(o) = row.{b} "
+# relationship rows: [start id, end id, graphs]; link rows: [action id, cause id, uri, props, graphs]
+_ENDS = "UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row[0] MATCH (o) WHERE elementId(o) = row[1] "
 
 
 def create_rels(rel_type: str) -> str:
-    return _ends("s", "o") + f"CREATE (s)-[r:`{sanitise(rel_type)}`]->(o) SET r.gk__graph = row.g"
+    return _ENDS + f"CREATE (s)-[r:`{sanitise(rel_type)}`]->(o) SET r.gk__graph = row[2]"
 
 
 def merge_rels(rel_type: str) -> str:
-    return (_ends("s", "o") + f"MERGE (s)-[r:`{sanitise(rel_type)}`]->(o) "
-            f"SET r.gk__graph = CASE WHEN r.gk__graph IS NULL THEN row.g ELSE {_union('r')} END")
+    return (_ENDS + f"MERGE (s)-[r:`{sanitise(rel_type)}`]->(o) "
+            f"SET r.gk__graph = CASE WHEN r.gk__graph IS NULL THEN row[2] ELSE {_union('r')} END")
 
 
 def create_links(rel_type: str) -> str:
-    return (_ends("a", "c") + f"CREATE (s)-[r:`{sanitise(rel_type)}`]->(o) "
-            "SET r = row.props, r.uri = row.uri, r.gk__graph = row.g")
+    """``row[3]`` is the link's whole property map (uri and gk__graph included)."""
+    return _ENDS + f"CREATE (s)-[r:`{sanitise(rel_type)}`]->(o) SET r = row[3]"
 
 
 def merge_links(rel_type: str) -> str:
-    return (_ends("a", "c") + f"MERGE (s)-[r:`{sanitise(rel_type)}` {{uri: row.uri}}]->(o) "
-            f"SET r.gk__graph = CASE WHEN r.gk__graph IS NULL THEN row.g ELSE {_union('r')} END "
-            "SET r += row.props")
+    return (_ENDS + f"MERGE (s)-[r:`{sanitise(rel_type)}` {{uri: row[2]}}]->(o) "
+            f"WITH r, row, CASE WHEN r.gk__graph IS NULL THEN row[4] ELSE {_union('r', 'row[4]')} END AS g "
+            "SET r += row[3], r.gk__graph = g")
 
 
 LOADS = ("UNWIND $rows AS row MERGE (m:_GraphLoad {uri: row.uri}) SET m.status = 'loaded', "
@@ -134,21 +139,24 @@ def drop_graphs(tx, gids: list[str], limit: int = 5000) -> None:
                 pass
 
 
-def _run_rows(tx, query: str, rows: list[dict], ids: dict[str, str] | None = None) -> None:
-    """``query`` over ``rows`` in lists of ROWS_PER_QUERY; the element ids it returns go to ``ids``."""
+def _run_rows(tx, query: str, rows: list, ids: dict[str, str] | None = None) -> None:
+    """``query`` over ``rows`` in lists of ROWS_PER_QUERY; the ``[uri, element id]`` pairs it
+    returns go to ``ids``."""
     for chunk in _chunks(rows, ROWS_PER_QUERY):
         res = tx.run(query, rows=chunk)
         if ids is None:
             res.consume()
         else:
-            ids.update((r["u"], r["id"]) for r in res)
+            ids.update(res.single(strict=True)[0])
 
 
-def _write_rels(tx, rows: list[dict], a: str, b: str, create: str, merge: str, old: dict, ids: dict) -> None:
-    """Rows with a new end are created, the others merged; ends given by element id."""
+def _write_rels(tx, rows: list[list], create: str, merge: str, old: dict, ids: dict) -> None:
+    """Rows (whose first two items are the ends' uris) with a new end are created, the others
+    merged; the ends are sent as element ids."""
     fresh, both_old = [], []
     for r in rows:
-        (both_old if r[a] in old and r[b] in old else fresh).append({**r, a: ids[r[a]], b: ids[r[b]]})
+        s, o = r[0], r[1]
+        (both_old if s in old and o in old else fresh).append([ids[s], ids[o], *r[2:]])
     _run_rows(tx, create, fresh)
     _run_rows(tx, merge, both_old)
 
@@ -161,15 +169,19 @@ def write_batch(tx, batch: Batch) -> None:
     old: dict[str, list] = {}
     ids: dict[str, str] = {}
     for chunk in _chunks(uris, ROWS_PER_QUERY):
-        for r in tx.run(EXISTING, uris=chunk):
-            old[r["u"]], ids[r["u"]] = r["g"] or [], r["id"]
+        for u, g, eid in tx.run(EXISTING, uris=chunk).single(strict=True)[0]:
+            old[u], ids[u] = g or [], eid
     for labels, rows in batch.nodes.items():
-        _run_rows(tx, create_nodes(labels), [r for r in rows if r["uri"] not in old], ids)
+        _run_rows(tx, create_nodes(labels), [{**r["props"], "uri": r["uri"], GRAPH_KEY: r["g"]}
+                                             for r in rows if r["uri"] not in old], ids)
         _run_rows(tx, update_nodes(labels), [{**r, "g": sorted(set(old[r["uri"]]) | set(r["g"]))}
                                              for r in rows if r["uri"] in old])
     for rel_type, rows in batch.rels.items():
-        _write_rels(tx, rows, "s", "o", create_rels(rel_type), merge_rels(rel_type), old, ids)
-    _write_rels(tx, batch.links, "a", "c", create_links(batch.link_type), merge_links(batch.link_type), old, ids)
+        _write_rels(tx, [[r["s"], r["o"], r["g"]] for r in rows], create_rels(rel_type), merge_rels(rel_type),
+                    old, ids)
+    _write_rels(tx, [[r["a"], r["c"], r["uri"], {**r["props"], "uri": r["uri"], GRAPH_KEY: r["g"]}, r["g"]]
+                     for r in batch.links],
+                create_links(batch.link_type), merge_links(batch.link_type), old, ids)
     tx.run(LOADS, rows=batch.loads).consume()
 
 
@@ -225,7 +237,7 @@ def write_graphs(driver, graphs: list[tuple[str, Graph]], database: str | None =
         if on_batch:
             on_batch(batch.graphs[-1], "graphs", len(batch.graphs))
 
-    with driver.session(database=database) as session, ThreadPoolExecutor(1) as writer:
+    with gc_paused(), driver.session(database=database) as session, ThreadPoolExecutor(1) as writer:
         pending: tuple[Future, Batch] | None = None
         for batch in batches:  # planned here while the previous batch is written
             if pending:
