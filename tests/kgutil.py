@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import subprocess
 import sys
@@ -49,3 +50,13 @@ def variant(tmp: Path, issuer: str = "牌楼街道办事处", place: str = "牌�
     path = tmp / f"{place}-{year}.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def gen_corpus():
+    """scripts/gen_corpus.py as a module (its ``generate`` writes synthetic reports), loaded once."""
+    if "gen_corpus" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "scripts" / "gen_corpus.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules["gen_corpus"] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules["gen_corpus"]

@@ -2,7 +2,6 @@
 resolution across reports (graph/extract/entities.py + data/lexicon/aliases.json)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -11,15 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kgutil import gen_corpus
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _gen():
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "scripts" / "gen_corpus.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", mod)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +28,7 @@ def lexical_only():
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     d = tmp_path_factory.mktemp("corpus30")
-    _gen().generate(d, 30, seed=7)
+    gen_corpus().generate(d, 30, seed=7)
     return d
 
 
@@ -160,7 +153,7 @@ def test_followthrough_precision_recall_on_pairs(tmp_path, lexical_only):
     from graph.corpus import followthrough as ft
     from graph.link.pipeline import analyse
 
-    _gen().generate(tmp_path, 160, seed=11)
+    gen_corpus().generate(tmp_path, 160, seed=11)
     truth = _truth(tmp_path)
     digests = [ft.digest(analyse(tmp_path / f, linked=False)) for f in sorted(truth)]
     pred, rec_pred, rec_gold = set(), set(), set()

@@ -3,7 +3,6 @@ and the named queries, and in headless Chromium it loads offline, draws the char
 report through the picker and keeps hostile report text as text."""
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 from collections import defaultdict
@@ -18,17 +17,10 @@ from graph.store.named import run_named
 from graph.views import corpus as cp
 from graph.views.network import to_nx
 from test_html import HOSTILE, HOSTILE_REPORT, browser, open_page  # noqa: F401  (Chromium fixtures)
+from kgutil import gen_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 GK = "PREFIX gk: <https://w3id.org/govkg/ont#> "
-
-
-def _gen():
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "scripts" / "gen_corpus.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", mod)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +30,7 @@ def built(tmp_path_factory):
     from graph.corpus.build import build_corpus
 
     work = tmp_path_factory.mktemp("corpuspage")
-    _gen().generate(work / "src", 20, 5, pairs=1.0)
+    gen_corpus().generate(work / "src", 20, 5, pairs=1.0)
     (work / "src" / "zz_hostile.txt").write_text(HOSTILE_REPORT, encoding="utf-8")
     (work / "out").mkdir()
     s = build_corpus([work / "src"], work / "out" / "store", workers=2, semantic=False)
@@ -170,7 +162,7 @@ def test_an_empty_store_is_a_one_line_error(tmp_path):
 def test_build_of_a_folder_writes_the_corpus_page(tmp_path):
     """`govkg build DIR` (any number of reports: no 200-report limit any more) writes the corpus page."""
     src = tmp_path / "src"
-    _gen().generate(src, 4, 3, pairs=1.0)
+    gen_corpus().generate(src, 4, 3, pairs=1.0)
     res = CliRunner().invoke(cli, ["build", str(src), "--out", str(tmp_path / "out"), "--no-validate", "-q"])
     assert res.exit_code == 0, res.output
     html = (tmp_path / "out" / "kg.html").read_text("utf-8")

@@ -10,7 +10,6 @@ Without a server the tests skip, unless CI=true, where they fail.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -25,6 +24,8 @@ from graph.neo4j import query as nq
 from graph import store as st
 from graph.store import named
 from graph.store.named import named_queries
+
+from kgutil import gen_corpus
 
 pytestmark = pytest.mark.neo4j
 
@@ -162,10 +163,7 @@ def corpus_build(tmp_path_factory) -> Path:
     """8 synthetic reports, 4 consecutive-year pairs (follow-through and recurrences)."""
     from graph.corpus.build import build_corpus
 
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "scripts" / "gen_corpus.py")
-    gc = importlib.util.module_from_spec(spec)
-    sys.modules["gen_corpus"] = gc
-    spec.loader.exec_module(gc)
+    gc = gen_corpus()
     out = tmp_path_factory.mktemp("cypher-corpus")
     paths = gc.generate(out / "src", 8, 3, pairs=1.0)
     build_corpus(paths, out / "store", out / "kg.nq", workers=2, semantic=False)

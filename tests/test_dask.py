@@ -3,13 +3,13 @@
 processes stands in for machines."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
+
+from kgutil import gen_corpus
 
 pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
@@ -17,18 +17,10 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _gen():
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "scripts" / "gen_corpus.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", mod)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     d = tmp_path_factory.mktemp("dask-corpus")
-    _gen().generate(d, 12, seed=11)
+    gen_corpus().generate(d, 12, seed=11)
     return d
 
 

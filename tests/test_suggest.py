@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import sys
@@ -18,17 +17,10 @@ from graph.link.peers import PeerIndex, natural_key
 from graph.store.named import run_named
 from graph.views import suggest as sg
 from test_html import browser, open_page  # noqa: F401  (test_html's headless Chromium fixtures)
+from kgutil import gen_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 TO_ASCII = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
-
-
-def _gen():
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "scripts" / "gen_corpus.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", mod)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def norm(s: str) -> str:
@@ -41,7 +33,7 @@ def built(tmp_path_factory):
     from graph.corpus.build import build_corpus
 
     work = tmp_path_factory.mktemp("suggest")
-    _gen().generate(work / "src", 36, 5, pairs=0.5)
+    gen_corpus().generate(work / "src", 36, 5, pairs=0.5)
     build_corpus([work / "src"], work / "store", work / "kg.nq", workers=2, semantic=False)
     truth = [json.loads(l) for l in (work / "src" / "truth.jsonl").read_text("utf-8").splitlines()]
     return work, truth
