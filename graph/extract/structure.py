@@ -9,6 +9,8 @@ import re
 
 from ..model.lexicon import Lexicon, alternation, current
 from ..model import Node
+from ..parse.guess import BULLET
+from ..parse.outline import Line, split_title
 
 
 def numbered(node: Node) -> list[Node]:
@@ -101,23 +103,14 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
             title = None
         elif hi - lo <= TITLE_MAX and not any(c in text[lo:hi] for c in "。；;，,：:"):
             title = (lo, hi)
-        elif as_items:
-            cut = _title_end(text, lo, hi)
-            out.append(Node(kind="item", level=node.level + 1, number="", title=text[lo:cut], span=(lo, hi),
-                            title_span=(lo, cut), body_span=(min(cut + 1, hi), hi), part=node.part, path=path))
+        elif as_items:  # titled like a numbered item: its first sentence, or the whole of a one-sentence one
+            (t0, cut), body = split_title(Line(lo, hi, text[lo:hi]), 0)
+            out.append(Node(kind="item", level=node.level + 1, number="", title=text[t0:cut], span=(lo, hi),
+                            title_span=(t0, cut), body_span=(min(body, hi), hi), part=node.part, path=path))
         else:
             out.append(Node(kind="enum", level=node.level + 1, number="", title=text[lo:hi], span=(lo, hi),
                             title_span=(lo, hi), body_span=(lo, hi), part=node.part, path=path))
     return out
-
-
-def _title_end(text: str, lo: int, hi: int) -> int:
-    """Where the title of a paragraph read as an item ends: its first full stop within 60
-    characters, else a colon within 30, else the paragraph's end (a one-sentence item)."""
-    stop = text.find("。", lo, min(hi, lo + 61))
-    if stop < 0:
-        stop = min((i for i in (text.find(c, lo, min(hi, lo + 31)) for c in "：:") if i >= 0), default=-1)
-    return stop if stop > lo else hi
 
 
 def _paragraphs(text: str, lo: int, hi: int):
@@ -126,7 +119,9 @@ def _paragraphs(text: str, lo: int, hi: int):
     for line in text[lo:hi].split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
-        a += len(line) - len(line.lstrip(" \t—–-•·●▪■◆*"))
+        body = line.lstrip(" \t")
+        mark = BULLET.match(body)  # ——, ●, ◆ …
+        a += len(line) - len(body) + (mark.end() if mark else 0)
         while b > a and text[b - 1] in " \t。；;":
             b -= 1
         if b > a:
