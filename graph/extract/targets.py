@@ -14,10 +14,15 @@ def _comparators(lex: dict) -> tuple[re.Pattern, list[str], re.Pattern, re.Patte
     rx = re.compile(alternation(lex["comparators"]))
     cover = re.compile(r"实现([^，,；;。]{1,30}?)(%s)" % alternation(lex["full_coverage"]))
     light = re.compile(f"^(?:{alternation(lex['target_light_verbs'])})+")
+    return rx, lex["comparators_after"], cover, light, re.compile(change_against(lex) + "$")
+
+
+def change_against(lex: dict) -> str:
+    """A change against an earlier figure up to its figure (较2024年提高 / 同比下降), the verb in
+    group ``verb``: a target written so has no comparator word, and its baseline may be of any unit."""
     c = lex["comparison"]
-    change = re.compile(f"(?:{alternation(c['same_period'])})[^，,；;。]{{0,12}}?"
-                        f"(?P<verb>{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,2}}$")
-    return rx, lex["comparators_after"], cover, light, change
+    return (f"(?:{alternation(c['same_period'])})[^，,；;。]{{0,12}}?"
+            f"(?P<verb>{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,3}}")
 
 
 # How far before its figure a target is read (its comparator and what it counts): a target is

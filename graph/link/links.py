@@ -29,10 +29,11 @@ import numpy as np
 from . import candidates, scoring
 from . import similarity as sim
 from .scoring import Scored
+from ..extract.targets import change_against
 from ..model import Report
 from ..model.facts import (Action, Baseline, Cause, Evidence, Gaps, Indicator, Link, Matrix, OpenCause, Shortcoming,
                            Target, UnmotivatedAction)
-from ..model.lexicon import Lexicon, alternation, current
+from ..model.lexicon import Lexicon, current
 from ..model.sentences import Sentences
 
 
@@ -282,9 +283,7 @@ def _relative(lexicon: Lexicon) -> re.Pattern:
     """A target written as a change against an earlier figure: 较2020年增长20%, 比上年下降10%,
     同比提高2个百分点."""
     def build() -> re.Pattern:
-        c = lexicon.json("quantities.json")["comparison"]
-        return re.compile(f"(?:{alternation(c['same_period'])})[^，,；;。]{{0,12}}?"
-                          f"(?:{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,3}}[\\d.]+\\s*(?:%|个?百分点)")
+        return re.compile(change_against(lexicon.json("quantities.json")) + r"[\d.]+\s*(?:%|个?百分点)")
     return lexicon.memo("links.relative", build)
 
 
