@@ -6,6 +6,7 @@ import re
 
 from ..model import Node
 from ..model.lexicon import Lexicon, alternation
+from ..parse.guess import BULLET_CHARS
 from .structure import cause_cue
 
 
@@ -107,9 +108,9 @@ def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon, clauses: bool = 
         "(?<=[，,])(?:主要|也|还|则)?(?:%s)" % alternation(lexicon.json("structure.json")["cause_roles"]["clause_predicates"])))
     for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
         at = lo + s.start()
-        if (m := next((rx.match(text, at, lo + s.end()) for rx in roles if rx.match(text, at, lo + s.end())),
-                      None)) is not None:
-            return m
+        for rx in roles:
+            if (m := rx.match(text, at, lo + s.end())) is not None:
+                return m
         if clauses and (m := inner.search(text, at, lo + s.end())) is not None:
             return m
     return None
@@ -120,7 +121,7 @@ def after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) 
     ``skip``) and the words that follow one (是, 在于, 上讲，)."""
     lex = lexicon.json("structure.json")
     openers = lexicon.memo("structure.cause_part_opener", lambda: re.compile(
-        f"[\\s——•·]*(?:(?:{alternation(lex['cause_part_openers'])})[，,]?)?"))
+        f"[\\s{BULLET_CHARS}]*(?:(?:{alternation(lex['cause_part_openers'])})[，,]?)?"))
     at = openers.match(text, at, hi).end()
     if skip and (m := cause_cue(lexicon).match(text, at, hi)):
         at = m.end()

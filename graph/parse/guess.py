@@ -13,7 +13,8 @@ import re
 from ..model import Node
 from ..model.lexicon import Lexicon, alternation
 
-BULLET = re.compile(r"^[\-—–•·●▪■◆*]+\s*")
+BULLET_CHARS = "\\-—–•·●▪■◆*"  # in a character class: —— ● ◆ …
+BULLET = re.compile(rf"^[{BULLET_CHARS}]+\s*")
 
 
 def names_problem(title: str, words: list[str], lexicon: Lexicon) -> bool:
