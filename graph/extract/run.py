@@ -170,7 +170,8 @@ def _cause_items(node: Node, text: str, lex: Lexicon) -> list[Node]:
         paras = paragraph_members(node, text, lex.json("structure.json"))
         if len(paras) >= 2:
             return paras
-        heading = is_cause_heading(node, lex) or node.title.endswith(("方面", "层面"))
+        aspect = node.title.endswith(tuple(lex.json("structure.json")["aspect_endings"]))
+        heading = aspect or is_cause_heading(node, lex)
         if heading and node.body_span[1] > node.body_span[0]:  # (三)保障条件方面 / X: the cause is X
             node = dataclasses.replace(node, title_span=node.body_span)
         return _clauses(node, text) or [node]
@@ -198,17 +199,11 @@ def _runs(items: list[Node], text: str, lex: Lexicon) -> list[list[Node]]:
     one = enums["numeral_verb"]["numerals"][:1]
     runs: list[list[Node]] = []
     for k, m in enumerate(items):  # 一是 … 四是, then 一来 … 三来: a numeral-and-verb series starts again too
-        if not runs or m.number == items[0].number or m.number in firsts or (len(m.number) == 2 and m.number[0] == one) \
-                or "\n" in text[items[k - 1].span[1]:m.span[0]]:
+        again = m.number == items[0].number or m.number in firsts or (len(m.number) == 2 and m.number[0] == one)
+        if not runs or again or "\n" in text[items[k - 1].span[1]:m.span[0]]:
             runs.append([])
         runs[-1].append(m)
     return runs
-
-
-
-
-
-
 
 
 def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
