@@ -104,8 +104,10 @@ def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon, clauses: bool = 
                 re.compile(f"(?:{alternation(r['anaphors'])}){free}{{0,{r['anaphor_gap']}}}?"
                            f"(?:{alternation(r['anaphor_verbs'] + r['predicates'])})")]
     roles = lexicon.memo("structure.cause_roles", build)
-    inner = lexicon.memo("structure.cause_clause", lambda: re.compile(
-        "(?<=[，,])(?:主要|也|还|则)?(?:%s)" % alternation(lexicon.json("structure.json")["cause_roles"]["clause_predicates"])))
+    def clause_rx() -> re.Pattern:
+        r = lexicon.json("structure.json")["cause_roles"]
+        return re.compile(f"(?<=[，,])(?:{alternation(r['adverbs'])})?(?:{alternation(r['clause_predicates'])})")
+    inner = lexicon.memo("structure.cause_clause", clause_rx)
     for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
         at = lo + s.start()
         for rx in roles:
