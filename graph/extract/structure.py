@@ -9,6 +9,7 @@ import re
 
 from ..model.lexicon import Lexicon, alternation, current
 from ..model import Node
+from ..parse.enumerations import paragraphs
 from ..parse.guess import BULLET
 from ..parse.outline import Line, split_title
 
@@ -115,13 +116,10 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
 
 def _paragraphs(text: str, lo: int, hi: int):
     """(start, end) of each paragraph of text[lo:hi], without bullets, blanks and its final stop."""
-    pos = lo
-    for line in text[lo:hi].split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        body = line.lstrip(" \t")
+    for a, b in paragraphs(text, lo, hi):
+        body = text[a:b].lstrip(" \t")
         mark = BULLET.match(body)  # ——, ●, ◆ …
-        a += len(line) - len(body) + (mark.end() if mark else 0)
+        a = b - len(body) + (mark.end() if mark else 0)
         while b > a and text[b - 1] in " \t。；;":
             b -= 1
         if b > a:
