@@ -24,31 +24,31 @@ _DECIMAL = re.compile(r"(?<=\d)．(?=\d)")  # a full-width point inside a figure
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
     """One character for one: traditional → simplified (OpenCC's TSCharacters table, first
-    candidate), full-width digits, letters and ％ → ASCII."""
-    try:
-        table = files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a declared dependency
-        table = ""
-    out: dict[int, str] = {}
-    for line in table.splitlines():
-        trad, _, simp = line.partition("\t")
-        first = simp.split(" ")[0] if simp else ""
-        if len(trad) == 1 and len(first) == 1 and first != trad:
-            out[ord(trad)] = first
-    for name in ("HKVariantsRev.txt", "TWVariantsRev.txt"):  # 衞 → 衛 → 卫: Hong Kong and Taiwan forms
-        try:
-            variants = files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
-        except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a declared dependency
-            variants = ""
-        for line in variants.splitlines():
-            var, _, std = line.partition("\t")
-            std = std.split(" ")[0] if std else ""
-            if len(var) == 1 and len(std) == 1 and ord(var) not in out and not _simplified(var):
-                simp = out.get(ord(std), std)
-                if simp != var:
-                    out[ord(var)] = simp
+    candidate; Hong Kong and Taiwan variant forms through its variant tables first, never a
+    character of the simplified set), full-width digits, letters and ％ → ASCII."""
+    out = {ord(trad): simp for trad, simp in _pairs("TSCharacters.txt") if simp != trad}
+    for name in ("HKVariantsRev.txt", "TWVariantsRev.txt"):  # 衞 → 衛 → 卫
+        for var, std in _pairs(name):
+            simp = out.get(ord(std), std)
+            if ord(var) not in out and not _simplified(var) and simp != var:
+                out[ord(var)] = simp
     out.update({ord(k): v for k, v in _FULL.items()})
     return out
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    """(character, its first candidate) of one of OpenCC's one-character tables."""
+    try:
+        table = files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a declared dependency
+        return []
+    pairs = []
+    for line in table.splitlines():
+        char, _, cands = line.partition("\t")
+        first = cands.split(" ")[0] if cands else ""
+        if len(char) == 1 and len(first) == 1:
+            pairs.append((char, first))
+    return pairs
 
 
 def _simplified(char: str) -> bool:
