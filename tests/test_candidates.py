@@ -11,9 +11,11 @@ from click.testing import CliRunner
 
 from graph.cli.main import cli
 from graph.link import similarity
-from graph.link.candidates import CANDIDATES
 from graph.link.pipeline import analyse
 from graph.link.scoring import round4
+from graph.model.lexicon import current
+
+CANDIDATES = current().json("linking.json")["candidates"]  # the bundled lexicon's cap
 
 HEAD = """某县司法局关于2025年度法治政府建设情况的报告
 一、2025年推进法治政府建设的主要举措和成效

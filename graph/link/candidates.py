@@ -30,18 +30,15 @@ import numpy as np
 from .scoring import Vectors
 
 
-CANDIDATES = 60  # when a lexicon's linking.json does not say
-SENTENCES = 40
-
-
 def cap(p: dict) -> int:
-    return int(p.get("candidates", CANDIDATES))
+    """How many actions a cause is scored against, at most (linking.json ``candidates``)."""
+    return p["candidates"]
 
 
 def sentences(p: dict) -> int:
     """How many sentences of an action are scored one by one (its best sentence is among them;
     the whole action is scored too): the gold reports' actions have 5 at most."""
-    return int(p.get("action_sentences", SENTENCES))
+    return p["action_sentences"]
 
 
 def needed(n_actions: int, p: dict) -> bool:
