@@ -96,8 +96,19 @@ def ntriples(g: Graph) -> str:
 
 
 def nquads(graphs: list[tuple[str, Graph]]) -> str:
-    return "".join(sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} <{iri_escape(n)}> .\n"
-                          for n, g in graphs for s, p, o in g))
+    """Sorted N-Quads lines; each distinct term is written once (a report repeats its IRIs)."""
+    cache: dict = {}
+
+    def term(t) -> str:
+        if (s := cache.get(t)) is None:
+            s = cache[t] = nt_term(t)
+        return s
+
+    lines: list[str] = []
+    for n, g in graphs:
+        tail = f" <{iri_escape(n)}> .\n"
+        lines += (f"{term(s)} {term(p)} {term(o)}{tail}" for s, p, o in g)
+    return "".join(sorted(lines))
 
 
 def jsonld(g: Graph) -> str:

@@ -25,7 +25,7 @@ from typing import Iterable
 from rdflib import Graph
 
 from ..model import first_line
-from ..rdf.terms import nt_term
+from ..rdf.serialize import nquads as rdf_nquads
 
 # well below oxigraph's bulk batch (DEFAULT_BULK_LOAD_BATCH_SIZE = 1,000,000 quads)
 MAX_CHUNK_QUADS = 400_000
@@ -41,17 +41,7 @@ def nquads(graph_iri: str, g: Graph) -> str:
     """The triples of ``g`` as N-Quads lines in the named graph ``graph_iri``, sorted."""
     from .oxigraph import check_iri
 
-    gname = f" <{check_iri(graph_iri)}> ."
-    cache: dict = {}
-
-    def term(t):
-        s = cache.get(t)
-        if s is None:
-            s = cache[t] = nt_term(t)
-        return s
-
-    lines = sorted(f"{term(s)} {term(p)} {term(o)}" for s, p, o in g)
-    return "".join(line + gname + "\n" for line in lines)
+    return rdf_nquads([(check_iri(graph_iri), g)])
 
 
 def _present(store, names: Iterable[str]) -> set[str]:
