@@ -35,7 +35,6 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from .digests import DigestStore
 from .pool import TimedPool
 from ..model import GovkgError, first_line
-from ..read import find_reports
 from ..store import dump
 from ..store.bulk import ChunkWriter, nquads
 from ..store.guard import reading
@@ -47,15 +46,12 @@ def report_paths(paths: Iterable[str | Path]) -> list:
     """Report files named, or found (recursively, sorted) in the folders named; a path that
     is neither is kept, so that its worker reports it as a skipped file; an fsspec URL
     (``s3://…``, for a Dask build's workers) is kept as it is."""
-    paths = list(paths)
-    local = [p for p in paths if "://" not in str(p)]
-    files, _ = find_reports(local)
-    urls = [str(p) for p in paths if "://" in str(p)]
-    if urls:
-        from .dask import find_inputs
+    from .dask import find_inputs, is_url  # a light module: Dask itself is imported only to connect
 
-        urls = find_inputs(urls)[0]
-    return files + [Path(p) for p in local if not Path(p).exists()] + urls
+    paths = list(paths)
+    found, _ = find_inputs(paths)
+    missing = [Path(p) for p in paths if not is_url(p) and not Path(p).exists()]
+    return [f for f in found if not is_url(f)] + missing + [f for f in found if is_url(f)]
 
 
 # --------------------------------------------------------------------------- worker
