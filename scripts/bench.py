@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/bench.py [--max 10000] [--query-reports 1000] [--semantic] [--validate]
         [--rdflib-timeout 300] [--neo4j [--neo4j-bulk]] [--no-html] [--no-options] [--keep DIR] [--markdown]
-        [--growth 1000,10000] [--dask-reports 200] [--only growth,dask]
+        [--growth 1000,10000] [--dask-reports 200] [--only growth,dask,encoder]
 
 Rows (the baseline of each group is marked ×1.00):
 
@@ -30,6 +30,10 @@ Rows (the baseline of each group is marked ×1.00):
 * dask: the same ``--dask-reports`` reports built with local worker processes (baseline) and on a
   local Dask cluster of as many worker processes (graph.corpus.dask, ``scheduler=``), the ratio
   of the times and whether the two stores have the same graph digest;
+* encoder: the default pipeline on one core on the sample (scripts/bench_encoder.py): without
+  links, lexical links (baseline), the encoder cold, cached in memory and from the store's vector
+  file, 24 generated reports built first and again from the cache file, and a new process's
+  warm-up against the wheel's own loader;
 * html: the HTML export (graph.html.write_html, as scripts/bench_html.py) of 10 reports
   (baseline) and 100 reports.
 
@@ -407,7 +411,22 @@ def bench_suggest(corpus_dir: Path, stores: dict[int, Path], table: Table, most:
                   f"{r['causes known to the truth']:,} causes, {dt:.1f} s)")
 
 
-# --------------------------------------------------------------------------- neo4j, html
+# --------------------------------------------------------------------------- encoder, neo4j, html
+
+def bench_encoder(table: Table) -> None:
+    """The default pipeline on one core (scripts/bench_encoder.py's rows): the encoder off, cold,
+    cached in memory and in the store's vector file, against lexical links in this process; the
+    warm-up of a new process against the wheel's own loader."""
+    import bench_encoder as be
+
+    for kind, what, fig, base, *cpu in be.all_rows():
+        if kind == "s":
+            table.add(f"encoder {what}", f"{fig:.2f} s", None if base is None else fig / base,
+                      "baseline (warm-up)" if base is None else "vs the wheel's own loader")
+        else:
+            note = "baseline (encoder rows)" if fig == base else "vs lexical links only"
+            table.add(f"encoder {what}", f"{fig:.1f} reports/s ({cpu[0]:.1f} per CPU second)", fig / base, note)
+
 
 def bench_neo4j(stores: dict[int, Path], table: Table, sizes=(50, 1000), bulk: bool = False) -> None:
     """govkg's loader against rdflib-neo4j on the first 50 and 1,000 reports of the smallest built
@@ -486,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown (for the README)")
     ap.add_argument("--growth", default="1000,10000", help="the two corpus sizes of the growth rows")
     ap.add_argument("--dask-reports", type=int, default=200, help="reports of the Dask rows")
-    ap.add_argument("--only", default="", help="comma-separated row groups to run: growth, dask (default: all)")
+    ap.add_argument("--only", default="", help="comma-separated row groups to run alone: growth, dask, encoder (default: all)")
     args = ap.parse_args(argv)
 
     sizes = [n for n in (100, 1000, 10000) if n <= args.max] or [args.max]
@@ -498,8 +517,11 @@ def main(argv: list[str] | None = None) -> int:
     t_all = time.perf_counter()
     try:
         src = work / "reports"
-        n_gen = max(growth + [args.dask_reports]) if only else max(sizes + growth + [args.query_reports, 300])
-        if not (src / "truth.jsonl").exists() or len(list(src.glob("*.txt"))) < n_gen:
+        if only:
+            n_gen = max([0] + (growth if "growth" in only else []) + ([args.dask_reports] if "dask" in only else []))
+        else:
+            n_gen = max(sizes + growth + [args.query_reports, 300])
+        if n_gen and (not (src / "truth.jsonl").exists() or len(list(src.glob("*.txt"))) < n_gen):
             shutil.rmtree(src, ignore_errors=True)
             print(f"bench: generating {n_gen} reports …", file=sys.stderr)
             _gen_module().generate(src, n_gen, seed=7)
@@ -508,6 +530,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_growth(files, growth, work, args.semantic, table)
         if "dask" in only or not only:
             bench_dask(files, args.dask_reports, work, args.semantic, table)
+        if "encoder" in only or not only:
+            bench_encoder(table)
         if only:
             return _print(table, args, t_all)
         bench_extraction(files, args.semantic, table)

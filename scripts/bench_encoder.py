@@ -175,21 +175,31 @@ def warmup(rows: list) -> None:
              ("s", "warm-up: prepared files", prepared, wheel)]
 
 
+SAMPLE = ROOT / "data/reports/gaosuntang-2025.txt"
+
+
+def all_rows(report: Path = SAMPLE, runs: int = 40, cold_runs: int = 4, n_corpus: int = 24,
+             rounds: int = 2, with_warmup: bool = True) -> list:
+    """Every row this script prints, in its order (scripts/bench.py puts them in its table)."""
+    rows: list = []
+    same_report(report, runs, cold_runs, rows)
+    if n_corpus:
+        corpus(n_corpus, rounds, rows)
+    if with_warmup:
+        warmup(rows)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("report", nargs="?", default=str(ROOT / "data/reports/gaosuntang-2025.txt"))
+    ap.add_argument("report", nargs="?", default=str(SAMPLE))
     ap.add_argument("--runs", type=int, default=40)
     ap.add_argument("--cold-runs", type=int, default=4)
     ap.add_argument("--corpus", type=int, default=24, help="distinct generated reports (0: none)")
     ap.add_argument("--rounds", type=int, default=2, help="turns of the corpus passes")
     ap.add_argument("--no-warmup", action="store_true")
     args = ap.parse_args(argv)
-    rows: list = []
-    same_report(Path(args.report), args.runs, args.cold_runs, rows)
-    if args.corpus:
-        corpus(args.corpus, args.rounds, rows)
-    if not args.no_warmup:
-        warmup(rows)
+    rows = all_rows(Path(args.report), args.runs, args.cold_runs, args.corpus, args.rounds, not args.no_warmup)
     width = max(len(r[1]) for r in rows)
     print(f"{'measure':{width}}  {'figure':>16}  {'ratio':8}  per CPU second of this process")
     for kind, what, fig, base, *cpu in rows:
