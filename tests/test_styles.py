@@ -257,6 +257,19 @@ def test_problems_and_remedies_as_paragraphs(tmp_path):
     assert [(a.label, a.answers) for a in ex.actions] == [("加强执法培训", "shortcoming-1"), ("创新普法形式", "shortcoming-2")]
 
 
+def test_remedies_written_under_the_problems_are_the_plan(tmp_path):
+    """A problems part whose title names no remedy but whose problems are each followed by what
+    will be done: its remedies are the report's plan, which is then not said to be missing."""
+    part = ("二、存在的问题\n1.执法队伍能力不足。全县执法案卷合格率为82%。对此，我局将加强执法培训，全年举办培训班不少于4期。\n"
+            "2.普法形式较为单一。群众参与度不高。下一步，我局将创新普法形式，开展普法进村活动不少于20场。\n")
+    text = _PROBLEMS[:_PROBLEMS.index("二、")] + part
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [a.answers for a in ex.actions] == ["shortcoming-1", "shortcoming-2"]
+    assert "plan" not in ex.info.missing_parts and "shortcomings" not in ex.info.missing_parts
+    plain = analyse(_rewrite(tmp_path, _PROBLEMS[:_PROBLEMS.index("三、")], "noplan.txt"), linked=False)
+    assert "plan" in plain.info.missing_parts and not plain.actions
+
+
 def test_a_causes_part_of_paragraphs_gives_one_cause_a_paragraph(tmp_path):
     """A part of its own for the causes, written as paragraphs after a lead-in: each paragraph
     is a cause, attached to the shortcoming it best matches and linked to the action answering it."""

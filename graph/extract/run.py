@@ -211,6 +211,8 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
     shorts, cause_heads = shortcoming_nodes(part, lex)
     shorts, nested = _nested_cause_heads(shorts, text, lex)
     combined = is_combined(part, lex) or _writes_remedies(shorts, text, lex)
+    if combined and "plan" in ex.info.missing_parts:  # its remedies are the plan: none is missing
+        ex.info.missing_parts.remove("plan")
     shorts, common = _common_causes(shorts, text, lex)
     cause_heads = [*nested, *cause_heads, *cause_parts]
     pooled: list[Node] = []
