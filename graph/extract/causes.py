@@ -24,7 +24,8 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
     if items:  # （1）…… on lines of their own after the cue: each whole item, without its number
         return start, [(e.number, e.title_span[0], trim(text, e.title_span[0], e.span[1])) for e in items]
     if m is None:
-        both = both_causes(text, lo, hi, lex["cause_both"]) or framed_cause(text, lo, hi, lexicon)
+        both = (both_causes(text, lo, hi, lex["cause_both"]) or framed_cause(text, lo, hi, lexicon)
+                or background_cause(text, lo, hi, lexicon))
         if not both:
             return hi, []
         return max(lo, *(text.rfind(c, lo, both[0][1]) + 1 for c in "。；;\n")), both  # its sentence
@@ -100,7 +101,7 @@ def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon, clauses: bool = 
         free, adv = "[^，,；;：:。\n]", f"(?:{alternation(r['adverbs'])})?"
         lead = f"(?:{free}{{1,{r['lead_max']}}}[，,])"
         return [re.compile(f"{lead}?{free}{{0,{r['subject_max']}}}?{adv}(?:{alternation(r['predicates'])})"),
-                re.compile(f"{lead}{adv}是"),
+                re.compile(f"{lead}{adv}是(?!{alternation(r['is_not_before'])})"),
                 re.compile(f"(?:{alternation(r['anaphors'])}){free}{{0,{r['anaphor_gap']}}}?"
                            f"(?:{alternation(r['anaphor_verbs'] + r['predicates'])})")]
     roles = lexicon.memo("structure.cause_roles", build)
@@ -143,6 +144,28 @@ def framed_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[st
             if (m := frame.match(s.group())) is not None:
                 return [("", lo + s.start() + m.start("cause"), lo + s.start() + m.end("cause"))]
     return []
+
+
+def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:
+    """The last sentence of a description of two sentences or more that names no cause in any
+    other way, when it states a condition behind the problem (执法队员大多由其他站所转岗而来，
+    缺乏系统训练) rather than one more sign of it: no illustrator opening it (有的, 个别), no effect
+    (引发, 影响, 导致), no cause noun or announced list (a lead-in), no closing colon, and a lack
+    named (不足, 只有, 尚未: a sentence that only describes explains nothing); or []."""
+    lex = lexicon.json("structure.json")
+    spec = lex["background_cause"]
+    sents = [s for s in re.finditer(r"[^。]+", text[lo:hi]) if s.group().strip(" \t\n，,；;")]
+    if len(sents) < 2:
+        return []
+    a, b = lo + sents[-1].start(), lo + sents[-1].end()
+    while a < b and text[a] in " \t\n　":
+        a += 1
+    body = text[a:b].rstrip(" \t\n；;")
+    words = [*spec["symptom_words"], *lex["cause_roles"]["effects"], *lex["cause_nouns"], *lex["lead_in_words"]]
+    if (body.startswith(tuple(spec["illustrators"])) or body.endswith(("：", ":"))
+            or any(w in body for w in words) or not any(w in body for w in spec["deficiency_words"])):
+        return []
+    return [("", a, a + len(body))]
 
 
 def both_causes(text: str, lo: int, hi: int, spec: dict, within: int | None = None) -> list[tuple[str, int, int]]:

@@ -49,7 +49,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
                        "cause_noun_followers": STR_LIST, "cause_frames": STR_LIST, "pooled_words": STR_LIST,
                        "cause_second_openers": STR_LIST, "cause_roles": dict, "cause_part_openers": STR_LIST,
                        "lead_in_words": STR_LIST, "remedy_openers": STR_LIST,
-                       "remedy_opener_lead": int, "aspect_endings": STR_LIST},
+                       "remedy_opener_lead": int, "aspect_endings": STR_LIST, "background_cause": dict},
     "themes.json": {"scheme": dict, "min_hits": int, "max_themes": int, "themes": list},
     "layout.json": {"page_footers": STR_LIST, "heading_starts": STR_LIST, "split_min_chars": int,
                     "join_min_chars": int, "sentence_end": str, "flat_avg_line_chars": int,
