@@ -60,7 +60,7 @@ def test_the_bundled_lexicon_is_valid_and_loaded_once():
 def test_a_lexicon_folder_is_passed_through_every_stage(folder, sample_path):
     """Another folder changes what the stages find, without touching code: with the plan's
     cues and words removed from parts.json the plan part is not recognised, and with the cause
-    cues and nouns removed from structure.json no cause is found."""
+    cues, nouns and words of a lack removed from structure.json no cause is found."""
     import graph
 
     base = graph.analyse(sample_path, linked=False)
@@ -70,7 +70,9 @@ def test_a_lexicon_folder_is_passed_through_every_stage(folder, sample_path):
         x["guess"]["plan"] = []
 
     _edit(folder, "parts.json", no_plan)
-    _edit(folder, "structure.json", lambda x: x.update(cause_cues=["这条线索不会出现"], cause_nouns=["这条线索不会出现"]))
+    _edit(folder, "structure.json", lambda x: x.update(
+        cause_cues=["这条线索不会出现"], cause_nouns=["这条线索不会出现"],
+        background_cause={"illustrators": [], "symptom_words": [], "deficiency_words": []}))
     other = graph.analyse(sample_path, linked=False, lexicon=load(str(folder)))
     assert not any("guessed" in w for w in base.outline.warnings)
     assert "plan" in other.info.missing_parts and not other.actions

@@ -38,7 +38,7 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
         for m in SENTENCE_START.finditer(text, first if first >= 0 else hi, hi):
             at = m.start()
             if all(a != at for a, _ in found) and not cause_cue(lex).match(text, at, hi) \
-                    and (verb := _remedy_verb(text, at, at, hi, s)) is not None:
+                    and (verb := _remedy_verb(text, at, at, hi, s) or _after_lead(text, at, hi, s)) is not None:
                 found.append((at, verb))
     if found:  # after the first remedy, a paragraph that says what will be done is one more remedy
         for m in re.finditer("\n(?=[^\n])", text[min(found)[0]:hi]):
@@ -62,6 +62,18 @@ def _openers(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, int]]
     return out
 
 
+def _after_lead(text: str, at: int, hi: int, s: dict) -> int | None:
+    """A verb of intent that opens the second clause of a sentence whose first clause only leads
+    in (着眼于解决这一问题，区政府将……): only its agent comes before the verb (half the window, from
+    that clause); a colon is no verb there."""
+    comma = next((i for i in range(at, min(hi, at + s["remedy_verb_window"] * 2)) if text[i] in "，,。；;：:"), -1)
+    if comma < 0 or text[comma] not in "，,":
+        return None
+    intent = {**s, "remedy_verbs": [v for v in s["remedy_verbs"] if v not in "：:"],
+              "remedy_verb_window": s["remedy_verb_window"] // 2}  # its agent then the verb: 区政府将
+    return _remedy_verb(text, comma + 1, comma + 1, hi, intent)
+
+
 def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None:
     """Where the label of a remedy opening at ``at`` starts: just after its first verb of intent
     (将 …) within the window after ``after``; None when there is none or it is negated (未将)."""
@@ -70,6 +82,8 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     if verb is None or window[verb[0] - 1] in NEGATED:
         return None
     end = at + verb[0] + len(verb[1])
+    if text.startswith(("是：", "是:", "是，", "为：", "为:"), end):  # 我们的打算是：建立……
+        end += 1
     while end < hi and text[end] in "：:，, ":  # 后续将：建立……: the label starts after the colon
         end += 1
     return end
@@ -79,8 +93,12 @@ def remedy_action(span: tuple[int, int, int], node: Node, text: str, sents: Sent
                   lex: Lexicon, answers: str | None) -> None:
     """An action from a remedy sentence: labelled by its first clause after 将."""
     start, lo, hi = span
-    stops = lex.json("structure.json")["clause_stops"]
+    s = lex.json("structure.json")
+    stops = s["clause_stops"]
     cut = next((i for i in range(lo, hi) if text[i] in stops), hi)
+    if cut < hi and text[cut] in "：:" and any(w in text[lo:cut] for w in s["lead_in_words"]):
+        lo = cut + 1  # 准备从以下方面入手：建立……: the remedy follows its lead-in
+        cut = next((i for i in range(lo, hi) if text[i] in stops), hi)
     while hi > lo and text[hi - 1] in "\n ":
         hi -= 1
     action = Action(f"action-{len(ex.actions) + 1}", (start, hi), sents.at(start), node.path,

@@ -102,7 +102,8 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
             out.append(Node(kind="item", level=node.level + 1, number="", title=text[title[0]:title[1]],
                             span=(title[0], hi), title_span=title, body_span=(lo, hi), part=node.part, path=path))
             title = None
-        elif hi - lo <= TITLE_MAX and not any(c in text[lo:hi] for c in "。；;，,：:"):
+        elif hi - lo <= TITLE_MAX and not any(c in text[lo:hi] for c in "。；;，,：:") \
+                and text[hi:hi + 1] not in ("。", "；", ";"):  # a short sentence is no title
             title = (lo, hi)
         elif as_items:  # titled like a numbered item: its first sentence, or the whole of a one-sentence one
             (t0, cut), body = split_title(Line(lo, hi, text[lo:hi]), 0)
