@@ -137,6 +137,7 @@ def test_tuning_fixtures_give_their_diagnosis_and_plan(name):
 REACHED_BELOW = {
     "f-xiang-2019-flat": {"actions": 0.8},  # a closing 除了以上四件事，乡政府还将…, inside the last member
     "f-zhen-2025-hanyear": {"causes": 0.66},
+    "h-qu-2024-trad": {"causes": 0.33},  # and a closing 也要看到，随着…, a cause of them all with no cue
 }
 
 
@@ -199,6 +200,7 @@ def test_a_plan_part_is_known_by_speaking_of_what_comes_next(tmp_path, title):
     "第一，加强执法培训，全年举办培训班不少于4期。第二，创新普法形式，开展普法进村活动不少于20场。",
     "一要加强执法培训，全年举办培训班不少于4期；二要创新普法形式，开展普法进村活动不少于20场。",
     "（一）加强执法培训。全年举办培训班不少于4期。\n（二）创新普法形式。开展普法进村活动不少于20场。",
+    "1 )加强执法培训。全年举办培训班不少于4期。\n2)创新普法形式。开展普法进村活动不少于20场。",
 ])
 def test_a_plan_gives_its_actions_in_every_layout(tmp_path, plan):
     """Numbered items, an enumeration in one paragraph (第一，…第二，… too, which is no heading),
@@ -207,7 +209,7 @@ def test_a_plan_gives_its_actions_in_every_layout(tmp_path, plan):
     sentence (the whole of a one-sentence paragraph)."""
     text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n" + plan + "\n"
     ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
-    paragraphs = "\n" in plan and not plan.startswith("（")
+    paragraphs = "\n" in plan and not plan.startswith(("（", "1 )"))
     assert [a.label for a in ex.actions] == (
         ["加强执法培训，全年举办培训班不少于4期", "创新普法形式，开展普法进村活动不少于20场"] if paragraphs
         else ["加强执法培训", "创新普法形式"])
@@ -227,6 +229,9 @@ def test_a_one_sentence_plan_item_ending_in_a_semicolon_is_its_own_label(tmp_pat
     "——执法队伍能力不足，全县执法案卷合格率为82%，原因是执法人员多为兼职。\n——普法形式较为单一，群众参与度不高。",
     "①执法队伍能力不足，全县执法案卷合格率为82%，原因是执法人员多为兼职；②普法形式较为单一，群众参与度不高。",
     "（1）执法队伍能力不足。全县执法案卷合格率为82%，原因是执法人员多为兼职。\n（2）普法形式较为单一。群众参与度不高。",
+    "主要有以下方面：头一条是执法队伍能力不足，全县执法案卷合格率为82%，问题出在执法人员多为兼职；"
+    "第二条是普法形式较为单一，群众参与度不高。",
+    "集中表现为：(1)执法队伍能力不足，全县执法案卷合格率为82%，追根究底是执法人员多为兼职；(2)普法形式较为单一，群众参与度不高。",
 ])
 def test_problems_in_every_layout(tmp_path, problems):
     """Numbered, enumerated in one line (①…；②… is no heading), bulleted or plain paragraphs
@@ -285,6 +290,10 @@ def test_a_cause_is_the_condition_written_after_the_problem(tmp_path, after, cau
     ("区政府准备从以下方面入手：加强执法培训，全年举办培训班不少于4期。", "加强执法培训"),
     ("着眼于解决这一问题，区政府将加强执法培训，全年举办培训班不少于4期。", "加强执法培训"),
     ("对拒不整改的单位，依法通报，并将其纳入考核。", None),  # 将 marks the object: no intent
+    ("厅里的打算是加强执法培训，全年举办培训班不少于4期。", "加强执法培训"),
+    ("出路在于加强执法培训，全年举办培训班不少于4期。", "加强执法培训"),
+    ("破解之策：推动将执法培训纳入年度计划，全年举办培训班不少于4期。", "推动将执法培训纳入年度计划"),
+    ("还有一项工作一并推进：2025年我局将加强执法培训。", "加强执法培训"),
 ])
 def test_a_remedy_after_its_problem_in_every_wording(tmp_path, remedy, label):
     """In a problems-and-remedies part, the remedy written after a problem is an action that
@@ -301,6 +310,26 @@ def test_a_short_sentence_in_a_bulleted_plan_is_an_action_not_a_title(tmp_path):
     text = _PROBLEMS.format(cause="")[:_PROBLEMS.format(cause="").index("三、")] + plan
     ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
     assert [a.label for a in ex.actions] == ["组织干部旁听庭审不少于2次", "编制法治建设工作台账，对全年任务实行清单化管理"]
+
+
+def test_a_measures_part_of_blocks_without_items_gives_one_measure_a_block(tmp_path):
+    """（一）…（八） with no items under them: each block is an area that is one measure."""
+    ex = analyse(_rewrite(tmp_path, _PROBLEMS.format(cause=""), "report.txt"), linked=False)
+    assert [m.id for m in ex.measures if m.kind == "measure"] == ["measure-1"]
+
+
+@pytest.mark.parametrize("flat", [
+    "现将有关情况报告如下。一、2024年工作情况（一）完善依法行政制度。全年制定行政规范性文件6件，全部经过合法性审查。"
+    "二、存在的不足和原因（一）执法队伍能力不足。全县执法案卷合格率为82%。\n",
+    "现将有关情况报告如下。\n一、2024年工作情况\n（一）完善依法行政制度。全年制定行政规范性文件6件，全部经\n过合法性审查。\n"
+    "二、存在的不足和原因\n（一）执法队伍能力不足。全县执法案卷合格率为82%。\n",
+])
+def test_headings_run_on_or_lines_broken_after_a_title_are_repaired(tmp_path, flat):
+    """Headings run on after a full stop (。一、…（一）…) put on their own lines, and a heading line
+    whose title ended with 。 joined to the line its sentence goes on in."""
+    ex = analyse(_rewrite(tmp_path, "汀州县人民政府关于2024年法治政府建设情况的报告\n" + flat, "report.txt"), linked=False)
+    assert [(m.label, m.text) for m in ex.measures] == [("完善依法行政制度", "全年制定行政规范性文件6件，全部经过合法性审查。")]
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足"]
 
 
 def test_a_causes_part_of_paragraphs_gives_one_cause_a_paragraph(tmp_path):

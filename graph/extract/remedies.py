@@ -82,11 +82,23 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     if verb is None or window[verb[0] - 1] in NEGATED:
         return None
     end = at + verb[0] + len(verb[1])
-    if text.startswith(("是：", "是:", "是，", "为：", "为:"), end):  # 我们的打算是：建立……
+    if verb[1] not in ("将", "：", ":") and text.startswith(("是", "为"), end):  # 我们的打算是(：)建立……
         end += 1
     while end < hi and text[end] in "：:，, ":  # 后续将：建立……: the label starts after the colon
         end += 1
+    if verb[1] in "：:":  # 还有一项工作：2022年街道将完成……: the label starts after the verb that follows
+        near = re.compile(f"[^，,。；;：:]{{0,{s['remedy_verb_window']}}}?将").match(text, end, hi)
+        end = near.end() if near is not None and _agent_before(text[end:near.end() - 1]) else end
     return end
+
+
+def _agent_before(words: str) -> bool:
+    """Whether the words before a 将 name who will act (2022年街道将, 镇政府将), not a verb whose
+    object 将 marks (推动将X列入Y) nor a negation (未将)."""
+    import jieba.posseg
+
+    tokens = jieba.posseg.lcut(words) if words else []
+    return bool(tokens) and not tokens[-1].flag.startswith(("v", "c", "p")) and words[-1] not in NEGATED
 
 
 def remedy_action(span: tuple[int, int, int], node: Node, text: str, sents: Sentences, ex: Report,

@@ -23,9 +23,7 @@ def areas_and_items(part: Node) -> list[tuple[int, Node | None, int, Node]]:
     subs = numbered(part)
     if not subs:
         return [(1, None, 1, part)]
-    if all(not numbered(s) for s in subs):
-        return [(1, None, i, s) for i, s in enumerate(subs, 1)]
-    out = []
+    out = []  # a numbered block without items of its own is an area that is one measure
     for a, area in enumerate(subs, 1):
         items = numbered(area)
         if items:

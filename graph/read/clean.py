@@ -35,13 +35,15 @@ def normalise(text: str, lexicon: Lexicon | None = None) -> str:
     """One paragraph a line, stripped, no blank lines, no clutter lines, and text flattened by a
     converter put back together (page footers out, headings on their own lines, broken lines
     joined, no spaces inside Chinese text). A blank between a full stop and a heading marker is
-    where a converter lost a paragraph break, in a line of any length."""
+    where a converter lost a paragraph break, in a line of any length. Text is flattened when its
+    lines are long on average or when headings run on after a full stop (。二、) twice or more."""
     lexicon = lexicon or current()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
     text = text.replace("\ufeff", "").replace("\xa0", " ")
     rx = _layout(lexicon)
     raw = [ln for ln in text.split("\n") if ln.strip()]
-    flat = bool(raw) and sum(map(len, raw)) / len(raw) > rx["flat_avg"]
+    flat = bool(raw) and (sum(map(len, raw)) / len(raw) > rx["flat_avg"]
+                          or sum(len(rx["run_in"].findall(ln)) for ln in raw) >= 2)
     lines = [_tidy(part, rx) for ln in text.split("\n") if ln.strip() and not is_clutter(ln, lexicon)
              for part in rx["gap"].split(ln)]  # a heading after a full stop and a blank starts a line
     lines = [part for ln in lines for part in _split_headings(ln, rx, flat)]
@@ -65,6 +67,7 @@ def _layout(lexicon: Lexicon) -> dict:
                 "head": re.compile(f"^(?:{heads})"),
                 "gap": re.compile(f"(?<=[{re.escape(lay['sentence_end'])}])[ \\t]+(?=(?:{heads}))"),
                 "split": re.compile(f"(?<=[{re.escape(lay['sentence_end'])}])\\s*(?=(?:{heads}))"),
+                "run_in": re.compile(f"(?<=。)\\s*(?=(?:{heads}))"),
                 "date": re.compile(r"^(?:19|20|１９|２０)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"),
                 "flat_split": re.compile("(?<=[\u4e00-\u9fff%s])(?=(?:%s))" % (re.escape(lay["sentence_end"]), "|".join(
                     f"(?:{h})" for h in lay["flat_heading_starts"] + lay["heading_starts"]))),
@@ -94,11 +97,13 @@ def _split_headings(line: str, rx: dict, flat: bool) -> list[str]:
 
 
 def _join_broken(lines: list[str], rx: dict, flat: bool) -> list[str]:
-    """Lines broken in mid-sentence (no final punctuation, long, not a heading) joined again."""
+    """Lines broken in mid-sentence (no final punctuation, long, not a heading) joined again; a
+    heading line whose title ends with 。 inside it goes on with text, so it is joined too."""
     out: list[str] = []
     for ln in lines:
         prev = out[-1] if len(out) > 1 else None  # never join onto the title line
-        heading = prev is not None and (rx["head"].match(prev) or (flat and rx["flat_split"].match("字" + prev)))
+        heading = prev is not None and "。" not in prev and (  # a title ended by 。 is followed by its text
+            rx["head"].match(prev) or (flat and rx["flat_split"].match("字" + prev)))
         if (prev is not None and len(prev) >= rx["join_min"] and prev[-1] not in rx["end"]
                 and (not heading or (flat and len(prev) >= rx["join_head_min"]))
                 and not rx["head"].match(ln) and not (flat and rx["flat_split"].match("字" + ln))
