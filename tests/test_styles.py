@@ -201,6 +201,7 @@ def test_a_plan_part_is_known_by_speaking_of_what_comes_next(tmp_path, title):
     "一要加强执法培训，全年举办培训班不少于4期；二要创新普法形式，开展普法进村活动不少于20场。",
     "（一）加强执法培训。全年举办培训班不少于4期。\n（二）创新普法形式。开展普法进村活动不少于20场。",
     "1 )加强执法培训。全年举办培训班不少于4期。\n2)创新普法形式。开展普法进村活动不少于20场。",
+    "我们将从两个方面着手：一方面，加强执法培训，全年举办培训班不少于4期；另一方面，创新普法形式，开展普法进村活动不少于20场。",
 ])
 def test_a_plan_gives_its_actions_in_every_layout(tmp_path, plan):
     """Numbered items, an enumeration in one paragraph (第一，…第二，… too, which is no heading),
@@ -232,6 +233,7 @@ def test_a_one_sentence_plan_item_ending_in_a_semicolon_is_its_own_label(tmp_pat
     "主要有以下方面：头一条是执法队伍能力不足，全县执法案卷合格率为82%，问题出在执法人员多为兼职；"
     "第二条是普法形式较为单一，群众参与度不高。",
     "集中表现为：(1)执法队伍能力不足，全县执法案卷合格率为82%，追根究底是执法人员多为兼职；(2)普法形式较为单一，群众参与度不高。",
+    "一方面，执法队伍能力不足，全县执法案卷合格率为82%，主要是执法人员多为兼职；另一方面，普法形式较为单一，群众参与度不高。",
 ])
 def test_problems_in_every_layout(tmp_path, problems):
     """Numbered, enumerated in one line (①…；②… is no heading), bulleted or plain paragraphs
