@@ -334,6 +334,27 @@ def test_headings_run_on_or_lines_broken_after_a_title_are_repaired(tmp_path, fl
     assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足"]
 
 
+@pytest.mark.parametrize("part", [
+    "二、存在的问题及下一步打算\n（一）存在的问题\n1.执法队伍能力不足。全县执法案卷合格率为82%，主要原因是执法人员多为兼职。\n"
+    "2.普法形式较为单一。群众参与度不高。\n（二）下一步打算\n1.加强执法培训。全年举办培训班不少于4期。\n2.创新普法形式。开展普法进村活动不少于20场。\n",
+    "二、存在的问题\n（一）行政执法方面\n1.执法队伍能力不足。全县执法案卷合格率为82%，主要原因是执法人员多为兼职。\n"
+    "（二）普法宣传方面\n1.普法形式较为单一。群众参与度不高。\n三、2025年工作计划\n（一）加强执法培训。全年举办培训班不少于4期。\n"
+    "（二）创新普法形式。开展普法进村活动不少于20场。\n",
+    "二、存在的问题和原因\n（一）存在的问题\n1.执法队伍能力不足。全县执法案卷合格率为82%。\n2.普法形式较为单一。群众参与度不高。\n"
+    "（二）原因分析\n1.执法人员多为兼职。\n三、2025年工作计划\n（一）加强执法培训。全年举办培训班不少于4期。\n"
+    "（二）创新普法形式。开展普法进村活动不少于20场。\n",
+], ids=["problems and plan as sections of one part", "problems grouped under headings", "a causes section"])
+def test_problems_parts_with_sections(tmp_path, part):
+    """Sections inside the problems part: （一）存在的问题 / （二）下一步打算 gives the problems and
+    the plan's actions; headings that only group problems give their items; a causes section its causes."""
+    text = _PROBLEMS[:_PROBLEMS.index("二、")] + part
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职"]
+    assert [a.label for a in ex.actions] == ["加强执法培训", "创新普法形式"]
+    assert "plan" not in ex.info.missing_parts
+
+
 def test_a_causes_part_of_paragraphs_gives_one_cause_a_paragraph(tmp_path):
     """A part of its own for the causes, written as paragraphs after a lead-in: each paragraph
     is a cause, attached to the shortcoming it best matches and linked to the action answering it."""

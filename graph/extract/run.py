@@ -14,8 +14,8 @@ from . import entities
 from .quantities import find_comparisons, find_quantities, what_counted
 from ..parse.outline import is_combined
 from .structure import (action_nodes, areas_and_items, cause_cue, clause, is_cause_heading, leaves, members,
-                        numbered, paragraph_members, shortcoming_nodes)
-from .causes import cause_texts, framed_cause, role_opening
+                        numbered, paragraph_members, plan_sections, shortcoming_nodes)
+from .causes import cause_texts, framed_cause, role_opening, trim
 from .remedies import find_remedies, remedy_action
 from .targets import find_targets
 from .themes import themes_of
@@ -43,7 +43,10 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
         cues = lex.json("structure.json")["cause_heading_cues"]
         _diagnosis(diagnosis[0], text, sents, ex, lex,
                    [p for p in diagnosis[1:] if any(c in p.title for c in cues)])
+    plans = [s for p in diagnosis[:1] for s in plan_sections(p, doc.meta.year, lex)]  # （二）下一步打算
     if (part := outline.part("plan")) is not None:
+        plans.append(part)
+    for part in plans:
         for node in action_nodes(part, text, lex):
             label, body = _label_and_body(node, text, lex)
             action = Action(f"action-{len(ex.actions) + 1}", node.span, sents.at(node.title_span[0]), node.path,
@@ -208,7 +211,7 @@ def _runs(items: list[Node], text: str, lex: Lexicon) -> list[list[Node]]:
 
 def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
                cause_parts: list[Node] = ()) -> None:
-    shorts, cause_heads = shortcoming_nodes(part, lex)
+    shorts, cause_heads = shortcoming_nodes(part, lex, ex.info.meta.year)
     shorts, nested = _nested_cause_heads(shorts, text, lex)
     combined = is_combined(part, lex) or _writes_remedies(shorts, text, lex)
     if combined and "plan" in ex.info.missing_parts:  # its remedies are the plan: none is missing
@@ -242,7 +245,7 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
                                            label=label, text=desc, themes=themes_of(label + desc, lex)))
         listed.append((node.path, causes))
-    loose = [(c.number, c.title_span[0], c.span[1], c.path)
+    loose = [(c.number, c.title_span[0], trim(text, c.title_span[0], c.span[1]), c.path)
              for c in [*(c for head in cause_heads for c in _cause_items(head, text, lex)), *pooled]] + common
     if len(listed) >= 2 and len(listed[-1][1]) >= 2 and not any(c for _, c in listed[:-1]):
         # only the last shortcoming lists causes, several: they follow all the shortcomings and

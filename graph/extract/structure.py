@@ -131,14 +131,28 @@ def is_cause_heading(node: Node, lexicon: Lexicon | None = None) -> bool:
         w in node.title for w in lex["shortcoming_title_words"])
 
 
-def shortcoming_nodes(part: Node, lexicon: Lexicon | None = None) -> tuple[list[Node], list[Node]]:
-    """(shortcoming nodes, separate cause-heading nodes) of the 不足和原因 part."""
-    subs = numbered(part)
+def shortcoming_nodes(part: Node, lexicon: Lexicon | None = None,
+                      year: int | None = None) -> tuple[list[Node], list[Node]]:
+    """(shortcoming nodes, separate cause-heading nodes) of the 不足和原因 part. Its sections
+    that hold the plan (（二）下一步打算) are left out; a section that only groups problems
+    (（一）行政执法方面 1.… 2.…) gives its items."""
+    plans = plan_sections(part, year, lexicon)
+    subs = [s for s in numbered(part) if s not in plans]
     causes = [s for s in subs if is_cause_heading(s, lexicon)]
     rest = [s for s in subs if s not in causes]
-    if len(rest) == 1 and causes and (numbered(rest[0]) or members(rest[0])):
+    if len(rest) == 1 and (causes or plans) and (numbered(rest[0]) or members(rest[0])):
         rest = numbered(rest[0]) or members(rest[0])  # (一)存在的问题 1. 2. 3. (or 一是…二是…)  (二)原因分析
+    elif rest and all(numbered(s) and not any(is_cause_heading(c, lexicon) for c in numbered(s)) for s in rest):
+        rest = [c for s in rest for c in numbered(s)]  # problems grouped under headings
     return rest, causes
+
+
+def plan_sections(part: Node, year: int | None, lexicon: Lexicon | None = None) -> list[Node]:
+    """The sections of a problems part titled as a plan (（二）下一步打算 under
+    三、存在的问题及下一步打算): their items are actions."""
+    from ..parse.outline import classify
+
+    return [s for s in numbered(part) if classify(s.title, year, lexicon) == "plan"]
 
 
 def cause_cue(lexicon: Lexicon) -> re.Pattern:
