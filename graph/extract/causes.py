@@ -15,7 +15,14 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
     lex = lexicon.json("structure.json")
     lo, hi = node.body_span
     m = cause_cue(lexicon).search(text, lo, hi) or role_opening(text, lo, hi, lexicon, clauses=True)
+    if m is not None and not text[m.end():_sentence_end(text, m.end(), hi)].strip("。；;，, \n"):
+        m = None  # the cue ends its sentence (X是主要原因): a frame, not a lead-in
     start = hi if m is None else _sentence_start(text, lo, m.start())
+    if m is not None and m.group() in lex["cause_roles"]["cause_first"] and start == m.start():
+        comma = min((i for i in (text.find(c, m.end(), _sentence_end(text, m.end(), hi)) for c in "，,") if i > 0),
+                    default=-1)  # 由于X，Y: the cause is X, Y what follows from it
+        if comma > m.end():
+            return start, [("1", m.end(), comma)]
     enums = [c for c in node.children if c.kind == "enum" and c.span[0] >= start]
     if enums:
         return start, [(e.number, after_cue(text, e.title_span[0], e.title_span[1], lexicon, skip=False),
@@ -34,6 +41,10 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
     if both := both_causes(text, first, hi, lex["cause_both"], within=8):
         return start, both  # 究其缘由，既有X的因素，也有Y的因素
     return start, split_causes(text, first, hi, lexicon)
+
+
+def _sentence_end(text: str, at: int, hi: int) -> int:
+    return min((i for i in (text.find(c, at, hi) for c in "。\n") if i >= 0), default=hi)
 
 
 def _sentence_start(text: str, lo: int, at: int) -> int:
