@@ -301,6 +301,11 @@ def test_a_cause_is_the_condition_written_after_the_problem(tmp_path, after, cau
     ("出路在于加强执法培训，全年举办培训班不少于4期。", "加强执法培训"),
     ("破解之策：推动将执法培训纳入年度计划，全年举办培训班不少于4期。", "推动将执法培训纳入年度计划"),
     ("还有一项工作一并推进：2025年我局将加强执法培训。", "加强执法培训"),
+    ("拟通过加强执法培训，全年举办培训班不少于4期。", "通过加强执法培训"),
+    ("下步要加强执法培训，全年举办培训班不少于4期。", "加强执法培训"),
+    ("为此，局党组决定加强执法培训，全年举办培训班不少于4期。", "加强执法培训"),
+    ("下一步需进一步加强执法培训。", "进一步加强执法培训"),
+    ("准备工作不充分，培训效果不佳。", None),  # 准备 opens a description, not an intent
 ])
 def test_a_remedy_after_its_problem_in_every_wording(tmp_path, remedy, label):
     """In a problems-and-remedies part, the remedy written after a problem is an action that

@@ -31,7 +31,8 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
         at = m.start()
         if at > lo and text[at - 1] not in "。；;\n":
             continue
-        if (verb := _remedy_verb(text, at, m.end(), hi, s)) is not None:
+        after_cue = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["remedy_cue_verbs"]]}
+        if (verb := _remedy_verb(text, at, m.end(), hi, after_cue)) is not None:
             found.append((at, verb))
     if combined:
         first = text.find("。", lo, hi)
@@ -78,8 +79,9 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     """Where the label of a remedy opening at ``at`` starts: just after its first verb of intent
     (将 …) within the window after ``after``; None when there is none or it is negated (未将)."""
     window = text[at:min(hi, after + s["remedy_verb_window"])]
-    verb = min(((window.find(v), v) for v in s["remedy_verbs"] if window.find(v) > 0), default=None)
-    if verb is None or window[verb[0] - 1] in NEGATED:
+    verb = min(((i, v) for v in s["remedy_verbs"] if (i := window.find(v)) > 0
+                or (i == 0 and v in s["remedy_opening_verbs"])), default=None)
+    if verb is None or (verb[0] > 0 and window[verb[0] - 1] in NEGATED):
         return None
     end = at + verb[0] + len(verb[1])
     if verb[1] not in ("将", "：", ":") and text.startswith(("是", "为"), end):  # 我们的打算是(：)建立……
