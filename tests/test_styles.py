@@ -207,6 +207,9 @@ def test_a_plan_part_is_known_by_speaking_of_what_comes_next(tmp_path, title):
     "（一）加强执法培训。全年举办培训班不少于4期。\n（二）创新普法形式。开展普法进村活动不少于20场。",
     "1 )加强执法培训。全年举办培训班不少于4期。\n2)创新普法形式。开展普法进村活动不少于20场。",
     "我们将从两个方面着手：一方面，加强执法培训，全年举办培训班不少于4期；另一方面，创新普法形式，开展普法进村活动不少于20场。",
+    "我局将重点抓好以下工作：（一）加强执法培训，全年举办培训班不少于4期；（二）创新普法形式，开展普法进村活动不少于20场。",
+    "★加强执法培训。全年举办培训班不少于4期。\n★创新普法形式。开展普法进村活动不少于20场。",
+    "【加强执法培训】全年举办培训班不少于4期。\n【创新普法形式】开展普法进村活动不少于20场。",
 ])
 def test_a_plan_gives_its_actions_in_every_layout(tmp_path, plan):
     """Numbered items, an enumeration in one paragraph (第一，…第二，… too, which is no heading),
@@ -215,7 +218,7 @@ def test_a_plan_gives_its_actions_in_every_layout(tmp_path, plan):
     sentence (the whole of a one-sentence paragraph)."""
     text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n" + plan + "\n"
     ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
-    paragraphs = "\n" in plan and not plan.startswith(("（", "1 )"))
+    paragraphs = "\n" in plan and not plan.startswith(("（", "1 )", "★", "【"))
     assert [a.label for a in ex.actions] == (
         ["加强执法培训，全年举办培训班不少于4期", "创新普法形式，开展普法进村活动不少于20场"] if paragraphs
         else ["加强执法培训", "创新普法形式"])

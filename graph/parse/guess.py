@@ -13,7 +13,7 @@ import re
 from ..model import Node
 from ..model.lexicon import Lexicon, alternation
 
-BULLET_CHARS = "\\-—–•·●▪■◆*"  # in a character class: —— ● ◆ …
+BULLET_CHARS = "\\-—–•·●▪■◆◇★☆▲►*"  # in a character class: —— ● ◆ ★ …
 BULLET = re.compile(rf"^[{BULLET_CHARS}]+\s*")
 
 

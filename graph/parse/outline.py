@@ -87,6 +87,9 @@ def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] 
     before an enumeration that opens within 30 characters: 主观原因①……；②……; a lone (1) is
     not one)."""
     rest = line.text[marker_end:]
+    if rest.startswith("【") and 1 < (close := rest.find("】")) <= 31:  # 【加强执法培训】全年……
+        t0 = line.start + marker_end
+        return (t0 + 1, t0 + close), t0 + close + 1
     cut = rest.find(TITLE_END)
     if (again := _YEAR_AGAIN.search(rest, 0, 40)) is not None:  # 2023年工作考虑2023年，我局将……: flattened
         t0 = line.start + marker_end
