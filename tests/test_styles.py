@@ -210,6 +210,7 @@ def test_a_plan_part_is_known_by_speaking_of_what_comes_next(tmp_path, title):
     "我局将重点抓好以下工作：（一）加强执法培训，全年举办培训班不少于4期；（二）创新普法形式，开展普法进村活动不少于20场。",
     "★加强执法培训。全年举办培训班不少于4期。\n★创新普法形式。开展普法进村活动不少于20场。",
     "【加强执法培训】全年举办培训班不少于4期。\n【创新普法形式】开展普法进村活动不少于20场。",
+    "重点做好以下工作：加强执法培训，全年举办培训班不少于4期；创新普法形式，开展普法进村活动不少于20场。",
 ])
 def test_a_plan_gives_its_actions_in_every_layout(tmp_path, plan):
     """Numbered items, an enumeration in one paragraph (第一，…第二，… too, which is no heading),
@@ -242,6 +243,8 @@ def test_a_one_sentence_plan_item_ending_in_a_semicolon_is_its_own_label(tmp_pat
     "第二条是普法形式较为单一，群众参与度不高。",
     "集中表现为：(1)执法队伍能力不足，全县执法案卷合格率为82%，追根究底是执法人员多为兼职；(2)普法形式较为单一，群众参与度不高。",
     "一方面，执法队伍能力不足，全县执法案卷合格率为82%，主要是执法人员多为兼职；另一方面，普法形式较为单一，群众参与度不高。",
+    "主要表现在：执法队伍能力不足，全县执法案卷合格率为82%，原因是执法人员多为兼职；普法形式较为单一，群众参与度不高。",
+    "一是执法队伍能力不足。全县执法案卷合格率为82%，主要原因是执法人员多为兼职。\n二是普法形式较为单一。群众参与度不高。",
 ])
 def test_problems_in_every_layout(tmp_path, problems):
     """Numbered, enumerated in one line (①…；②… is no heading), bulleted or plain paragraphs

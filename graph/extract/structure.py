@@ -75,7 +75,8 @@ def action_nodes(plan: Node, text: str, lexicon: Lexicon | None = None) -> list[
     return out
 
 
-LABEL = re.compile(r"[\u4e00-\u9fff]{0,3}?[一二三四五六七八九十]{1,2}(?:[点条项个件][\u4e00-\u9fff]{0,2})?[：:，,、]\s*")  # 问题一：, 第一点，, 第一个问题：
+LABEL = re.compile(r"(?:[\u4e00-\u9fff]{0,3}?[一二三四五六七八九十]{1,2}(?:[点条项个件][\u4e00-\u9fff]{0,2})?[：:，,、]"
+                   r"|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))\s*")  # 问题一：, 第一点，, 第一个问题：, 一是
 TITLE_MAX = 30
 
 
@@ -95,6 +96,11 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
             and not re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", text[lo:hi]))))
         if hi <= lo or lead_in:
             continue
+        if title is None and len(listed := _colon_list(text, lo, hi)) >= 2:  # 主要表现在：X；Y；Z
+            out += [Node(kind="enum", level=node.level + 1, number="", title=text[a:b], span=(a, b), title_span=(a, b),
+                         body_span=(a, b), part=node.part, path=f"{node.path}/¶{len(out) + k}")
+                    for k, (a, b) in enumerate(listed, 1)]
+            continue
         path = f"{node.path}/¶{len(out) + 1}"
         if title is not None:
             out.append(Node(kind="item", level=node.level + 1, number="", title=text[title[0]:title[1]],
@@ -111,6 +117,16 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
             out.append(Node(kind="enum", level=node.level + 1, number="", title=text[lo:hi], span=(lo, hi),
                             title_span=(lo, hi), body_span=(lo, hi), part=node.part, path=path))
     return out
+
+
+def _colon_list(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The items of a paragraph that lists them after a short lead-in and a colon, between
+    semicolons (主要表现在：X；Y), or []."""
+    colon = min((i for i in (text.find(c, lo, min(hi, lo + TITLE_MAX + 10)) for c in "：:") if i >= 0), default=-1)
+    if colon < 0 or any(c in text[lo:colon] for c in "。；;"):
+        return []
+    cuts = [colon] + [i for i in range(colon + 1, hi) if text[i] in "；;"] + [hi]
+    return [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if text[a + 1:b].strip(" 。")]
 
 
 def _paragraphs(text: str, lo: int, hi: int):
