@@ -389,6 +389,7 @@ def test_a_causes_part_of_paragraphs_gives_one_cause_a_paragraph(tmp_path):
     ("执法案卷合格率较2024年提高4个百分点。", (4.0, "百分点", "提高", 88.0)),
     ("行政复议纠错率同比下降2个百分点。", (2.0, "百分点", "下降", 7.0)),
     ("执法案卷合格率较2024年提高4%。", (4.0, "%", "提高", 88.0)),
+    ("行政处罚案件办理数量较2024年增长10%。", (10.0, "%", "增长", 120.0)),
 ])
 def test_a_target_written_as_a_change_takes_last_years_figure(tmp_path, written, target):
     """A target written as a change against last year (较2024年提高4个百分点) is a target, and its
@@ -398,3 +399,13 @@ def test_a_target_written_as_a_change_takes_last_years_figure(tmp_path, written,
             "执法案卷质量仍需提高。\n三、2025年工作安排\n（一）加强执法能力建设。" + written + "\n")
     ex = analyse(_rewrite(tmp_path, text, "report.txt"))
     assert [(t.value, t.unit, t.comparator, t.baseline and t.baseline.value) for t in ex.targets] == [target]
+
+
+def test_a_target_takes_the_figure_of_its_own_scope_not_a_broader_one(tmp_path):
+    """Of 调解成功率97% and, in the same sentence, 物业纠纷调解成功率88.6%, a target for the
+    物业纠纷 rate takes the second: the broader figure is a decoy."""
+    text = ("汀州县某街道办事处2024年法治政府建设情况报告\n一、主要举措和成效\n（一）化解矛盾纠纷。全年调处矛盾纠纷1086件，"
+            "调解成功率97%；其中物业纠纷342件，物业纠纷调解成功率88.6%。\n二、存在的不足\n（一）物业纠纷化解难。"
+            "物业纠纷反复出现。\n三、2025年工作安排\n（一）加强物业纠纷调解。力争物业纠纷调解成功率提高到93%以上。\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"))
+    assert [(t.value, t.baseline and t.baseline.value) for t in ex.targets] == [(93.0, 88.6)]

@@ -21,6 +21,8 @@ unit, character-bigram overlap of what is counted and of the two sentences).
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass, field
 
@@ -79,7 +81,7 @@ def link(ex: Report, lexicon: Lexicon | None = None) -> Report:
     n = len(queries)
     _decide(ex, rows, units, sc, p)
     ex.matrix = _matrix(queries, units, sc)
-    link_baselines(ex, text, sents, p, _relative(lexicon or current()))
+    link_baselines(ex, text, sents, p, *_relative(lexicon or current()))
     _gaps(ex, queries, units, sc, n)
     ex.linked = True
     return ex
@@ -250,7 +252,8 @@ def _best_rows(sc: Scored, n: int, n_units: int) -> dict[int, tuple[int, float]]
 
 # --------------------------------------------------------------------------- baselines
 
-def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: re.Pattern | None = None) -> None:
+def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: re.Pattern | None = None,
+                   change: re.Pattern | None = None) -> None:
     """Tie each target to last year's indicator of the same activity (of any unit when the
     target is a change relative to it: 较2020年增长20%).
 
@@ -270,7 +273,9 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: r
         rel = relative is not None and relative.search(t.raw) is not None
         key = (t.unit, t.what, t.sentence, rel)
         if key not in best_of:
-            best_of[key] = _best_baseline(t, list(firsts.values()), grams, compat, bp, rel)
+            what = change.sub("", t.what) if rel and change else t.what  # 咨询量较2020年增长: 咨询量
+            best_of[key] = _best_baseline(dataclasses.replace(t, what=what), list(firsts.values()), grams, compat,
+                                          bp, rel)
         best, best_score = best_of[key]
         if best is None:
             t.baseline = None
@@ -279,11 +284,12 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: r
         t.baseline = Baseline(best.value, best.unit, best.id, ratio, round(best_score, 4))
 
 
-def _relative(lexicon: Lexicon) -> re.Pattern:
-    """A target written as a change against an earlier figure: 较2020年增长20%, 比上年下降10%,
-    同比提高2个百分点."""
-    def build() -> re.Pattern:
-        return re.compile(change_against(lexicon.json("quantities.json")) + r"[\d.]+\s*(?:%|个?百分点)")
+def _relative(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """A target written as a change against an earlier figure (较2020年增长20%, 比上年下降10%,
+    同比提高2个百分点), and the change words alone (较2020年增长)."""
+    def build() -> tuple[re.Pattern, re.Pattern]:
+        change = change_against(lexicon.json("quantities.json"))
+        return re.compile(change + r"[\d.]+\s*(?:%|个?百分点)"), re.compile(change)
     return lexicon.memo("links.relative", build)
 
 
@@ -308,8 +314,9 @@ class _GramCache(dict):
 def _best_baseline(t: Target, pool: list[Indicator], grams: _GramCache, compat: dict[str, set[str]],
                    bp: dict, relative: bool = False) -> tuple[Indicator | None, float]:
     best, best_score = None, bp["threshold"]
+    points = relative and "百分点" in t.unit  # 提高10个百分点: a change of a rate
     for ind in pool:
-        if not (relative or _compatible(t.unit, ind.unit, compat)):
+        if not (relative or _compatible(t.unit, ind.unit, compat)) or (points and ind.unit != "%"):
             continue
         s = baseline_score(t, ind, grams, bp)
         if s > best_score:  # strict: the first of equals (document order) wins
@@ -322,8 +329,8 @@ def baseline_score(t: Target, ind: Indicator, grams: _GramCache, bp: dict) -> fl
     t_sent, i_sent = grams.span(t.sentence), grams.span(ind.sentence)
     if t.what:  # what the target counts, against what the indicator counts, then its sentence
         tw, iw = grams.of(t.what), grams.of(ind.what)
-        what = max(sim.dice(tw, iw), sim.containment(iw, tw), sim.containment(tw, iw),
-                   bp["sentence_what_discount"] * sim.containment(tw, i_sent))
+        what = max(sim.dice(tw, iw), bp["broader_discount"] * sim.containment(iw, tw),
+                   sim.containment(tw, iw), bp["sentence_what_discount"] * sim.containment(tw, i_sent))
     sent = sim.dice(t_sent, i_sent)
     return bp["what_weight"] * what + bp["sentence_weight"] * sent
 
