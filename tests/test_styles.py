@@ -390,6 +390,8 @@ def test_a_causes_part_of_paragraphs_gives_one_cause_a_paragraph(tmp_path):
     ("行政复议纠错率同比下降2个百分点。", (2.0, "百分点", "下降", 7.0)),
     ("执法案卷合格率较2024年提高4%。", (4.0, "%", "提高", 88.0)),
     ("行政处罚案件办理数量较2024年增长10%。", (10.0, "%", "增长", 120.0)),
+    ("办理时限不超过3个工作日。", (3.0, "工作日", "不超过", 5.0)),  # 不超过, not 超过 of a figure
+    ("执法案卷合格率≥95%。", (95.0, "%", "≥", 88.0)),
 ])
 def test_a_target_written_as_a_change_takes_last_years_figure(tmp_path, written, target):
     """A target written as a change against last year (较2024年提高4个百分点) is a target, and its

@@ -44,7 +44,7 @@ def _pattern(lex: dict) -> re.Pattern:
     post = alternation(lex["qualifiers_after"])
     rng = alternation(lex["range_marks"])
     return re.compile(
-        rf"(?P<pre>{pre})?(?P<num>{NUM})(?:(?P<rng>{rng})(?P<num2>{NUM}))?(?P<big>{big})?"
+        rf"(?:(?<!不)(?P<pre>{pre}))?(?P<num>{NUM})(?:(?P<rng>{rng})(?P<num2>{NUM}))?(?P<big>{big})?"
         rf"(?P<q1>余|多)?(?P<unit>{units})(?P<q2>{post})?")
 
 
