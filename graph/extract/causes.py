@@ -14,7 +14,7 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
     """Where the causes of a shortcoming start, and (number, start, end) of each cause."""
     lex = lexicon.json("structure.json")
     lo, hi = node.body_span
-    m = cause_cue(lexicon).search(text, lo, hi) or role_opening(text, lo, hi, lexicon, clauses=True)
+    m = _asserted_cue(text, lo, hi, lexicon) or role_opening(text, lo, hi, lexicon, clauses=True)
     if m is not None and not text[m.end():_sentence_end(text, m.end(), hi)].strip("。；;，, \n"):
         m = None  # the cue ends its sentence (X是主要原因): a frame, not a lead-in
     start = hi if m is None else _sentence_start(text, lo, m.start())
@@ -41,6 +41,16 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
     if both := both_causes(text, first, hi, lex["cause_both"], within=8):
         return start, both  # 究其缘由，既有X的因素，也有Y的因素
     return start, split_causes(text, first, hi, lexicon)
+
+
+def _asserted_cue(text: str, lo: int, hi: int, lexicon: Lexicon) -> re.Match | None:
+    """The first cause cue in text[lo:hi] that is not negated within a few characters before it
+    (没有深入分析原因 describes the problem: no cause follows)."""
+    for m in cause_cue(lexicon).finditer(text, lo, hi):
+        before = re.split(r"[，,。；;：:\n]", text[max(lo, m.start() - 4):m.start()])[-1]
+        if "没有" not in before and "未" not in before:
+            return m
+    return None
 
 
 def _sentence_end(text: str, at: int, hi: int) -> int:

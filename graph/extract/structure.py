@@ -120,10 +120,10 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
 
 
 def _colon_list(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The items of a paragraph that lists them after a short lead-in and a colon, between
-    semicolons (主要表现在：X；Y), or []."""
-    colon = min((i for i in (text.find(c, lo, min(hi, lo + TITLE_MAX + 10)) for c in "：:") if i >= 0), default=-1)
-    if colon < 0 or any(c in text[lo:colon] for c in "。；;"):
+    """The items of a paragraph that lists them after a lead-in and a colon, between semicolons
+    (主要表现在：X；Y; 2021年，区政府将……，重点是：X；Y), or []."""
+    colon = min((i for i in (text.find(c, lo, hi) for c in "：:") if i >= 0), default=-1)
+    if colon < 0 or any(c in text[lo:colon] for c in "。；;"):  # the lead-in is the first sentence's start
         return []
     cuts = [colon] + [i for i in range(colon + 1, hi) if text[i] in "；;"] + [hi]
     return [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if text[a + 1:b].strip(" 。")]
@@ -142,9 +142,18 @@ def _paragraphs(text: str, lo: int, hi: int):
 
 
 def is_cause_heading(node: Node, lexicon: Lexicon | None = None) -> bool:
+    """A heading over causes: it names a cause and no problem (原因分析), or ends by naming one of
+    the problem's (问题产生的原因, 短板背后的原因) but not as a second subject (存在的问题和原因)."""
     lex = (lexicon or current()).json("structure.json")
-    return any(c in node.title for c in lex["cause_heading_cues"]) and not any(
-        w in node.title for w in lex["shortcoming_title_words"])
+    title = node.title.rstrip("：:。 ")
+    cues = [c for c in lex["cause_heading_cues"] if c in title]
+    if not cues:
+        return False
+    if not any(w in title for w in lex["shortcoming_title_words"]):
+        return True
+    last = max(cues, key=lambda c: title.rfind(c) + len(c))
+    at = title.rfind(last)
+    return title.endswith(last) and at > 0 and title[at - 1] not in "和及与、暨"
 
 
 def shortcoming_nodes(part: Node, lexicon: Lexicon | None = None,

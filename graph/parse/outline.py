@@ -174,6 +174,8 @@ def classify(title: str, year: int | None, lexicon: Lexicon | None = None) -> st
             return key
     m = re.search(r"((?:19|20)\d{2})\s*年", title)
     if m and year:
+        if names_problem(title, lex["guess"]["shortcomings"], lexicon):
+            return "shortcomings"  # 2023年存在的主要问题: the year is not what it is about
         offset = int(m.group(1)) - year
         for key in lex["order"]:
             if lex["parts"][key]["year_offset"] == offset:
