@@ -135,6 +135,8 @@ def add_enumerations(node: Node, text: str, lexicon: Lexicon | None = None) -> N
             t0 = start + len(marker)
             while t0 < stop and text[t0] in "，,、：: \t":
                 t0 += 1
+            if text.startswith("是", t0) and not marker.endswith("是"):  # 首先是……，其次是……
+                t0 += 1
             enums.append(Node(kind="enum", level=node.level + 1, number=marker,
                               title=text[t0:stop], span=(start, stop),
                               title_span=(t0, stop), body_span=(t0, stop),

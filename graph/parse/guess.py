@@ -52,6 +52,7 @@ def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: 
         if node.part is None:
             node.part = guess_part(node, text, year, lexicon)
             guessed.append(node)
+    _work_before_diagnosis(roots, guessed)
     _plan_after_diagnosis(roots, guessed, text, lexicon.json("parts.json")["guess"]["plan"])
     for node in guessed:
         for sub in node.walk():
@@ -60,6 +61,16 @@ def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: 
     if not guessed:
         return None
     return f"part titles not recognised, guessed from the content: {', '.join(guessed)}"
+
+
+def _work_before_diagnosis(roots: list[Node], guessed: list[Node]) -> None:
+    """Reports tell what was done before what fell short: a block guessed as problems (an audit
+    office's work speaks of 问题 found) that comes before a block of measures or of the
+    leadership's duties is measures."""
+    for k, node in enumerate(roots):
+        if node in guessed and node.part == "shortcomings" and any(
+                n.part in ("measures", "leadership") for n in roots[k + 1:]):
+            node.part = "measures"
 
 
 def _plan_after_diagnosis(roots: list[Node], guessed: list[Node], text: str, words: list[str]) -> None:

@@ -91,7 +91,8 @@ def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] 
         t0 = line.start + marker_end
         return (t0 + 1, t0 + close), t0 + close + 1
     cut = rest.find(TITLE_END)
-    if (again := _YEAR_AGAIN.search(rest, 0, 40)) is not None:  # 2023年工作考虑2023年，我局将……: flattened
+    if (again := _YEAR_AGAIN.search(rest, 0, 40)) is not None and "。" in rest[again.end():]:
+        # 2023年工作考虑2023年，我局将……。: flattened (not 着眼2026年，推进…, a title on its own line)
         t0 = line.start + marker_end
         return (t0, t0 + again.start()), t0 + again.start()
     soft = min((i for i in (rest.find(c) for c in TITLE_SOFT_END) if 0 <= i <= 30), default=-1)

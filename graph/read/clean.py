@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model.lexicon import Lexicon, current
+from ..model.numbers import cn_to_int
 
 
 def _clutter(lexicon: Lexicon | None) -> re.Pattern:
@@ -46,7 +47,8 @@ def normalise(text: str, lexicon: Lexicon | None = None) -> str:
                           or sum(len(rx["run_in"].findall(ln)) for ln in raw) >= 2)
     lines = [_tidy(part, rx) for ln in text.split("\n") if ln.strip() and not is_clutter(ln, lexicon)
              for part in rx["gap"].split(ln)]  # a heading after a full stop and a blank starts a line
-    lines = [part for ln in lines for part in _split_headings(ln, rx, flat)]
+    top = [0]  # the last top-level heading number seen (一、 → 1)
+    lines = [part for ln in lines for part in _split_headings(ln, rx, flat, top)]
     kept = _join_broken([ln for ln in lines if ln and not is_clutter(ln, lexicon)], rx, flat)
     if flat and len(kept) >= 2 and (m := _ISSUER_BEFORE_DATE.search(kept[-2])) is not None:
         kept[-2:-1] = [kept[-2][:m.start()], m.group(1)]  # ……运行。某某局 / 2025年1月27日
@@ -85,15 +87,44 @@ def _tidy(line: str, rx: dict) -> str:
     return line[:cut] + _SPACE_IN_CJK.sub("", line[cut:])
 
 
-def _split_headings(line: str, rx: dict, flat: bool) -> list[str]:
+def _split_headings(line: str, rx: dict, flat: bool, top: list[int]) -> list[str]:
     """A long line that runs several headings together, cut before each heading (in flattened
-    text also where a title runs straight into the next heading)."""
+    text also where a title runs straight into the next heading: there a bare 三、 must be the
+    next part's number, so that 举一反三、 stays whole)."""
     if len(line) < rx["split_min"] and not flat:
+        _count_top(line, top)
         return [line]
     parts = [p.strip() for p in rx["split"].split(line) if p.strip()]
     if flat:
-        parts = [q.strip() for p in parts for q in rx["flat_split"].split(p) if q.strip()]
+        parts = [q for p in parts for q in _flat_split(p, rx, top)]
+    for p in parts:
+        _count_top(p, top)
     return parts
+
+
+_TOP = re.compile(r"([一二三四五六七八九十]{1,3})、")
+
+
+def _count_top(piece: str, top: list[int]) -> None:
+    if (m := _TOP.match(piece)) is not None:
+        top[0] = cn_to_int(m.group(1))
+
+
+def _flat_split(piece: str, rx: dict, top: list[int]) -> list[str]:
+    out, start = [], 0
+    for m in rx["flat_split"].finditer(piece):
+        at = m.start()
+        if at == 0:
+            continue
+        bare = _TOP.match(piece, at)
+        if bare and piece[at - 1] not in rx["end"] and cn_to_int(bare.group(1)) != top[0] + 1:
+            continue  # 举一反三、堵塞漏洞: not a heading
+        out.append(piece[start:at].strip())
+        start = at
+        if bare:
+            top[0] = cn_to_int(bare.group(1))
+    out.append(piece[start:].strip())
+    return [p for p in out if p]
 
 
 def _join_broken(lines: list[str], rx: dict, flat: bool) -> list[str]:
