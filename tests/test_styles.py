@@ -138,6 +138,8 @@ REACHED_BELOW = {
     "f-xiang-2019-flat": {"actions": 0.8},  # a closing 除了以上四件事，乡政府还将…, inside the last member
     "f-zhen-2025-hanyear": {"causes": 0.66},
     "h-qu-2024-trad": {"causes": 0.33},  # and a closing 也要看到，随着…, a cause of them all with no cue
+    "g-xian-2024-flat": {"causes": 0.66},  # a cause with no cue opening with 一些, like an instance of the problem
+    "g-xiang-2022-hanyear": {"causes": 0.66},
 }
 
 
@@ -211,6 +213,7 @@ def test_a_plan_part_is_known_by_speaking_of_what_comes_next(tmp_path, title):
     "★加强执法培训。全年举办培训班不少于4期。\n★创新普法形式。开展普法进村活动不少于20场。",
     "【加强执法培训】全年举办培训班不少于4期。\n【创新普法形式】开展普法进村活动不少于20场。",
     "重点做好以下工作：加强执法培训，全年举办培训班不少于4期；创新普法形式，开展普法进村活动不少于20场。",
+    "计划重点抓好以下工作：第一件是加强执法培训，全年举办培训班不少于4期；第二件是创新普法形式，开展普法进村活动不少于20场。",
 ])
 def test_a_plan_gives_its_actions_in_every_layout(tmp_path, plan):
     """Numbered items, an enumeration in one paragraph (第一，…第二，… too, which is no heading),
@@ -245,6 +248,9 @@ def test_a_one_sentence_plan_item_ending_in_a_semicolon_is_its_own_label(tmp_pat
     "一方面，执法队伍能力不足，全县执法案卷合格率为82%，主要是执法人员多为兼职；另一方面，普法形式较为单一，群众参与度不高。",
     "主要表现在：执法队伍能力不足，全县执法案卷合格率为82%，原因是执法人员多为兼职；普法形式较为单一，群众参与度不高。",
     "一是执法队伍能力不足。全县执法案卷合格率为82%，主要原因是执法人员多为兼职。\n二是普法形式较为单一。群众参与度不高。",
+    "仍存在以下不足：首先是执法队伍能力不足，全县执法案卷合格率为82%，主因是执法人员多为兼职；其次是普法形式较为单一，群众参与度不高。",
+    "问题之一是执法队伍能力不足，全县执法案卷合格率为82%，起因是执法人员多为兼职；问题之二是普法形式较为单一，群众参与度不高。",
+    "1.执法队伍能力不足。部分单位没有深入分析原因，案卷合格率为82%。主要原因是执法人员多为兼职。\n2.普法形式较为单一。群众参与度不高。",
 ])
 def test_problems_in_every_layout(tmp_path, problems):
     """Numbered, enumerated in one line (①…；②… is no heading), bulleted or plain paragraphs
@@ -312,6 +318,7 @@ def test_a_cause_is_the_condition_written_after_the_problem(tmp_path, after, cau
     ("为此，局党组决定加强执法培训，全年举办培训班不少于4期。", "加强执法培训"),
     ("下一步需进一步加强执法培训。", "进一步加强执法培训"),
     ("准备工作不充分，培训效果不佳。", None),  # 准备 opens a description, not an intent
+    ("补救办法：局里计划加强执法培训，全年举办培训班不少于4期。", "加强执法培训"),
 ])
 def test_a_remedy_after_its_problem_in_every_wording(tmp_path, remedy, label):
     """In a problems-and-remedies part, the remedy written after a problem is an action that
@@ -359,7 +366,11 @@ def test_headings_run_on_or_lines_broken_after_a_title_are_repaired(tmp_path, fl
     "二、存在的问题和原因\n（一）存在的问题\n1.执法队伍能力不足。全县执法案卷合格率为82%。\n2.普法形式较为单一。群众参与度不高。\n"
     "（二）原因分析\n1.执法人员多为兼职。\n三、2025年工作计划\n（一）加强执法培训。全年举办培训班不少于4期。\n"
     "（二）创新普法形式。开展普法进村活动不少于20场。\n",
-], ids=["problems and plan as sections of one part", "problems grouped under headings", "a causes section"])
+    "二、存在的问题和原因\n（一）存在的问题\n1.执法队伍能力不足。全县执法案卷合格率为82%。\n2.普法形式较为单一。群众参与度不高。\n"
+    "（二）问题背后的原因\n执法人员多为兼职。\n三、2025年工作计划\n（一）加强执法培训。全年举办培训班不少于4期。\n"
+    "（二）创新普法形式。开展普法进村活动不少于20场。\n",
+], ids=["problems and plan as sections of one part", "problems grouped under headings", "a causes section",
+        "a causes section named after the problems"])
 def test_problems_parts_with_sections(tmp_path, part):
     """Sections inside the problems part: （一）存在的问题 / （二）下一步打算 gives the problems and
     the plan's actions; headings that only group problems give their items; a causes section its causes."""
@@ -411,3 +422,34 @@ def test_a_target_takes_the_figure_of_its_own_scope_not_a_broader_one(tmp_path):
             "物业纠纷反复出现。\n三、2025年工作安排\n（一）加强物业纠纷调解。力争物业纠纷调解成功率提高到93%以上。\n")
     ex = analyse(_rewrite(tmp_path, text, "report.txt"))
     assert [(t.value, t.baseline and t.baseline.value) for t in ex.targets] == [(93.0, 88.6)]
+
+
+@pytest.mark.parametrize("title, part", [("2024年存在的主要问题", "shortcomings"), ("着眼2025年，推进法治再提升", "plan")])
+def test_a_part_title_with_a_year_is_read_for_what_it_names(tmp_path, title, part):
+    text = _PROBLEMS.format(cause="").replace("二、存在的不足和原因" if part == "shortcomings" else "三、2025年工作安排",
+                                              ("二、" if part == "shortcomings" else "三、") + title)
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    got = [p.part for p in ex.outline.parts if p.title == title]
+    assert got == [part]
+
+
+def test_work_that_speaks_of_problems_comes_before_the_diagnosis(tmp_path):
+    """An audit office's work titled by theme speaks of 问题 found: a block before the measures
+    or leadership blocks is measures, not the problems part."""
+    text = ("某县审计局2024年法治政府建设情况报告\n一、坚持依法审计\n（一）科学编制计划。全年审计发现问题86个，督促整改问题80个，"
+            "问题整改率93%。\n二、健全审计制度\n（一）完善制度。制定审计业务规程3项。\n三、主要负责人履行第一责任人职责情况\n"
+            "（一）带头学法。局长带头讲法治课1次。\n四、存在的不足\n（一）审计取证不够扎实。个别项目证据不足。\n"
+            "五、2025年工作安排\n（一）加强审计取证。出台取证指引1项。\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [p.part for p in ex.outline.parts] == ["measures", "measures", "leadership", "shortcomings", "plan"]
+
+
+def test_an_idiom_with_a_numeral_is_no_heading_in_flattened_text(tmp_path):
+    """举一反三、堵塞漏洞 in a flattened report: 三、 is not the next part's number, so no heading."""
+    body = ("一、2024年工作情况（一）规范执法。对败诉案件逐案剖析原因，督促其举一反三、堵塞漏洞。全年办理案件120件。"
+            "二、存在的不足（一）执法队伍能力不足。全县执法案卷合格率为82%。"
+            "三、2025年工作安排（一）加强执法培训。全年举办培训班不少于4期。")
+    text = "汀州县人民政府关于2024年法治政府建设情况的报告\n" + body * 1 + "\n"
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [p.part for p in ex.outline.parts] == ["measures", "shortcomings", "plan"]
+    assert "举一反三、堵塞漏洞" in ex.measures[0].text
