@@ -22,6 +22,7 @@ rdflib graphs in memory its full collections cost more than the planning itself.
 """
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable, Iterator
@@ -185,6 +186,21 @@ def write_batch(tx, batch: Batch) -> None:
     tx.run(LOADS, rows=batch.loads).consume()
 
 
+def _then_set(tx, batch: Batch, sent: threading.Event) -> None:
+    """:func:`write_batch`, then ``sent`` set: only the commit is left to the server."""
+    write_batch(tx, batch)
+    sent.set()
+
+
+def _wait_for(sent: threading.Event, job: Future) -> None:
+    """Until ``job``'s queries are all sent (or it ended).  Planning the next batch meanwhile
+    would make each of their round trips wait for the GIL (measured: 32 s instead of 12 s on 200
+    reports); during the commit, one reply is awaited, so planning then costs nothing."""
+    while not sent.wait(0.05):
+        if job.done():
+            return
+
+
 def remove_graph(session, gid: str, limit: int = 5000, forget: bool = True) -> None:
     """Take ``gid`` off every node / relationship; delete those with no graph left."""
     def work(tx) -> None:
@@ -239,11 +255,13 @@ def write_graphs(driver, graphs: list[tuple[str, Graph]], database: str | None =
 
     with gc_paused(), driver.session(database=database) as session, ThreadPoolExecutor(1) as writer:
         pending: tuple[Future, Batch] | None = None
-        for batch in batches:  # planned here while the previous batch is written
+        for batch in batches:  # planned while the server commits the previous batch
             if pending:
                 pending[0].result()
                 done(pending[1])
-            pending = (writer.submit(session.execute_write, write_batch, batch), batch)
+            sent = threading.Event()
+            pending = (writer.submit(session.execute_write, _then_set, batch, sent), batch)
+            _wait_for(sent, pending[0])
         if pending:
             pending[0].result()
             done(pending[1])
