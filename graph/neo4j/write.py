@@ -13,9 +13,11 @@ the same graph as a load that was never interrupted.
 
 ``:_GraphLoad {uri}`` keeps ``members``, the uris of the report's nodes: removing a report looks
 its nodes up by the unique ``uri`` index instead of scanning every node (a graph loaded by an
-older govkg has no ``members``: it is found by the scan).  Planning (Python) and writing (the
-server) overlap: the next batch is planned while a second thread writes the previous one, one
-transaction at a time, in order.  Parallel transactions do not pay here: nearly every report
+older govkg has no ``members``: it is found by the scan).  Planning (Python) and the server's
+commit overlap: a second thread runs each transaction, one at a time, in order, and the next
+batch is planned once the previous one has sent its last query, while the server commits it.
+Planning during the queries made each round trip wait for the GIL (200 reports: 32 s, against
+9 s this way).  Parallel transactions do not pay here: nearly every report
 writes the shared theme and institution nodes, so concurrent batches would wait on their locks.
 Python's cyclic garbage collector is paused for the load (batch.gc_paused): with a corpus of
 rdflib graphs in memory its full collections cost more than the planning itself.
@@ -74,7 +76,9 @@ _ENDS = "UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row[0] MATCH (o) WHE
 
 
 def create_rels(rel_type: str) -> str:
-    return _ENDS + f"CREATE (s)-[r:`{sanitise(rel_type)}`]->(o) SET r.gk__graph = row[2]"
+    """The graph list given in the pattern, not SET afterwards: one property write less per
+    relationship (measured: 26 → 22 µs a relationship on 60,000)."""
+    return _ENDS + f"CREATE (s)-[r:`{sanitise(rel_type)}` {{gk__graph: row[2]}}]->(o)"
 
 
 def merge_rels(rel_type: str) -> str:
