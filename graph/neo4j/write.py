@@ -16,8 +16,8 @@ its nodes up by the unique ``uri`` index instead of scanning every node (a graph
 older govkg has no ``members``: it is found by the scan).  Planning (Python) and the server's
 commit overlap: a second thread runs each transaction, one at a time, in order, and the next
 batch is planned once the previous one has sent its last query, while the server commits it.
-Planning during the queries made each round trip wait for the GIL (200 reports: 32 s, against
-9 s this way).  Parallel transactions do not pay here: nearly every report
+While the queries run, the main thread waits without the GIL, so no reply waits for it (no
+speed-up measured on 50 and 1,000 reports against planning beside the queries: see the README).  Parallel transactions do not pay here: nearly every report
 writes the shared theme and institution nodes, so concurrent batches would wait on their locks.
 Python's cyclic garbage collector is paused for the load (batch.gc_paused): with a corpus of
 rdflib graphs in memory its full collections cost more than the planning itself.
@@ -197,9 +197,8 @@ def _then_set(tx, batch: Batch, sent: threading.Event) -> None:
 
 
 def _wait_for(sent: threading.Event, job: Future) -> None:
-    """Until ``job``'s queries are all sent (or it ended).  Planning the next batch meanwhile
-    would make each of their round trips wait for the GIL (measured: 32 s instead of 12 s on 200
-    reports); during the commit, one reply is awaited, so planning then costs nothing."""
+    """Until ``job``'s queries are all sent (or it ended): planning the next batch meanwhile
+    would hold the GIL while their replies come in; during the commit one reply is awaited."""
     while not sent.wait(0.05):
         if job.done():
             return
