@@ -132,7 +132,10 @@ def read_input(paths: Iterable[str | Path] = (), store: str | Path | None = None
 
 
 def _store_graphs(sdir: Path) -> list[tuple[str, Graph]]:
-    from ..store import export_graphs, open_store
+    """The store's graphs as plain triple lists (triples.TripleSet): planning needs no rdflib
+    Graph, and building one per report cost more than loading it into Neo4j."""
+    from ..store import open_store
+    from .triples import store_graphs
 
     try:
         store = open_store(sdir, read_only=True, create=False)
@@ -140,7 +143,7 @@ def _store_graphs(sdir: Path) -> list[tuple[str, Graph]]:
         raise
     except Exception as exc:  # noqa: BLE001 - not a store: a clear message, not a traceback
         raise GovkgError(f"{sdir} is neither a govkg store nor a folder of RDF files ({first_line(exc)})") from None
-    return export_graphs(store)
+    return store_graphs(store)
 
 
 def _merge(files: list[Path], graphs: list[tuple[str, Graph]]) -> list[tuple[str, Graph]]:

@@ -13,15 +13,18 @@ the same graph as a load that was never interrupted.
 
 ``:_GraphLoad {uri}`` keeps ``members``, the uris of the report's nodes: removing a report looks
 its nodes up by the unique ``uri`` index instead of scanning every node (a graph loaded by an
-older govkg has no ``members``: it is found by the scan).  Planning (Python) and writing (the
-server) overlap: the next batch is planned while a second thread writes the previous one, one
-transaction at a time, in order.  Parallel transactions do not pay here: nearly every report
+older govkg has no ``members``: it is found by the scan).  Planning (Python) and the server's
+commit overlap: a second thread runs each transaction, one at a time, in order, and the next
+batch is planned once the previous one has sent its last query, while the server commits it.
+While the queries run, the main thread waits without the GIL, so no reply waits for it (no
+speed-up measured on 50 and 1,000 reports against planning beside the queries: see the README).  Parallel transactions do not pay here: nearly every report
 writes the shared theme and institution nodes, so concurrent batches would wait on their locks.
 Python's cyclic garbage collector is paused for the load (batch.gc_paused): with a corpus of
 rdflib graphs in memory its full collections cost more than the planning itself.
 """
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable, Iterator
@@ -73,7 +76,9 @@ _ENDS = "UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row[0] MATCH (o) WHE
 
 
 def create_rels(rel_type: str) -> str:
-    return _ENDS + f"CREATE (s)-[r:`{sanitise(rel_type)}`]->(o) SET r.gk__graph = row[2]"
+    """The graph list given in the pattern, not SET afterwards: one property write less per
+    relationship (measured: 26 → 22 µs a relationship on 60,000)."""
+    return _ENDS + f"CREATE (s)-[r:`{sanitise(rel_type)}` {{gk__graph: row[2]}}]->(o)"
 
 
 def merge_rels(rel_type: str) -> str:
@@ -185,6 +190,20 @@ def write_batch(tx, batch: Batch) -> None:
     tx.run(LOADS, rows=batch.loads).consume()
 
 
+def _then_set(tx, batch: Batch, sent: threading.Event) -> None:
+    """:func:`write_batch`, then ``sent`` set: only the commit is left to the server."""
+    write_batch(tx, batch)
+    sent.set()
+
+
+def _wait_for(sent: threading.Event, job: Future) -> None:
+    """Until ``job``'s queries are all sent (or it ended): planning the next batch meanwhile
+    would hold the GIL while their replies come in; during the commit one reply is awaited."""
+    while not sent.wait(0.05):
+        if job.done():
+            return
+
+
 def remove_graph(session, gid: str, limit: int = 5000, forget: bool = True) -> None:
     """Take ``gid`` off every node / relationship; delete those with no graph left."""
     def work(tx) -> None:
@@ -239,11 +258,13 @@ def write_graphs(driver, graphs: list[tuple[str, Graph]], database: str | None =
 
     with gc_paused(), driver.session(database=database) as session, ThreadPoolExecutor(1) as writer:
         pending: tuple[Future, Batch] | None = None
-        for batch in batches:  # planned here while the previous batch is written
+        for batch in batches:  # planned while the server commits the previous batch
             if pending:
                 pending[0].result()
                 done(pending[1])
-            pending = (writer.submit(session.execute_write, write_batch, batch), batch)
+            sent = threading.Event()
+            pending = (writer.submit(session.execute_write, _then_set, batch, sent), batch)
+            _wait_for(sent, pending[0])
         if pending:
             pending[0].result()
             done(pending[1])
