@@ -453,3 +453,12 @@ def test_an_idiom_with_a_numeral_is_no_heading_in_flattened_text(tmp_path):
     ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
     assert [p.part for p in ex.outline.parts] == ["measures", "shortcomings", "plan"]
     assert "举一反三、堵塞漏洞" in ex.measures[0].text
+
+
+def test_a_leadership_part_in_one_paragraph_gives_its_members(tmp_path):
+    """县长切实履行第一责任人职责：一是…；二是…: each member is a leadership measure, labelled by
+    its first clause (not one measure named after the part)."""
+    text = _PROBLEMS.format(cause="").replace("二、存在的不足和原因", "二、主要负责人履行推进法治建设第一责任人职责情况\n"
+            "县长切实履行第一责任人职责：一是主持召开常务会议研究法治工作4次；二是带头讲授法治课1次。\n三、存在的不足和原因")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [m.label for m in ex.measures if m.kind == "leadership"] == ["主持召开常务会议研究法治工作4次", "带头讲授法治课1次"]

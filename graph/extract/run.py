@@ -33,8 +33,9 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
         for a, area, i, item in areas_and_items(part):
             mid = f"measure-{a}" if item is area else f"measure-{a}-{i}"  # an area without items is one measure
             ex.measures.append(_measure(mid, item, area, "measure", text, sents, lex))
-    if (part := outline.part("leadership")) is not None:
-        for n, item in enumerate(leaves(part), 1):
+    if (part := outline.part("leadership")) is not None:  # its items, or the members of its one paragraph
+        items = leaves(part) if numbered(part) or len(members(part)) < 2 else members(part)
+        for n, item in enumerate(items, 1):
             ex.measures.append(_measure(f"leadership-{n}", item, None, "leadership", text, sents, lex))
     for m in ex.measures:
         ex.indicators += _indicators(m, text, sents, lex)
@@ -80,8 +81,9 @@ def _label_and_body(node: Node, text: str, lex: Lexicon) -> tuple[str, str]:
 
 def _measure(mid: str, item: Node, area: Node | None, kind: str, text: str, sents: Sentences,
              lex: Lexicon) -> Measure:
-    body = text[item.body_span[0]:item.body_span[1]]
-    return Measure(mid, item.span, sents.at(item.title_span[0]), item.path, label=item.title,
+    label, body = (_label_and_body(item, text, lex) if item.kind == "enum"
+                   else (item.title, text[item.body_span[0]:item.body_span[1]]))
+    return Measure(mid, item.span, sents.at(item.title_span[0]), item.path, label=label,
                    area=area.title if area is not None else "", text=body, kind=kind,
                    themes=themes_of(text[item.span[0]:item.span[1]], lex))
 
