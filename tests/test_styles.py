@@ -462,3 +462,23 @@ def test_a_leadership_part_in_one_paragraph_gives_its_members(tmp_path):
             "县长切实履行第一责任人职责：一是主持召开常务会议研究法治工作4次；二是带头讲授法治课1次。\n三、存在的不足和原因")
     ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
     assert [m.label for m in ex.measures if m.kind == "leadership"] == ["主持召开常务会议研究法治工作4次", "带头讲授法治课1次"]
+
+
+@pytest.mark.parametrize("part, answers", [
+    ("二、存在的问题\n（一）执法队伍能力不足\n全县执法案卷合格率为82%。\n原因：执法人员多为兼职。\n"
+     "整改措施：加强执法培训，全年举办培训班不少于4期。\n（二）普法形式较为单一\n群众参与度不高。\n"
+     "整改措施：创新普法形式，开展普法进村活动不少于20场。\n", ["shortcoming-1", "shortcoming-2"]),
+    ("二、存在的问题和改进措施\n存在的问题：一是执法队伍能力不足，全县执法案卷合格率为82%；二是普法形式较为单一，群众参与度不高。\n"
+     "改进措施：一是加强执法培训，全年举办培训班不少于4期；二是创新普法形式，开展普法进村活动不少于20场。\n", [None, None]),
+    ("二、存在的问题及下步打算\n（一）执法队伍能力不足。全县执法案卷合格率为82%。\n（二）普法形式较为单一。群众参与度不高。\n"
+     "下一步，我局将重点做好以下工作：一是加强执法培训，全年举办培训班不少于4期；二是创新普法形式，开展普法进村活动不少于20场。\n",
+     [None, None]),
+], ids=["remedy lines under titled problems", "a list of problems then a list of remedies", "a closing list of remedies"])
+def test_remedies_written_in_the_problems_part_are_the_plan(tmp_path, part, answers):
+    """Remedies in a problems part, however listed, are the report's actions (one a member of a
+    closing or labelled list, which answers no single problem), and its plan is not missing."""
+    text = _PROBLEMS[:_PROBLEMS.index("二、")] + part
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [(a.label, a.answers) for a in ex.actions] == list(zip(["加强执法培训", "创新普法形式"], answers))
+    assert "plan" not in ex.info.missing_parts

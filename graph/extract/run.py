@@ -49,13 +49,18 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
         plans.append(part)
     for part in plans:
         for node in action_nodes(part, text, lex):
-            label, body = _label_and_body(node, text, lex)
-            action = Action(f"action-{len(ex.actions) + 1}", node.span, sents.at(node.title_span[0]), node.path,
-                            label=label, text=body, themes=themes_of(text[node.span[0]:node.span[1]], lex))
-            ex.actions.append(action)
-            ex.targets += find_targets(action, text, sents, lex)
+            _add_action(node, text, sents, ex, lex)
     _entities(outline, ex, rid, lex)
     return ex.check()
+
+
+def _add_action(node: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon, answers: str | None = None) -> None:
+    """An action from a plan item or enumeration member, with its targets."""
+    label, body = _label_and_body(node, text, lex)
+    action = Action(f"action-{len(ex.actions) + 1}", node.span, sents.at(node.title_span[0]), node.path,
+                    label=label, text=body, themes=themes_of(text[node.span[0]:node.span[1]], lex), answers=answers)
+    ex.actions.append(action)
+    ex.targets += find_targets(action, text, sents, lex)
 
 
 def _measures_part(outline: Outline) -> Node | None:
@@ -223,7 +228,10 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
     pooled: list[Node] = []
     if not shorts and members(part):  # 一是……二是…… in one paragraph; a second run of 一是 pools causes
         runs = _runs(members(part), text, lex)
-        shorts, pooled = runs[0], [m for run in runs[1:] for m in run]
+        plan = [run for run in runs[1:] if _announces_remedies(run[0], text, lex)]  # 改进措施：一是……
+        for m in (m for run in plan for m in run):
+            _add_action(m, text, sents, ex, lex)
+        shorts, pooled = runs[0], [m for run in runs[1:] if run not in plan for m in run]
     elif not shorts:  # problems as unnumbered paragraphs
         shorts, pooled = _paragraph_problems(part, text, lex)
     stops = lex.json("structure.json")["clause_stops"]
@@ -238,8 +246,15 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         remedies = find_remedies(text, node.body_span[0], node.span[1], lex, combined)
         for k, remedy in enumerate(remedies):  # a problems-and-remedies part: each remedy is an action
             own = k == 0 or text[remedy[0] - 1] != "\n"  # a remedy on a line of its own stands alone
-            remedy_action(remedy, node, text, sents, ex, lex, answers=sid if own else None)
+            inline = [m for m in members(node) if remedy[1] <= m.span[0] < remedy[2]]
+            if len(inline) >= 2:  # 下一步，我局将重点做好以下工作：一是…；二是…: one action a member
+                for m in inline:
+                    _add_action(m, text, sents, ex, lex, answers=None)
+            else:
+                remedy_action(remedy, node, text, sents, ex, lex, answers=sid if own else None)
         if remedies:
+            if "plan" in ex.info.missing_parts:  # its remedies are the plan
+                ex.info.missing_parts.remove("plan")
             node = dataclasses.replace(node, body_span=(node.body_span[0], remedies[0][0]),
                                        children=[c for c in node.children if c.span[0] < remedies[0][0]])
         cstart, causes = cause_texts(node, text, lex)
@@ -262,6 +277,15 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
     for k, (num, a, b, path) in enumerate(loose, 1):
         ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), path, shortcoming="",
                                text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
+
+
+def _announces_remedies(first: Node, text: str, lex: Lexicon) -> bool:
+    """Whether the words before an enumeration's first member, in its paragraph, announce
+    remedies (改进措施：, 下一步打算：): a plan word and a closing colon."""
+    parts = lex.json("parts.json")
+    lead = text[text.rfind("\n", 0, first.span[0]) + 1:first.span[0]].rstrip()
+    words = [*parts["combined_words"], *parts["parts"]["plan"]["cues"]]
+    return lead.endswith(("：", ":")) and any(w in lead for w in words)
 
 
 def _writes_remedies(shorts: list[Node], text: str, lex: Lexicon) -> bool:
