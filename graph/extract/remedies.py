@@ -27,11 +27,11 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
     if intent_only:  # a verb of intent (将, 计划), not a colon that may open a list of causes
         s = {**s, "remedy_verbs": [v for v in s["remedy_verbs"] if v not in "：:"]}
     found = _openers(text, lo, hi, lex)
+    after_cue = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["remedy_cue_verbs"]]}  # 下步要…, 为此…决定…
     for m in lex.memo("structure.remedy_cue", lambda: re.compile(alternation(s["remedy_cues"]))).finditer(text, lo, hi):
         at = m.start()
         if at > lo and text[at - 1] not in "。；;\n":
             continue
-        after_cue = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["remedy_cue_verbs"]]}
         if (verb := _remedy_verb(text, at, m.end(), hi, after_cue)) is not None:
             found.append((at, verb))
     if combined:

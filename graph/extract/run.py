@@ -12,7 +12,7 @@ from ..model.sentences import Sentences
 from ..model.vocab import report_id
 from . import entities
 from .quantities import find_comparisons, find_quantities, what_counted
-from ..parse.outline import is_combined
+from ..parse.outline import is_combined, names_remedies
 from .structure import (action_nodes, areas_and_items, cause_cue, clause, is_cause_heading, leaves, members,
                         numbered, paragraph_members, plan_sections, shortcoming_nodes)
 from .causes import cause_texts, framed_cause, role_opening, trim
@@ -44,6 +44,8 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
         cues = lex.json("structure.json")["cause_heading_cues"]
         _diagnosis(diagnosis[0], text, sents, ex, lex,
                    [p for p in diagnosis[1:] if any(c in p.title for c in cues)])
+        if ex.actions and "plan" in ex.info.missing_parts:  # remedies written in the problems part are the plan
+            ex.info.missing_parts.remove("plan")
     plans = [s for p in diagnosis[:1] for s in plan_sections(p, doc.meta.year, lex)]  # （二）下一步打算
     if (part := outline.part("plan")) is not None:
         plans.append(part)
@@ -221,8 +223,6 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
     shorts, cause_heads = shortcoming_nodes(part, lex, ex.info.meta.year)
     shorts, nested = _nested_cause_heads(shorts, text, lex)
     combined = is_combined(part, lex) or _writes_remedies(shorts, text, lex)
-    if combined and "plan" in ex.info.missing_parts:  # its remedies are the plan: none is missing
-        ex.info.missing_parts.remove("plan")
     shorts, common = _common_causes(shorts, text, lex)
     cause_heads = [*nested, *cause_heads, *cause_parts]
     pooled: list[Node] = []
@@ -253,8 +253,6 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
             else:
                 remedy_action(remedy, node, text, sents, ex, lex, answers=sid if own else None)
         if remedies:
-            if "plan" in ex.info.missing_parts:  # its remedies are the plan
-                ex.info.missing_parts.remove("plan")
             node = dataclasses.replace(node, body_span=(node.body_span[0], remedies[0][0]),
                                        children=[c for c in node.children if c.span[0] < remedies[0][0]])
         cstart, causes = cause_texts(node, text, lex)
@@ -281,11 +279,9 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
 
 def _announces_remedies(first: Node, text: str, lex: Lexicon) -> bool:
     """Whether the words before an enumeration's first member, in its paragraph, announce
-    remedies (改进措施：, 下一步打算：): a plan word and a closing colon."""
-    parts = lex.json("parts.json")
+    remedies (改进措施：, 下一步打算：): words of a plan and a closing colon."""
     lead = text[text.rfind("\n", 0, first.span[0]) + 1:first.span[0]].rstrip()
-    words = [*parts["combined_words"], *parts["parts"]["plan"]["cues"]]
-    return lead.endswith(("：", ":")) and any(w in lead for w in words)
+    return lead.endswith(("：", ":")) and names_remedies(lead, lex)
 
 
 def _writes_remedies(shorts: list[Node], text: str, lex: Lexicon) -> bool:

@@ -21,10 +21,8 @@ unit, character-bigram overlap of what is counted and of the two sentences).
 """
 from __future__ import annotations
 
-import dataclasses
-
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -274,7 +272,7 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: r
         key = (t.unit, t.what, t.sentence, rel)
         if key not in best_of:
             what = change.sub("", t.what) if rel and change else t.what  # 咨询量较2020年增长: 咨询量
-            best_of[key] = _best_baseline(dataclasses.replace(t, what=what), list(firsts.values()), grams, compat,
+            best_of[key] = _best_baseline(replace(t, what=what), list(firsts.values()), grams, compat,
                                           bp, rel)
         best, best_score = best_of[key]
         if best is None:

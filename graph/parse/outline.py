@@ -193,9 +193,13 @@ def _speaks_of_future(title: str, year: int | None, lex: dict) -> bool:
 def is_combined(node: Node, lexicon: Lexicon) -> bool:
     """A shortcomings part whose title also names what will be done (存在的问题和下一步打算,
     问题及改进措施): problems and their remedies in one part."""
+    return node.part == "shortcomings" and names_remedies(node.title, lexicon)
+
+
+def names_remedies(words: str, lexicon: Lexicon) -> bool:
+    """Whether a title or a lead-in names what will be done (下一步打算, 改进措施)."""
     parts = lexicon.json("parts.json")
-    words = [*parts["parts"]["plan"]["cues"], *parts["combined_words"]]
-    return node.part == "shortcomings" and any(w in node.title for w in words)
+    return any(w in words for w in [*parts["parts"]["plan"]["cues"], *parts["combined_words"]])
 
 
 def label_parts(roots: list[Node], year: int | None, lexicon: Lexicon | None = None) -> None:
