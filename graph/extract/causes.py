@@ -116,7 +116,7 @@ def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon, clauses: bool = 
     a cue word: a short lead (之所以出现这种情况，/ 这一问题的出现，) or a pointer back at the
     problem (这背后 / 问题背后 / 这在很大程度上), then what introduces a cause (在于, 源于, 是,
     归因于). The match ends there. ``clauses``: a clause that opens with a causal predicate inside
-    a sentence counts too (……讨论，缘于X)."""
+    a sentence counts too (……讨论，缘于X; ……不足，这是由于X)."""
     def build() -> list[re.Pattern]:
         r = lexicon.json("structure.json")["cause_roles"]
         free, adv = "[^，,；;：:。\n]", f"(?:{alternation(r['adverbs'])})?"
@@ -128,7 +128,9 @@ def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon, clauses: bool = 
     roles = lexicon.memo("structure.cause_roles", build)
     def clause_rx() -> re.Pattern:
         r = lexicon.json("structure.json")["cause_roles"]
-        return re.compile(f"(?<=[，,])(?:{alternation(r['adverbs'])})?(?:{alternation(r['clause_predicates'])})")
+        adv = f"(?:{alternation(r['adverbs'])})?"  # ，缘于X / ，这主要是由于X: a pointer back and 是 may come first
+        return re.compile(f"(?<=[，,])(?:(?:{alternation(r['anaphors'])}){adv}是?)?{adv}"
+                          f"(?:{alternation(r['clause_predicates'])})")
     inner = lexicon.memo("structure.cause_clause", clause_rx)
     for s in re.finditer(r"[^。；;\n]+", text[lo:hi]):
         at = lo + s.start()

@@ -232,6 +232,9 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         for m in (m for run in plan for m in run):
             _add_action(m, text, sents, ex, lex)
         shorts, pooled = runs[0], [m for run in runs[1:] if run not in plan for m in run]
+        if _announces_causes(runs[0][0], text, lex):  # 原因有三：首先是……: the problems are the paragraphs before
+            before = dataclasses.replace(part, body_span=(part.body_span[0], _line_start(text, runs[0][0].span[0])))
+            shorts, pooled = _paragraph_problems(before, text, lex)[0], runs[0] + pooled
     elif not shorts:  # problems as unnumbered paragraphs
         shorts, pooled = _paragraph_problems(part, text, lex)
     stops = lex.json("structure.json")["clause_stops"]
@@ -280,8 +283,19 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
 def _announces_remedies(first: Node, text: str, lex: Lexicon) -> bool:
     """Whether the words before an enumeration's first member, in its paragraph, announce
     remedies (改进措施：, 下一步打算：): words of a plan and a closing colon."""
-    lead = text[text.rfind("\n", 0, first.span[0]) + 1:first.span[0]].rstrip()
+    lead = text[_line_start(text, first.span[0]):first.span[0]].rstrip()
     return lead.endswith(("：", ":")) and names_remedies(lead, lex)
+
+
+def _announces_causes(first: Node, text: str, lex: Lexicon) -> bool:
+    """Whether the words before an enumeration's first member, in its paragraph, announce causes
+    (归纳起来，原因有三：, 究其原因，): the members are causes, not problems."""
+    lead = text[_line_start(text, first.span[0]):first.span[0]]
+    return bool(lead.strip()) and cause_cue(lex).search(lead) is not None
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _writes_remedies(shorts: list[Node], text: str, lex: Lexicon) -> bool:
@@ -302,6 +316,8 @@ def _paragraph_problems(part: Node, text: str, lex: Lexicon) -> tuple[list[Node]
         lo, hi = node.span
         if out and text[hi - 1] in "：:" and cause_cue(lex).search(text, lo, hi) and k + 1 < len(paras):
             return out, paras[k + 1:]
+        if out and node.kind == "enum" and text[lo - 1] in "：:" and _announces_causes(node, text, lex):
+            return out, paras[k:]  # 原因有三：X；Y；Z after the problems
         first = min((i for i in (text.find(c, lo, hi) for c in "。；;") if i >= 0), default=hi)
         if out and (cause_cue(lex).match(text, lo) or role_opening(text, lo, first, lex)
                     or any(r[0] == lo for r in find_remedies(text, lo, hi, lex))):

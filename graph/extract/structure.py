@@ -91,12 +91,13 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
     for lo, hi in _paragraphs(text, *node.body_span):
         if (m := LABEL.match(text, lo, hi)) is not None:
             lo = m.end()
-        lead_in = not out and title is None and (text[hi - 1] in "：:" or (
+        listed = _colon_list(text, lo, hi, lex) if title is None else []
+        lead_in = not out and title is None and len(listed) < 2 and (text[hi - 1] in "：:" or (
             any(w in text[lo:hi] for w in lex["lead_in_words"])
             and not re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", text[lo:hi]))))
         if hi <= lo or lead_in:
             continue
-        if title is None and len(listed := _colon_list(text, lo, hi)) >= 2:  # 主要表现在：X；Y；Z
+        if len(listed) >= 2:  # 主要表现在：X；Y；Z (a list, even after 以下几点)
             out += [Node(kind="enum", level=node.level + 1, number="", title=text[a:b], span=(a, b), title_span=(a, b),
                          body_span=(a, b), part=node.part, path=f"{node.path}/¶{len(out) + k}")
                     for k, (a, b) in enumerate(listed, 1)]
@@ -119,14 +120,26 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
     return out
 
 
-def _colon_list(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _colon_list(text: str, lo: int, hi: int, lex: dict) -> list[tuple[int, int]]:
     """The items of a paragraph that lists them after a lead-in and a colon, between semicolons
-    (主要表现在：X；Y; 2021年，区政府将……，重点是：X；Y), or []."""
+    (主要表现在：X；Y; 2021年，区政府将……，重点是：X；Y), or []. The list ends with the sentence
+    of its last item: a closing remark after it (这些问题……需要认真解决。) is none of it, unless
+    it gives a cause (……。究其原因，……), which stays with the last item as before."""
     colon = min((i for i in (text.find(c, lo, hi) for c in "：:") if i >= 0), default=-1)
     if colon < 0 or any(c in text[lo:colon] for c in "。；;"):  # the lead-in is the first sentence's start
         return []
-    cuts = [colon] + [i for i in range(colon + 1, hi) if text[i] in "；;"] + [hi]
+    cuts = [colon] + [i for i in range(colon + 1, hi) if text[i] in "；;"]
+    stop = text.find("。", cuts[-1] + 1, hi)
+    if len(cuts) > 1 and stop >= 0 and not _names_cause(text[stop:hi], lex):
+        hi = stop
+    cuts.append(hi)
     return [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if text[a + 1:b].strip(" 。")]
+
+
+def _names_cause(words: str, lex: dict) -> bool:
+    """Whether words hold a cause cue or a cause noun (原因, 根源): a plain substring test, the
+    full cue pattern being cause_cue's."""
+    return any(c in words for c in [*lex["cause_cues"], *lex["cause_nouns"]])
 
 
 def _paragraphs(text: str, lo: int, hi: int):

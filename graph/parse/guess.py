@@ -35,14 +35,26 @@ def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str
     per100 = max(len(body), 1) / 100
     if title.startswith(tuple(g["other"])):
         return "other"
-    first = node.children[0].title if node.children else ""
-    if any(w in title or w in first for w in g["leadership"]):
+    if _speaks_of_leader(node, g):
         return "leadership"
     if names_problem(title, g["shortcomings"], lexicon) or (problems / per100 >= g["min_per_100"] and problems > plans):
         return "shortcomings"
     if any(w in title for w in g["plan"]) or (plans / per100 >= g["min_per_100"] and plans >= problems):
         return "plan"
     return "measures"
+
+
+def _speaks_of_leader(node: Node, g: dict) -> bool:
+    """The leadership part: a leadership word in its title or first item's (第一责任人), a
+    leader's post and a duty in its title (区长履职尽责……), or items that mostly open with the
+    leader's own acts (亲自研究部署, 带头尊法学法)."""
+    title, items = node.title, [c.title for c in node.children if c.kind != "enum"]
+    first = node.children[0].title if node.children else ""
+    if any(w in title or w in first for w in g["leadership"]):
+        return True
+    if any(p in title for p in g["leader_posts"]) and any(d in title for d in g["leader_duties"]):
+        return True
+    return len(items) >= 2 and 2 * sum(t.startswith(tuple(g["leader_acts"])) for t in items) >= len(items)
 
 
 def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: Lexicon) -> str | None:

@@ -37,9 +37,11 @@ def normalise(text: str, lexicon: Lexicon | None = None) -> str:
     converter put back together (page footers out, headings on their own lines, broken lines
     joined, no spaces inside Chinese text). A blank between a full stop and a heading marker is
     where a converter lost a paragraph break, in a line of any length. Text is flattened when its
-    lines are long on average or when headings run on after a full stop (。二、) twice or more."""
+    lines are long on average or when headings run on after a full stop (。二、) twice or more. Two
+    ideographic spaces inside a line are a paragraph's indent: a line break was lost there."""
     lexicon = lexicon or current()
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INDENT.sub("\n", text).replace("\u3000", " ")  # ……的地方　　回顾一年来: a lost paragraph break
     text = text.replace("\ufeff", "").replace("\xa0", " ")
     rx = _layout(lexicon)
     raw = [ln for ln in text.split("\n") if ln.strip()]
@@ -56,6 +58,8 @@ def normalise(text: str, lexicon: Lexicon | None = None) -> str:
 
 
 _CJK = "\u4e00-\u9fff"
+# two ideographic spaces inside a line: the indent of a paragraph whose line break a converter lost
+_INDENT = re.compile(r"(?<=[^\s])\u3000{2,}(?=[^\s])")
 # flattened text: the issuer run onto the last sentence, just before the closing date's line
 _ISSUER_BEFORE_DATE = re.compile(r"(?<=[。！？])([\u4e00-\u9fff（）()]{2,30})$")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d%％、，。：；）)])[ \t]+(?=[{_CJK}\d（(，。；：、）%％])|(?<=[{_CJK}（(])[ \t]+(?=\d)")
