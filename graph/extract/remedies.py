@@ -98,8 +98,10 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
 def _agent_before(words: str) -> bool:
     """Whether the words before a 将 name who will act (2022年街道将, 镇政府将), not a verb whose
     object 将 marks (推动将X列入Y) nor a negation (未将)."""
+    import jieba
     import jieba.posseg
 
+    jieba.setLogLevel(60)
     tokens = jieba.posseg.lcut(words) if words else []
     return bool(tokens) and not tokens[-1].flag.startswith(("v", "c", "p")) and words[-1] not in NEGATED
 
@@ -121,3 +123,4 @@ def remedy_action(span: tuple[int, int, int], node: Node, text: str, sents: Sent
                     themes=themes_of(text[start:hi], lex), answers=answers)
     ex.actions.append(action)
     ex.targets += find_targets(action, text, sents, lex)
+

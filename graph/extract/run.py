@@ -14,6 +14,7 @@ from . import entities
 from .quantities import find_comparisons, find_quantities, what_counted
 from ..parse.outline import is_combined, names_remedies
 from .structure import (action_nodes, areas_and_items, cause_cue, clause, is_cause_heading, leaves, members,
+                        modal_length,
                         numbered, paragraph_members, plan_sections, shortcoming_nodes)
 from .causes import cause_texts, framed_cause, role_opening, trim
 from .remedies import find_remedies, remedy_action
@@ -59,6 +60,7 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
 def _add_action(node: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon, answers: str | None = None) -> None:
     """An action from a plan item or enumeration member, with its targets."""
     label, body = _label_and_body(node, text, lex)
+    label = label[modal_length(label, lex.json("structure.json")):]  # 首先要健全… → 健全…
     action = Action(f"action-{len(ex.actions) + 1}", node.span, sents.at(node.title_span[0]), node.path,
                     label=label, text=body, themes=themes_of(text[node.span[0]:node.span[1]], lex), answers=answers)
     ex.actions.append(action)

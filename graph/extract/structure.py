@@ -60,7 +60,7 @@ def action_nodes(plan: Node, text: str, lexicon: Lexicon | None = None) -> list[
     containers = lex["plan_action_container_cues"]
     subs = numbered(plan)
     if not subs and members(plan):  # the plan as one paragraph: 一是……；二是……
-        return members(plan)
+        return [part for m in members(plan) for part in _modal_clauses(m, text, lex)]
     if not subs:  # the plan as paragraphs, one an action (after a lead-in: 重点做好以下工作)
         return paragraph_members(plan, text, lex, as_items=True)
     for s in subs:
@@ -72,6 +72,36 @@ def action_nodes(plan: Node, text: str, lexicon: Lexicon | None = None) -> list[
             out += leaves(s)
         elif not any(f in s.title for f in frames):
             out.append(s)
+    return out
+
+
+def modal_length(words: str, lex: dict) -> int:
+    """The length of the modal verb that opens ``words`` (要, 还要, 须: action_modals) when it is
+    a word of its own by jieba (要求 is not 要, 将 is no modal: 将X纳入Y), else 0."""
+    if not words.startswith(tuple(lex["action_modals"])):
+        return 0
+    import jieba
+
+    jieba.setLogLevel(60)
+    first = jieba.lcut(words[:8], HMM=False)[0]
+    return len(first) if first in lex["action_modals"] and len(words) > len(first) else 0
+
+
+def _modal_clauses(member: Node, text: str, lex: dict) -> list[Node]:
+    """A plan's enumeration member split where a clause after a semicolon opens with a modal verb
+    of its own (首先要X；……；还要Y: Y is one more action, past the last marker)."""
+    lo, hi = member.span
+    cuts = [i + 1 for i in range(member.title_span[0], hi - 1) if text[i] in "；;" and modal_length(text[i + 1:hi], lex)]
+    if not cuts:
+        return [member]
+    bounds = [lo, *cuts, hi]
+    out = []
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        end = b - 1 if b < hi else b  # without the semicolon
+        start = member.title_span[0] if k == 0 else a
+        out.append(Node(kind="enum", level=member.level, number=member.number if k == 0 else "",
+                        title=text[start:end], span=(a, end), title_span=(start, end), body_span=(start, end),
+                        part=member.part, path=member.path if k == 0 else f"{member.path}+{k}"))
     return out
 
 
