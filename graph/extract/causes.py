@@ -143,12 +143,17 @@ def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon, clauses: bool = 
 
 
 def after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) -> int:
-    """``at`` moved past a bullet or connective (——, 同时，), a cause cue opening there (when
-    ``skip``) and the words that follow one (是, 在于, 上讲，)."""
+    """``at`` moved past a bullet or connective (——, 同时，), a cause counting itself (另一个原因是),
+    a cause cue opening there (when ``skip``) and the words that follow one (是, 在于, 上讲，)."""
     lex = lexicon.json("structure.json")
     openers = lexicon.memo("structure.cause_part_opener", lambda: re.compile(
         f"[\\s{BULLET_CHARS}]*(?:(?:{alternation(lex['cause_part_openers'])})[，,]?)?"))
     at = openers.match(text, at, hi).end()
+    counted = lexicon.memo("structure.cause_counted", lambda: re.compile(  # 另一个原因是, 第二个重要原因是
+        f"(?:{alternation(lex['cause_counters'])})?[一二三四五六七八九十]个[^，,。；;：:]{{0,3}}?"
+        f"(?:{alternation(lex['cause_nouns'])})(?:是|在于|为)[，,：:]?"))
+    if (m := counted.match(text, at, hi)) is not None:
+        return m.end()
     if skip and (m := cause_cue(lexicon).match(text, at, hi)):
         at = m.end()
     words = [*lex["cue_followers"], *lex["cause_roles"]["adverbs"], *lex["cause_roles"]["predicates"]]
@@ -185,7 +190,8 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
         a += 1
     body = text[a:b].rstrip(" \t\n；;")
     words = [*spec["symptom_words"], *lex["cause_roles"]["effects"], *lex["cause_nouns"], *lex["lead_in_words"]]
-    if (body.startswith(tuple(spec["illustrators"])) or body.endswith(("：", ":"))
+    if (body.startswith(tuple(spec["illustrators"] + spec["time_openers"])) or body.endswith(("：", ":"))
+            or re.match(r"(?:19|20)\d\d年", body)
             or any(w in body for w in words) or not any(w in body for w in spec["deficiency_words"])):
         return []
     return [("", a, a + len(body))]
