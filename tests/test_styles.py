@@ -140,6 +140,8 @@ REACHED_BELOW = {
     "h-qu-2024-trad": {"causes": 0.33},  # and a closing 也要看到，随着…, a cause of them all with no cue
     "g-xian-2024-flat": {"causes": 0.66},  # a cause with no cue opening with 一些, like an instance of the problem
     "g-xiang-2022-hanyear": {"causes": 0.66},
+    "i-tjj-2025-flat": {"causes": 0.66},  # a cause with no cue, one clause among the symptoms of a colon-list item
+    "i-zhen-2024-trad": {"causes": 0.5, "actions": 0.6},  # a cause opening with 部分 like an instance; a remedy in 会
 }
 
 
@@ -482,3 +484,97 @@ def test_remedies_written_in_the_problems_part_are_the_plan(tmp_path, part, answ
     assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
     assert [(a.label, a.answers) for a in ex.actions] == list(zip(["加强执法培训", "创新普法形式"], answers))
     assert "plan" not in ex.info.missing_parts
+
+
+_HEAD = _PROBLEMS[:_PROBLEMS.index("二、")]
+_PLAN = "三、2025年工作安排\n（一）加强执法培训。全年举办培训班不少于4期。\n（二）创新普法形式。开展普法进村活动不少于20场。\n"
+
+
+@pytest.mark.parametrize("causes", [
+    "归纳起来，原因有二：首先是执法人员多为兼职，办案经验不足；再就是普法经费偏少。",
+    "分析起来，主要有以下原因：一个原因是执法人员多为兼职，办案经验不足；另一个原因是普法经费偏少。",
+    "归纳起来，原因有二：执法人员多为兼职，办案经验不足；普法经费偏少。",
+])
+def test_problems_listed_after_a_colon_then_causes_pooled_after_them(tmp_path, causes):
+    """还有几点不足，主要表现为：X；Y。(a closing remark) then a paragraph that announces causes
+    (原因有二：首先是…；再就是… / 一个原因是…；另一个原因是…): the list after 几点 is the problems,
+    not a lead-in; the causes are pooled, each without the words that count it."""
+    part = ("二、存在的不足\n对照上级要求，我局工作还有几点不足，主要表现为：执法队伍能力不足，案卷合格率仅82%；"
+            "普法形式较为单一，群众参与度不高。这些问题需要认真加以解决。\n" + causes + "\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert "需要认真" not in ex.shortcomings[-1].text
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职，办案经验不足", "普法经费偏少"]
+
+
+@pytest.mark.parametrize("title, items", [
+    ("二、县长履职尽责推进法治建设", "（一）研究部署。主持召开常务会议研究法治工作4次。\n（二）学法用法。带头讲授法治课1次。\n"),
+    ("二、抓好法治建设", "（一）亲自研究部署。主持召开常务会议研究法治工作4次。\n（二）带头讲授法治课。全年讲授1次。\n"),
+])
+def test_a_leadership_part_known_by_the_leader_post_or_own_acts(tmp_path, title, items):
+    """A part whose title names a leader's post and a duty (县长履职尽责…), or whose items mostly
+    open with the leader's own acts (亲自…, 带头…), is the leadership part, not measures."""
+    text = _PROBLEMS.format(cause="").replace("二、存在的不足和原因", f"{title}\n{items}三、存在的不足和原因")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert len([m for m in ex.measures if m.kind == "leadership"]) == 2
+    assert "党政主要负责人履行推进法治建设第一责任人职责" not in ex.info.missing_parts
+
+
+def test_two_ideographic_spaces_inside_a_line_are_a_paragraph_break(tmp_path):
+    """Flattened text that kept the paragraph indents (　　) but lost its line breaks: a title
+    ends where the indent of its first paragraph starts."""
+    flat = ("汀州县统计局2024年法治政府建设情况报告　　一、2024年工作情况　　（一）完善依法行政制度。全年制定行政规范性文件6件。"
+            "　　二、还需改进的地方　　对照上级要求，执法队伍能力不足，全县执法案卷合格率为82%。"
+            "　　三、2025年努力的重点　　1.加强执法培训，全年举办培训班不少于4期。　　2.创新普法形式。\n")
+    ex = analyse(_rewrite(tmp_path, flat, "report.txt"), linked=False)
+    assert [p.title for p in ex.outline.parts] == ["2024年工作情况", "还需改进的地方", "2025年努力的重点"]
+    assert [p.part for p in ex.outline.parts] == ["measures", "shortcomings", "plan"]
+    assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式"]
+
+
+@pytest.mark.parametrize("problem, cause", [
+    ("执法队伍能力不足。全县执法案卷合格率为82%，这是由于执法人员多为兼职。", "执法人员多为兼职"),
+    ("执法队伍能力不足。全县执法案卷合格率为82%，这主要是因为执法人员多为兼职。", "执法人员多为兼职"),
+    ("执法队伍能力不足。全县执法案卷合格率为82%。执法人员多为兼职，不能专心办案。", "执法人员多为兼职，不能专心办案"),
+    ("执法队伍能力不足。全县执法案卷合格率为82%。2024年全县执法培训仅举办1期，难以满足需要。", ""),
+])
+def test_a_cause_clause_after_a_pointer_back_and_a_lack_after_the_problem(tmp_path, problem, cause):
+    """，这是由于X opens a cause inside the problem's sentence; a last sentence naming a lack (不能)
+    is the cause, unless it opens with the year: then it reports what happened, one more sign."""
+    part = f"二、存在的不足\n1.{problem}\n2.普法形式较为单一。群众参与度不高。\n"
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
+    assert "|".join(c.text for c in ex.causes if c.shortcoming == "shortcoming-1") == cause
+
+
+def test_a_plan_in_one_paragraph_of_sequence_words_and_modals(tmp_path):
+    """首先要X；其次要Y；还要Z: three actions, labelled without the modal (要健全 → 健全; 要求 stays)."""
+    plan = ("三、2025年的打算\n我局将重点办好下列几件事：首先要加强执法培训，全年举办培训班不少于4期；"
+            "其次要创新普法形式，开展普法进村活动不少于20场；还要要求各股室建立学法台账。\n")
+    ex = analyse(_rewrite(tmp_path, _PROBLEMS.format(cause="").split("三、")[0] + plan, "report.txt"), linked=False)
+    assert [a.label for a in ex.actions] == ["加强执法培训", "创新普法形式", "要求各股室建立学法台账"]
+    assert [(t.action, t.value) for t in ex.targets] == [("action-1", 4.0), ("action-2", 20.0)]
+
+
+def test_a_part_of_factors_and_a_part_of_other_matters(tmp_path):
+    """三、导致上述问题的因素 with （一）主观因素/（二）客观因素 is the causes, pooled; 五、需要报告的
+    其他事项 is the other part, not one more block of measures."""
+    part = ("二、存在的不足\n（一）执法队伍能力不足。全县执法案卷合格率为82%。\n（二）普法形式较为单一。群众参与度不高。\n"
+            "三、导致上述问题的因素\n（一）主观因素\n执法人员对程序重视不够。\n（二）客观因素\n普法经费偏少。\n")
+    other = "五、需要报告的其他事项\n全年未发生行政诉讼败诉案件。\n"
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN.replace("三、", "四、") + other, "report.txt"), linked=False)
+    assert [c.text for c in ex.causes] == ["执法人员对程序重视不够", "普法经费偏少"]
+    assert [p.part for p in ex.outline.parts] == ["measures", "shortcomings", "shortcomings", "plan", "other"]
+    assert [m.id for m in ex.measures] == ["measure-1"]
+
+
+def test_parts_of_measures_with_sections_and_items_keep_their_items(tmp_path):
+    """Two top-level blocks of measures read as one part: a block of sections with items gives its
+    sections as areas, so that its items stay the measures."""
+    measures = ("一、2024年工作情况\n（一）依法决策\n1.完善决策程序。全年审查决策事项12件。\n2.发挥法律顾问作用。审查合同30份。\n"
+                "（二）规范执法\n1.推行柔性执法。不予处罚案件18件。\n二、强化监督保障\n（一）接受人大监督。办理建议15件。\n")
+    text = _PROBLEMS.format(cause="").replace(_PROBLEMS[_PROBLEMS.index("一、"):_PROBLEMS.index("二、")], measures)
+    text = text.replace("二、存在的不足和原因", "三、存在的不足和原因").replace("三、2025年工作安排", "四、2025年工作安排")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [(m.id, m.label) for m in ex.measures] == [
+        ("measure-1-1", "完善决策程序"), ("measure-1-2", "发挥法律顾问作用"), ("measure-2-1", "推行柔性执法"),
+        ("measure-3-1", "接受人大监督")]

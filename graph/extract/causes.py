@@ -149,17 +149,25 @@ def after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) 
     openers = lexicon.memo("structure.cause_part_opener", lambda: re.compile(
         f"[\\s{BULLET_CHARS}]*(?:(?:{alternation(lex['cause_part_openers'])})[，,]?)?"))
     at = openers.match(text, at, hi).end()
-    counted = lexicon.memo("structure.cause_counted", lambda: re.compile(  # 另一个原因是, 第二个重要原因是
-        f"(?:{alternation(lex['cause_counters'])})?[一二三四五六七八九十]个[^，,。；;：:]{{0,3}}?"
-        f"(?:{alternation(lex['cause_nouns'])})(?:是|在于|为)[，,：:]?"))
-    if (m := counted.match(text, at, hi)) is not None:
-        return m.end()
+    if (past := past_count(text, at, hi, lexicon)) > at:
+        return past
     if skip and (m := cause_cue(lexicon).match(text, at, hi)):
         at = m.end()
     words = [*lex["cue_followers"], *lex["cause_roles"]["adverbs"], *lex["cause_roles"]["predicates"]]
     while (step := next((w for w in words if text.startswith(w, at, hi)), None)):
         at += len(step)
     return at
+
+
+def past_count(text: str, at: int, hi: int, lexicon: Lexicon) -> int:
+    """``at`` moved past the words of a cause that counts itself (一个原因是, 另一个原因是,
+    第二个重要原因是), or ``at`` itself."""
+    lex = lexicon.json("structure.json")
+    counted = lexicon.memo("structure.cause_counted", lambda: re.compile(
+        f"(?:{alternation(lex['cause_counters'])})?[一二三四五六七八九十]个[^，,。；;：:]{{0,3}}?"
+        f"(?:{alternation(lex['cause_nouns'])})(?:是|在于|为)[，,：:]?"))
+    m = counted.match(text, at, hi)
+    return m.end() if m is not None else at
 
 
 def framed_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:

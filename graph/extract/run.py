@@ -16,7 +16,7 @@ from ..parse.outline import is_combined, names_remedies
 from .structure import (action_nodes, areas_and_items, cause_cue, clause, is_cause_heading, leaves, members,
                         modal_length,
                         numbered, paragraph_members, plan_sections, shortcoming_nodes)
-from .causes import cause_texts, framed_cause, role_opening, trim
+from .causes import cause_texts, framed_cause, past_count, role_opening, trim
 from .remedies import find_remedies, remedy_action
 from .targets import find_targets
 from .themes import themes_of
@@ -69,13 +69,21 @@ def _add_action(node: Node, text: str, sents: Sentences, ex: Report, lex: Lexico
 
 def _measures_part(outline: Outline) -> Node | None:
     """The measures part; several top-level blocks of measures (parts titled by theme) are read
-    as the areas of one part."""
+    as the areas of one part (a block of sections with items gives its sections)."""
     parts = [p for p in outline.parts if p.part == "measures"]
     if len(parts) <= 1:
         return parts[0] if parts else None
     lo, hi = parts[0].span[0], parts[-1].span[1]
+    areas = [a for p in parts for a in (numbered(p) if _sections_with_items(p) else [p])]
     return Node(kind="part", level=0, number="", title="", span=(lo, hi), title_span=(lo, lo),
-                body_span=(lo, hi), part="measures", children=parts)
+                body_span=(lo, hi), part="measures", children=areas)
+
+
+def _sections_with_items(part: Node) -> bool:
+    """A part of sections that each hold numbered items ((一)… 1. 2.): its sections are the areas
+    when several parts of measures are read as one, so that the items stay measures."""
+    subs = numbered(part)
+    return bool(subs) and all(numbered(s) for s in subs)
 
 
 def _label_and_body(node: Node, text: str, lex: Lexicon) -> tuple[str, str]:
@@ -265,7 +273,7 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
                                            label=label, text=desc, themes=themes_of(label + desc, lex)))
         listed.append((node.path, causes))
-    loose = [(c.number, c.title_span[0], trim(text, c.title_span[0], c.span[1]), c.path)
+    loose = [(c.number, past_count(text, c.title_span[0], c.span[1], lex), trim(text, c.title_span[0], c.span[1]), c.path)
              for c in [*(c for head in cause_heads for c in _cause_items(head, text, lex)), *pooled]] + common
     if len(listed) >= 2 and len(listed[-1][1]) >= 2 and not any(c for _, c in listed[:-1]):
         # only the last shortcoming lists causes, several: they follow all the shortcomings and
