@@ -216,6 +216,7 @@ def test_a_plan_part_is_known_by_speaking_of_what_comes_next(tmp_path, title):
     "【加强执法培训】全年举办培训班不少于4期。\n【创新普法形式】开展普法进村活动不少于20场。",
     "重点做好以下工作：加强执法培训，全年举办培训班不少于4期；创新普法形式，开展普法进村活动不少于20场。",
     "计划重点抓好以下工作：第一件是加强执法培训，全年举办培训班不少于4期；第二件是创新普法形式，开展普法进村活动不少于20场。",
+    "2025年，我局将加强执法培训，全年举办培训班不少于4期；创新普法形式，开展普法进村活动不少于20场。",
 ])
 def test_a_plan_gives_its_actions_in_every_layout(tmp_path, plan):
     """Numbered items, an enumeration in one paragraph (第一，…第二，… too, which is no heading),

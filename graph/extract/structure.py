@@ -127,6 +127,8 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
             and not re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", text[lo:hi]))))
         if hi <= lo or lead_in:
             continue
+        if len(listed) < 2 and as_items and title is None:  # 2025年，我县将X，……；Y，……: one action a clause
+            listed = _semicolon_list(text, lo, hi, lex)
         if len(listed) >= 2:  # 主要表现在：X；Y；Z (a list, even after 以下几点)
             out += [Node(kind="enum", level=node.level + 1, number="", title=text[a:b], span=(a, b), title_span=(a, b),
                          body_span=(a, b), part=node.part, path=f"{node.path}/¶{len(out) + k}")
@@ -164,6 +166,20 @@ def _colon_list(text: str, lo: int, hi: int, lex: dict) -> list[tuple[int, int]]
         hi = stop
     cuts.append(hi)
     return [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if text[a + 1:b].strip(" 。")]
+
+
+def _semicolon_list(text: str, lo: int, hi: int, lex: dict) -> list[tuple[int, int]]:
+    """The items of a plan paragraph written as clauses between semicolons, the first after the
+    words that say who will act (2025年，我县将X，……；Y，……: X…, Y…), or [] with fewer than two."""
+    cuts = [lo - 1] + [i for i in range(lo, hi) if text[i] in "；;"] + [hi]
+    items = [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if text[a + 1:b].strip(" 。")]
+    if len(items) < 2:
+        return []
+    verbs = "|".join(re.escape(v) for v in lex["remedy_verbs"] if v not in "：:")
+    lead = re.compile(f"(?:[^；;。]{{0,16}}[，,])?[^，,；;。]{{1,6}}?(?:{verbs})").match(text, lo, items[0][1])
+    if lead is not None:
+        items[0] = (lead.end(), items[0][1])
+    return items
 
 
 def _names_cause(words: str, lex: dict) -> bool:
