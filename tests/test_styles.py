@@ -579,3 +579,27 @@ def test_parts_of_measures_with_sections_and_items_keep_their_items(tmp_path):
     assert [(m.id, m.label) for m in ex.measures] == [
         ("measure-1-1", "完善决策程序"), ("measure-1-2", "发挥法律顾问作用"), ("measure-2-1", "推行柔性执法"),
         ("measure-3-1", "接受人大监督")]
+
+
+def test_problem_and_remedy_paragraphs_labelled_with_a_remedy_noun(tmp_path):
+    """问题一：X。 then 对策：Y。 on the next line: the remedy belongs to the problem before it and
+    answers it (a remedy noun and a colon, like 办法是 / 出路在于)."""
+    part = ("二、存在的问题及对策\n问题一：执法队伍能力不足。全县执法案卷合格率为82%。\n对策：加强执法培训，全年举办培训班不少于4期。\n"
+            "问题二：普法形式较为单一。群众参与度不高。\n对策：创新普法形式，开展普法进村活动不少于20场。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [(a.label, a.answers) for a in ex.actions] == [("加强执法培训", "shortcoming-1"), ("创新普法形式", "shortcoming-2")]
+
+
+@pytest.mark.parametrize("closing, causes", [
+    ("上述问题的产生，主观上是执法人员多为兼职，客观上是普法经费偏少。", ["执法人员多为兼职", "普法经费偏少"]),
+    ("产生上述问题的原因，主要是执法人员多为兼职。", ["执法人员多为兼职"]),
+])
+def test_a_closing_paragraph_gives_the_causes_of_the_problems_together(tmp_path, closing, causes):
+    """A paragraph after the last problem that names them together (上述问题) before a cause cue
+    gives pooled causes (cause-0-…, attached by meaning or not at all), split before a second cue
+    (，客观上是), not causes of the last problem alone."""
+    part = ("二、存在的不足\n1.执法队伍能力不足。全县执法案卷合格率为82%。\n2.普法形式较为单一。群众参与度不高。\n" + closing + "\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
+    assert [(c.id, c.text) for c in ex.causes] == [(f"cause-0-{k}", t) for k, t in enumerate(causes, 1)]
+    assert "上述" not in ex.shortcomings[-1].text

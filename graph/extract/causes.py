@@ -67,11 +67,13 @@ def _sentence_start(text: str, lo: int, at: int) -> int:
 
 def split_causes(text: str, first: int, hi: int, lexicon: Lexicon) -> list[tuple[str, int, int]]:
     """(number, start, end) of the causes in text[first:hi], one after a cue: split at 。/； and
-    before a second opener (，另一方面), each without its opener, connective or bullet."""
+    before a second opener or cue (，另一方面 / 主观上X，客观上Y), each without its opener,
+    connective or bullet."""
     lex = lexicon.json("structure.json")
     parts, pos = [], first
     splitter = lexicon.memo("structure.cause_splitter", lambda: re.compile(
-        f"{alternation(lex['cause_splitters'])}|[，,](?=(?:{alternation(lex['cause_second_openers'])}))"))
+        f"{alternation(lex['cause_splitters'])}"
+        f"|[，,](?=(?:{alternation(lex['cause_second_openers'])}|{alternation(lex['cause_cues'])}))"))
     for m in splitter.finditer(text, first, hi):
         if (end := tail_end(text, pos, m.start(), lex)) > pos:
             parts.append((str(len(parts) + 1), _agent(text, pos, end, m.start()), end))

@@ -32,8 +32,8 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
         at = m.start()
         if at > lo and text[at - 1] not in "。；;\n":
             continue
-        if (verb := _remedy_verb(text, at, m.end(), hi, after_cue)) is not None:
-            found.append((at, verb))
+        if all(a != at for a, _ in found) and (verb := _remedy_verb(text, at, m.end(), hi, after_cue)) is not None:
+            found.append((at, verb))  # 整改措施：… opens one remedy, though both a cue and an opener
     if combined:
         first = text.find("。", lo, hi)
         for m in SENTENCE_START.finditer(text, first if first >= 0 else hi, hi):
@@ -50,12 +50,20 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
     return [(a, b, found[k + 1][0] if k + 1 < len(found) else hi) for k, (a, b) in enumerate(found)]
 
 
+def remedy_opener(lex: Lexicon) -> re.Pattern:
+    """What opens a sentence that says a remedy follows: a few words, then a remedy noun and
+    是/为/在于/a colon (改善的办法是, 对策：, 出路在于; not 措施是否) or an opener (对症下药，)."""
+    s = lex.json("structure.json")
+    return lex.memo("structure.remedy_opener", lambda: re.compile(
+        f"[^。；;\n，,]{{0,{s['remedy_opener_lead']}}}?(?:(?:{alternation(s['remedy_nouns'])})(?:是(?!否)|为|在于|[：:])"
+        f"|(?:{alternation(s['remedy_openers'])})[是为]?)[，,：:]?"))
+
+
 def _openers(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, int]]:
     """(sentence start, label start) of each sentence in text[lo:hi] that opens by saying a remedy
     follows (改善的办法是…, 对症下药，…): the opener within a few characters of its start."""
+    rx = remedy_opener(lex)
     s = lex.json("structure.json")
-    rx = lex.memo("structure.remedy_opener", lambda: re.compile(
-        f"[^。；;\n，,]{{0,{s['remedy_opener_lead']}}}?(?:{alternation(s['remedy_openers'])})[是为]?[，,：:]?"))
     out = []
     for m in SENTENCE_START.finditer(text, text.find("。", lo, hi) + 1 or hi, hi):
         if (o := rx.match(text, m.start(), hi)) is not None:  # 对症下药，镇政府将建立……: after 将

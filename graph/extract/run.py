@@ -16,8 +16,8 @@ from ..parse.outline import is_combined, names_remedies
 from .structure import (action_nodes, areas_and_items, cause_cue, clause, is_cause_heading, leaves, members,
                         modal_length,
                         numbered, paragraph_members, plan_sections, shortcoming_nodes)
-from .causes import cause_texts, framed_cause, past_count, role_opening, trim
-from .remedies import find_remedies, remedy_action
+from .causes import after_cue, cause_texts, framed_cause, past_count, role_opening, split_causes, trim
+from .remedies import find_remedies, remedy_action, remedy_opener
 from .targets import find_targets
 from .themes import themes_of
 
@@ -330,7 +330,8 @@ def _paragraph_problems(part: Node, text: str, lex: Lexicon) -> tuple[list[Node]
             return out, paras[k:]  # 原因有三：X；Y；Z after the problems
         first = min((i for i in (text.find(c, lo, hi) for c in "。；;") if i >= 0), default=hi)
         if out and (cause_cue(lex).match(text, lo) or role_opening(text, lo, first, lex)
-                    or any(r[0] == lo for r in find_remedies(text, lo, hi, lex))):
+                    or any(r[0] == lo for r in find_remedies(text, lo, hi, lex))
+                    or remedy_opener(lex).match(text, lo, hi)):  # 对策：……
             last = out[-1]
             out[-1] = dataclasses.replace(last, span=(last.span[0], hi), body_span=(last.body_span[0], hi))
         else:
@@ -351,12 +352,23 @@ def _common_causes(shorts: list[Node], text: str,
     nl = text.rfind("\n", lo, hi)  # the last paragraph only
     if nl < 0 or not any(w in text[nl:hi] for w in lex.json("structure.json")["pooled_words"]):
         return shorts, []
-    found = framed_cause(text, nl + 1, hi, lex)
+    listed = any(c.kind == "enum" and c.span[0] > nl for c in last.children)  # 首要原因是…: members, as before
+    found = framed_cause(text, nl + 1, hi, lex) or ([] if listed else _pooled_after_cue(text, nl + 1, hi, lex))
     if not found:
         return shorts, []
     kept = dataclasses.replace(last, span=(last.span[0], nl), body_span=(lo, min(last.body_span[1], nl)),
                                children=[c for c in last.children if c.span[0] < nl])
     return [*shorts[:-1], kept], [(num, a, b, last.path) for num, a, b in found]
+
+
+def _pooled_after_cue(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """The causes of a closing paragraph whose first sentence names the problems together before a
+    cause cue (产生上述问题的原因，主要是X；Y), or []."""
+    m = cause_cue(lex).search(text, lo, hi) or role_opening(text, lo, hi, lex)  # 产生上述问题的原因，主要是
+    words = lex.json("structure.json")["pooled_words"]
+    if m is None or any(c in text[lo:m.start()] for c in "。；;") or not any(w in text[lo:m.end()] for w in words):
+        return []
+    return split_causes(text, after_cue(text, m.end(), hi, lex, skip=False), hi, lex)
 
 
 def _nested_cause_heads(shorts: list[Node], text: str, lex: Lexicon) -> tuple[list[Node], list[Node]]:
