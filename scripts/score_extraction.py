@@ -4,15 +4,23 @@
 For each annotation (its report path is ``source``, relative to the repository)
 the report is extracted and every kind of fact is compared with the gold:
 
-    measures      (id, label)            gold measures + leadership items
-    actions       (id, label)
-    shortcomings  (id, label)
-    causes        (id, first 8 characters of the text)
+    measures      (kind, label)          gold measures + leadership items
+    actions       label
+    shortcomings  label
+    causes        first 8 characters of the text
     indicators    (measure, value, unit)  as multisets
     institutions  label                  gold ``aliases`` accepted too
     mechanisms    label                  gold ``aliases`` accepted too
     targets       (action, value, unit)  as multisets
     links         (cause, action)        every entry of extraction.links
+
+Facts are matched by what a reader sees, not by their ids: a measure, action or
+shortcoming by its label (a measure also by its kind, measure or leadership), and an
+indicator, target or link by the measure or action it belongs to, found measures and
+actions being aligned with the gold ones by label (else by id, for a label cut
+differently). Ids are a numbering that gold writers choose differently for the same
+layout (measure-3 or measure-1-3 for the third block of a part), and one missed action
+would otherwise shift the id of every action after it.
 
 Labels and texts are compared after normalisation (NFKC, no blanks, no quote
 marks, no trailing punctuation; causes also lose a leading 一是/首先/①…).
@@ -182,20 +190,25 @@ def score(annotation_path: str | Path, extraction: Any = None) -> dict[str, Any]
         details[kind] = {"missed": [_show(m) for m in missed],
                          "spurious": [_show(s) for s in spurious]}
 
-    def id_label(items: list) -> list:
-        return [(str(_get(x, "id", "")), normalise(_get(x, "label", ""))) for x in items]
+    def kind_label(items: list) -> list:
+        return [(_kind(_get(x, "id", "")), normalise(_get(x, "label", ""))) for x in items]
+
+    def label(items: list) -> list:
+        return [normalise(_get(x, "label", "")) for x in items]
 
     gold_measures = list(gold.get("measures", [])) + list(gold.get("leadership", []))
-    put("measures", _multiset(id_label(gold_measures), id_label(found("measures"))))
+    put("measures", _multiset(kind_label(gold_measures), kind_label(found("measures"))))
+    gold_owner = {i: i for i in _labels_by_id(gold_measures + list(gold.get("actions", [])))}
+    found_owner = {**_align(gold_measures, found("measures")), **_align(gold.get("actions", []), found("actions"))}
 
-    def ind(items: list) -> list:
-        return [(str(_get(x, "measure", "")), _num(_get(x, "value")), unit(_get(x, "unit", "")))
-                for x in items]
+    def ind(items: list, owner: dict) -> list:
+        return [(owner.get(str(_get(x, "measure", "")), str(_get(x, "measure", ""))), _num(_get(x, "value")),
+                 unit(_get(x, "unit", ""))) for x in items]
 
-    put("indicators", _multiset(ind(gold.get("indicators", [])), ind(found("indicators"))))
+    put("indicators", _multiset(ind(gold.get("indicators", []), gold_owner), ind(found("indicators"), found_owner)))
     put("institutions", _labels(gold.get("institutions", []), found("institutions")))
     put("mechanisms", _labels(gold.get("mechanisms", []), found("mechanisms")))
-    put("shortcomings", _multiset(id_label(gold.get("shortcomings", [])), id_label(found("shortcomings"))))
+    put("shortcomings", _multiset(label(gold.get("shortcomings", [])), label(found("shortcomings"))))
 
     def cause(items: list) -> list:  # by text: pooled causes have no id a reader could predict
         return [normalise_cause(_get(x, "text", ""))[:8] for x in items]
@@ -203,22 +216,54 @@ def score(annotation_path: str | Path, extraction: Any = None) -> dict[str, Any]
     put("causes", _multiset(cause(gold.get("causes", [])), cause(found("causes"))))
     gold_cause = {str(_get(x, "id", "")): normalise_cause(_get(x, "text", ""))[:8] for x in gold.get("causes", [])}
     found_cause = {str(_get(x, "id", "")): normalise_cause(_get(x, "text", ""))[:8] for x in found("causes")}
-    put("actions", _multiset(id_label(gold.get("actions", [])), id_label(found("actions"))))
+    put("actions", _multiset(label(gold.get("actions", [])), label(found("actions"))))
 
-    def tgt(items: list) -> list:
-        return [(str(_get(x, "action", "")), _num(_get(x, "value")), unit(_get(x, "unit", "")))
-                for x in items]
+    def tgt(items: list, owner: dict) -> list:
+        return [(owner.get(str(_get(x, "action", "")), str(_get(x, "action", ""))), _num(_get(x, "value")),
+                 unit(_get(x, "unit", ""))) for x in items]
 
-    put("targets", _multiset(tgt(gold.get("targets", [])), tgt(found("targets"))))
+    put("targets", _multiset(tgt(gold.get("targets", []), gold_owner), tgt(found("targets"), found_owner)))
 
-    gold_links = sorted({(gold_cause.get(ln["cause"], ln["cause"]), a)
+    gold_links = sorted({(gold_cause.get(ln["cause"], ln["cause"]), gold_owner.get(a, a))
                          for ln in gold.get("links", []) for a in ln.get("actions", [])})
-    found_links = sorted({(found_cause.get(str(_get(x, "cause", "")), ""), str(_get(x, "action", "")))
+    found_links = sorted({(found_cause.get(str(_get(x, "cause", "")), ""),
+                           found_owner.get(str(_get(x, "action", "")), str(_get(x, "action", ""))))
                           for x in found("links") if _get(x, "cause", "")})
     put("links", _multiset(gold_links, found_links))
 
     return {"annotation": str(path), "source": gold["source"], "kinds": kinds,
             "report": _report_meta(gold, ex), "details": details}
+
+
+def _kind(fid: Any) -> str:
+    """measure or leadership, from an id (measure-1-2, leadership-3)."""
+    return str(fid).split("-")[0]
+
+
+def _labels_by_id(items: list) -> dict[str, str]:
+    """id → normalised label of measures and actions, which indicators, targets and links name."""
+    return {str(_get(x, "id", "")): normalise(_get(x, "label", "")) for x in items}
+
+
+def _align(gold: list, found: list) -> dict[str, str]:
+    """Found id → the gold id of the same measure or action: the one of the same label, else
+    the one of the same id when that gold fact has no found one of its label (a label cut
+    differently: its figures, targets and links still count); a found fact with neither maps to
+    a name no gold id has."""
+    gold_labels, found_labels = _labels_by_id(gold), _labels_by_id(found)
+    by_label: dict[str, list[str]] = {}
+    for gid, lab in gold_labels.items():
+        by_label.setdefault(lab, []).append(gid)
+    out: dict[str, str] = {}
+    for fid, lab in found_labels.items():
+        if by_label.get(lab):
+            out[fid] = by_label[lab].pop(0)
+    taken = set(out.values())
+    for fid in found_labels:
+        if fid not in out and fid in gold_labels and fid not in taken:
+            out[fid] = fid
+            taken.add(fid)
+    return {fid: out.get(fid, f"found:{fid}") for fid in found_labels}
 
 
 def _report_meta(gold: dict, ex: dict) -> dict:

@@ -4,7 +4,8 @@
 For every tests/annotations/*.json and tests/annotations/styles/*.json with ``links`` (its
 ``source`` names the report), and for a restyled and a reworded version of the first ones when
 tests/variants.py exists, print precision, recall and F1 of the accepted cause→action links (a
-cause is known by its text, since a pooled cause has no id a reader could predict), the
+cause is known by its text, since a pooled cause has no id a reader could predict, and an
+action by its label: found actions are aligned with the gold ones as score_extraction does), the
 unmotivated actions found, and the targets whose baseline matches the gold ``baseline_raw``;
 then the totals of the tuned-on and of the held-out reports apart (the held-out ones are marked
 in tests/annotations/styles/README.md).
@@ -39,9 +40,12 @@ def gold_links(gold: dict, by_text: bool = True) -> set[tuple[str, str]]:
     return {(text.get(c["cause"], c["cause"]), a) for c in gold.get("links", []) for a in c.get("actions", [])}
 
 
-def found_links(ex, by_text: bool = True) -> set[tuple[str, str]]:
+def found_links(ex, by_text: bool = True, actions: dict[str, str] | None = None) -> set[tuple[str, str]]:
+    """The found links as (cause, action), the action named by the gold id it is aligned with
+    (``actions``: score_extraction._align, by label)."""
     text = {c.id: _key(c.text) for c in ex.causes} if by_text else {}
-    return {(text.get(l.cause, l.cause), l.action) for l in ex.links if l.cause}
+    actions = actions or {}
+    return {(text.get(l.cause, l.cause), actions.get(l.action, l.action)) for l in ex.links if l.cause}
 
 
 def by_text(ex, gold: dict) -> bool:
@@ -58,10 +62,12 @@ def prf(found: set, gold: set) -> tuple[float, float, float]:
     return p, r, f
 
 
-def baseline_hits(ex, gold: dict) -> tuple[int, int]:
-    """(targets whose baseline presence and value agree with the gold, gold targets)."""
+def baseline_hits(ex, gold: dict, actions: dict[str, str] | None = None) -> tuple[int, int]:
+    """(targets whose baseline presence and value agree with the gold, gold targets); a found
+    target's action is named by the gold id it is aligned with (``actions``)."""
     hits = 0
-    targets = {(t.action, t.value): t for t in ex.targets}
+    actions = actions or {}
+    targets = {(actions.get(t.action, t.action), t.value): t for t in ex.targets}
     for g in gold.get("targets", []):
         t = targets.get((g["action"], float(g["value"])))
         if t is None:
@@ -89,12 +95,15 @@ def score_report(path: Path, gold: dict, label: str) -> dict:
     t0 = time.perf_counter()
     ex = analyse(path)
     secs = time.perf_counter() - t0
+    from score_extraction import _align
+
+    aligned = _align(gold.get("actions", []), ex.actions)  # by label, as score_extraction does
     text = by_text(ex, gold)
-    found, want = found_links(ex, text), gold_links(gold, text)
+    found, want = found_links(ex, text, aligned), gold_links(gold, text)
     p, r, f = prf(found, want)
     unmot = sorted(a.action for a in ex.gaps.unmotivated_actions)
     gold_unmot = sorted(gold.get("unmotivated_actions", []))
-    bh, bn = baseline_hits(ex, gold)
+    bh, bn = baseline_hits(ex, gold, aligned)
     return {"report": label, "gold": len(want), "found": len(found), "tp": len(found & want),
             "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
             "unmotivated": ",".join(unmot), "gold_unmotivated": ",".join(gold_unmot),
