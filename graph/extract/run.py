@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 
 from ..model import Report, ReportInfo
 from ..model.facts import Action, Cause, Indicator, Measure, Shortcoming
@@ -51,8 +52,12 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
     if (part := outline.part("plan")) is not None:
         plans.append(part)
     for part in plans:
-        for node in action_nodes(part, text, lex):
+        nodes = action_nodes(part, text, lex)
+        for node in nodes:
             _add_action(node, text, sents, ex, lex)
+        if nodes and nodes[-1].kind == "enum":  # ……；其五是X。另需说明的是，街道还将Y。: Y is one more action
+            for remedy in find_remedies(text, nodes[-1].span[1], part.span[1], lex, combined=True, intent_only=True):
+                remedy_action(remedy, part, text, sents, ex, lex, answers=None)
     _entities(outline, ex, rid, lex)
     return ex.check()
 
@@ -241,10 +246,10 @@ def _diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon
         plan = [run for run in runs[1:] if _announces_remedies(run[0], text, lex)]  # 改进措施：一是……
         for m in (m for run in plan for m in run):
             _add_action(m, text, sents, ex, lex)
-        shorts, pooled = runs[0], [m for run in runs[1:] if run not in plan for m in run]
+        shorts, pooled = runs[0], [m for run in runs[1:] if run not in plan for m in [*run, *_more_causes(run, text, lex)]]
         if _announces_causes(runs[0][0], text, lex):  # 原因有三：首先是……: the problems are the paragraphs before
             before = dataclasses.replace(part, body_span=(part.body_span[0], _line_start(text, runs[0][0].span[0])))
-            shorts, pooled = _paragraph_problems(before, text, lex)[0], runs[0] + pooled
+            shorts, pooled = _paragraph_problems(before, text, lex)[0], runs[0] + _more_causes(runs[0], text, lex) + pooled
     elif not shorts:  # problems as unnumbered paragraphs
         shorts, pooled = _paragraph_problems(part, text, lex)
     stops = lex.json("structure.json")["clause_stops"]
@@ -295,6 +300,26 @@ def _announces_remedies(first: Node, text: str, lex: Lexicon) -> bool:
     remedies (改进措施：, 下一步打算：): words of a plan and a closing colon."""
     lead = text[_line_start(text, first.span[0]):first.span[0]].rstrip()
     return lead.endswith(("：", ":")) and names_remedies(lead, lex)
+
+
+def _more_causes(run: list[Node], text: str, lex: Lexicon) -> list[Node]:
+    """Sentences after an enumeration of causes, in its paragraph, that open with a connective
+    adding one more (……；原因之三在于X。此外，Y。): each a cause, without the connective."""
+    openers = tuple(lex.json("structure.json")["cause_part_openers"])
+    last = run[-1]
+    end = text.find("\n", last.span[1])
+    end = len(text) if end < 0 else end
+    out = []
+    for m in re.finditer(r"[^。]+", text[last.span[1]:end]):
+        lo, hi = last.span[1] + m.start(), last.span[1] + m.end()
+        lo += len(text[lo:hi]) - len(text[lo:hi].lstrip("。；; "))
+        opener = next((o for o in openers if text.startswith(o, lo)), None)
+        if opener is None:
+            continue
+        a = lo + len(opener) + (text[lo + len(opener):lo + len(opener) + 1] in "，,")
+        out.append(Node(kind="enum", level=last.level, number="", title=text[a:hi], span=(a, hi), title_span=(a, hi),
+                        body_span=(a, hi), part=last.part, path=f"{last.path}+{len(out) + 1}"))
+    return out
 
 
 def _announces_causes(first: Node, text: str, lex: Lexicon) -> bool:

@@ -35,7 +35,7 @@ def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str
     per100 = max(len(body), 1) / 100
     if title.startswith(tuple(g["other"])):
         return "other"
-    if _speaks_of_leader(node, g):
+    if _speaks_of_leader(node, text, g):
         return "leadership"
     if names_problem(title, g["shortcomings"], lexicon) or (problems / per100 >= g["min_per_100"] and problems > plans):
         return "shortcomings"
@@ -44,15 +44,28 @@ def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str
     return "measures"
 
 
-def _speaks_of_leader(node: Node, g: dict) -> bool:
+def _opens_with_leader(node: Node, text: str, g: dict) -> bool:
+    """A block whose first sentence under its first heading says the leader performs the duty
+    (局党组书记、局长认真履行推进法治建设第一责任人职责，……): a post, a duty and a leadership word."""
+    first = node.children[0] if node.children else node
+    lo, hi = first.body_span
+    end = text.find("。", lo, hi)
+    sentence = text[lo:end if end >= 0 else hi]
+    return (any(w in sentence for w in g["leadership"]) and any(p in sentence for p in g["leader_posts"])
+            and any(d in sentence for d in g["leader_duties"]))
+
+
+def _speaks_of_leader(node: Node, text: str, g: dict) -> bool:
     """The leadership part: a leadership word in its title or first item's (第一责任人), a
-    leader's post and a duty in its title (区长履职尽责……), or items that mostly open with the
-    leader's own acts (亲自研究部署, 带头尊法学法)."""
+    leader's post and a duty in its title (区长履职尽责……) or in its first sentence with a
+    leadership word, or items that mostly open with the leader's own acts (亲自研究部署, 带头尊法学法)."""
     title, items = node.title, [c.title for c in node.children if c.kind != "enum"]
     first = node.children[0].title if node.children else ""
     if any(w in title or w in first for w in g["leadership"]):
         return True
     if any(p in title for p in g["leader_posts"]) and any(d in title for d in g["leader_duties"]):
+        return True
+    if _opens_with_leader(node, text, g):
         return True
     return len(items) >= 2 and 2 * sum(t.startswith(tuple(g["leader_acts"])) for t in items) >= len(items)
 
