@@ -39,7 +39,8 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
         for m in SENTENCE_START.finditer(text, first if first >= 0 else hi, hi):
             at = m.start()
             if all(a != at for a, _ in found) and not cause_cue(lex).match(text, at, hi) \
-                    and (verb := _remedy_verb(text, at, at, hi, s) or _after_lead(text, at, hi, s)) is not None:
+                    and (verb := _remedy_verb(text, at, at, hi, s) or _after_lead(text, at, hi, s)) is not None \
+                    and not cause_cue(lex).search(text, at, verb):  # 形成这一局面的原因有二：: causes follow
                 found.append((at, verb))
     if found:  # after the first remedy, a paragraph that says what will be done is one more remedy
         for m in re.finditer("\n(?=[^\n])", text[min(found)[0]:hi]):
