@@ -1,6 +1,6 @@
 """The outline of a Chinese official document: parts, sections, items, enumerations.
 
-Heading styles (一、 第一部分 (一) 1. (1) ① …) are not given fixed levels: the
+Heading styles (壹、 一、 第一部分 (一) 1. (1) ① …) are not given fixed levels: the
 first style met is the top, a style not yet open goes one level deeper, and a
 style already open closes everything below it.  That is how these documents
 are written, whatever habit of numbering the issuing office has.
@@ -16,7 +16,9 @@ from ..model import PARTS, Document, GovkgError, Node, Outline, Span
 from ..read.meta import DATE, BODY_HINT
 
 CN = "一二三四五六七八九十"
+CAPITAL = "壹贰貳叁叄參参肆伍陆陸柒捌玖拾"  # the numerals of amounts (壹、贰、), simplified and traditional
 STYLES: list[tuple[str, re.Pattern]] = [
+    ("capital", re.compile(rf"^([{CAPITAL}]+)[、．.]\s*")),
     ("part", re.compile(rf"^第([{CN}]+)部分[、,，:：.．\s]*")),
     ("cn", re.compile(rf"^([{CN}]+)[、．.]\s*")),
     ("di", re.compile(rf"^第([{CN}]+)[、,，:：]\s*")),
