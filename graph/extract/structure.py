@@ -119,10 +119,10 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
     out: list[Node] = []
     title: tuple[int, int] | None = None
     for lo, hi in _paragraphs(text, *node.body_span):
-        if (m := LABEL.match(text, lo, hi)) is not None:
-            lo = m.end()
+        if (labelled := LABEL.match(text, lo, hi)) is not None:  # 原因一：…, a member, never a lead-in
+            lo = labelled.end()
         listed = _colon_list(text, lo, hi, lex) if title is None else []
-        lead_in = not out and title is None and len(listed) < 2 and (text[hi - 1] in "：:" or (
+        lead_in = not out and title is None and not labelled and len(listed) < 2 and (text[hi - 1] in "：:" or (
             any(w in text[lo:hi] for w in lex["lead_in_words"])
             and not re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", text[lo:hi]))))
         if hi <= lo or lead_in:

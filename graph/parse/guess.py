@@ -44,6 +44,11 @@ def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str
     return "measures"
 
 
+def names_leader_duty(title: str, g: dict) -> bool:
+    """A title that names a leader's post and a duty (县长履职尽责……, 局长履行法治职责)."""
+    return any(p in title for p in g["leader_posts"]) and any(d in title for d in g["leader_duties"])
+
+
 def _opens_with_leader(node: Node, text: str, g: dict) -> bool:
     """A block whose first sentence under its first heading says the leader performs the duty
     (局党组书记、局长认真履行推进法治建设第一责任人职责，……): a post, a duty and a leadership word."""
@@ -63,7 +68,7 @@ def _speaks_of_leader(node: Node, text: str, g: dict) -> bool:
     first = node.children[0].title if node.children else ""
     if any(w in title or w in first for w in g["leadership"]):
         return True
-    if any(p in title for p in g["leader_posts"]) and any(d in title for d in g["leader_duties"]):
+    if names_leader_duty(title, g):
         return True
     if _opens_with_leader(node, text, g):
         return True

@@ -164,7 +164,7 @@ def close_spans(nodes: list[Node], end: int, text: str) -> None:
 
 
 def classify(title: str, year: int | None, lexicon: Lexicon | None = None) -> str | None:
-    from .guess import names_problem
+    from .guess import names_leader_duty, names_problem
 
     lexicon = lexicon or current()
     lex = lexicon.json("parts.json")
@@ -174,6 +174,8 @@ def classify(title: str, year: int | None, lexicon: Lexicon | None = None) -> st
             continue  # 补齐短板弱项: a remedy, not a problem
         if key == "measures" and _speaks_of_future(title, year, lex):
             continue  # 下一阶段工作举措: next year's measures are the plan
+        if key == "leadership" and names_leader_duty(title, lex["guess"]):
+            return key  # 县长履职尽责推进法治建设情况: the leader's duty, though 建设情况 would say measures
         if any(cue in title for cue in cues):
             return key
     m = re.search(r"((?:19|20)\d{2})\s*年", title)
