@@ -603,3 +603,82 @@ def test_a_closing_paragraph_gives_the_causes_of_the_problems_together(tmp_path,
     ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
     assert [(c.id, c.text) for c in ex.causes] == [(f"cause-0-{k}", t) for k, t in enumerate(causes, 1)]
     assert "上述" not in ex.shortcomings[-1].text
+
+
+def test_parts_numbered_with_the_numerals_of_amounts_and_items_with_a_closing_parenthesis(tmp_path):
+    """壹、贰、叁、 (or 貳、叄、) number the parts above 一、; 一） numbers items with only a
+    closing parenthesis."""
+    text = ("汀州县人民政府2024年法治政府建设情况报告\n壹、2024年主要成效\n一、完善依法行政制度。全年制定行政规范性文件6件。\n"
+            "二、规范行政执法。全年办理行政处罚案件1200件。\n贰、存在的不足\n一、执法队伍能力不足。执法人员多为兼职。\n"
+            "叄、2025年工作安排\n一）加强执法培训，全年举办培训班不少于4期。\n二）创新普法形式。\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [p.part for p in ex.outline.parts] == ["measures", "shortcomings", "plan"]
+    assert [m.label for m in ex.measures] == ["完善依法行政制度", "规范行政执法"]
+    assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式"]
+
+
+def test_problems_and_causes_counted_with_of_them_and_one_more_cause_after(tmp_path):
+    """表现之一，X；表现之二，Y then 原因之一在于A；原因之二在于B。此外，C。: C is one more cause."""
+    part = ("二、存在的不足\n主要有以下几点：表现之一，执法队伍能力不足，案卷合格率仅82%；表现之二，普法形式较为单一，群众参与度不高。\n"
+            "深入分析，原因有二：原因之一在于执法人员多为兼职；原因之二在于普法经费偏少。此外，普法阵地建设滞后，村级阵地不足一半。"
+            "上述问题需要认真解决。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少", "普法阵地建设滞后，村级阵地不足一半"]
+
+
+@pytest.mark.parametrize("plan, labels", [
+    ("我局将重点做好以下工作：第一要加强执法培训，全年举办培训班不少于4期；第二要创新普法形式，开展普法进村活动不少于20场。",
+     ["加强执法培训", "创新普法形式"]),
+    ("我局将重点做好以下工作：第一个着力点是加强执法培训，全年举办培训班不少于4期；第二个着力点是创新普法形式，开展普法进村活动不少于20场。",
+     ["加强执法培训", "创新普法形式"]),
+    ("一是加强执法培训，全年举办培训班不少于4期；二是创新普法形式，开展普法进村活动不少于20场。另需说明的是，我局还将组织开展规范性文件清理。",
+     ["加强执法培训", "创新普法形式", "组织开展规范性文件清理"]),
+])
+def test_plan_members_counted_in_other_words_and_a_closing_action(tmp_path, plan, labels):
+    """第一要…, 第一个着力点是…, and a sentence after the last member saying what else will be
+    done (另需说明的是，我局还将X): one action each."""
+    text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n" + plan + "\n"
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [a.label for a in ex.actions] == labels
+    assert [(t.action, t.value) for t in ex.targets] == [("action-1", 4.0), ("action-2", 20.0)]
+
+
+def test_a_rate_after_a_change_verb_is_a_target_of_change(tmp_path):
+    """涉企检查频次压减30% in an action: a target of change, though no 较/同比 names the year."""
+    text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n（一）推行综合查一次。涉企检查频次压减30%。\n"
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [(t.value, t.unit, t.comparator) for t in ex.targets] == [(30.0, "%", "压减")]
+
+
+def test_problems_and_remedies_with_causes_announced_by_a_colon_and_a_framed_cause(tmp_path):
+    """In a problems-and-remedies part, 形成这一局面的原因有二：一是…；二是… are causes, not
+    remedies; 这种情况的形成，与X有关 is a cause; 计划在2025年，X is a remedy labelled X."""
+    part = ("二、工作短板及改进打算\n（一）执法队伍能力不足。全县执法案卷合格率为82%。形成这一局面的原因有二：一是执法人员多为兼职；"
+            "二是培训经费偏少。我局将加强执法培训，全年举办培训班不少于4期。\n（二）普法形式较为单一。群众参与度不高。"
+            "这种情况的形成，与普法阵地建设滞后有关。计划在2025年，创新普法形式，开展普法进村活动不少于20场。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
+    assert [(c.shortcoming, c.text) for c in ex.causes] == [
+        ("shortcoming-1", "执法人员多为兼职"), ("shortcoming-1", "培训经费偏少"), ("shortcoming-2", "普法阵地建设滞后")]
+    assert [(a.label, a.answers) for a in ex.actions] == [("加强执法培训", "shortcoming-1"), ("创新普法形式", "shortcoming-2")]
+
+
+@pytest.mark.parametrize("title, first", [
+    ("二、县长履职尽责推进法治建设情况", "（一）统筹谋划。主持召开常务会议研究法治工作4次。"),
+    ("二、强化责任担当", "（一）压实主体责任。局长认真履行推进法治建设第一责任人职责，主持召开专题会议4次。"),
+])
+def test_a_leadership_part_known_by_a_duty_in_its_title_or_its_first_sentence(tmp_path, title, first):
+    """建设情况 in a title naming the leader's duty does not make it measures; a themed block whose
+    first sentence has a post, a duty and a leadership word (第一责任人) is the leadership part."""
+    text = _PROBLEMS.format(cause="").replace("二、存在的不足和原因", f"{title}\n{first}\n（二）带头学法。学法12次。\n三、存在的不足和原因")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert len([m for m in ex.measures if m.kind == "leadership"]) == 2
+
+
+def test_labelled_cause_paragraphs_are_members_even_when_they_open_like_a_lead_in(tmp_path):
+    """原因一：一些部门…。 原因二：… under a cause heading: each is a cause (一些 does not make the
+    first a lead-in), without its label."""
+    part = ("二、存在的不足\n（一）执法队伍能力不足。全县执法案卷合格率为82%。\n（二）普法形式较为单一。群众参与度不高。\n"
+            "三、问题成因剖析\n原因一：一些部门把法治建设当作软任务。\n原因二：普法经费偏少。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN.replace("三、", "四、"), "report.txt"), linked=False)
+    assert [c.text for c in ex.causes] == ["一些部门把法治建设当作软任务", "普法经费偏少"]
