@@ -86,7 +86,7 @@ def _raw_value(raw):
 
     m = re.search(r"[\d.]+", raw)
     value = float(m.group()) if m else None
-    if value is not None and "万" in raw:
+    if value is not None and ("万" in raw or "萬" in raw):  # 2.8萬人次 in a traditional report
         value *= 10000
     return value
 

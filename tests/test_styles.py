@@ -682,3 +682,13 @@ def test_labelled_cause_paragraphs_are_members_even_when_they_open_like_a_lead_i
             "三、问题成因剖析\n原因一：一些部门把法治建设当作软任务。\n原因二：普法经费偏少。\n")
     ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN.replace("三、", "四、"), "report.txt"), linked=False)
     assert [c.text for c in ex.causes] == ["一些部门把法治建设当作软任务", "普法经费偏少"]
+
+
+def test_a_change_target_takes_the_figure_counting_its_thing_among_figures_of_one_sentence(tmp_path):
+    """全年出动执法人员6.8万人次，检查经营单位2.9万家次，查办案件1260件: a target 案件查办数量较2024年
+    增长15% takes 1260件, not the sentence's first figure (all share the sentence's words)."""
+    text = ("汀州县文化市场综合执法大队2024年法治政府建设情况报告\n一、主要举措和成效\n（一）加强综合执法。全县文化市场综合执法机构"
+            "全年出动执法人员6.8万人次，检查经营单位2.9万家次，查办案件1260件。\n二、存在的不足\n（一）执法力量不足。"
+            "执法人员多为兼职。\n三、2025年工作安排\n（一）加大办案力度。全县文化市场案件查办数量较2024年增长15%。\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"))
+    assert [(t.value, t.baseline and t.baseline.value) for t in ex.targets] == [(15.0, 1260.0)]
