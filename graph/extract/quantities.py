@@ -140,7 +140,8 @@ def find_comparisons(text: str, lo: int, hi: int, lexicon: Lexicon | None = None
     out = []
     for m in comparison_pattern(lexicon).finditer(text, lo, hi):
         prev = find_quantities(text, m.start("prev"), m.end("prev"), lexicon) if m.group("prev") else []
-        pct = float(re.match(r"[\d.]+", m.group("pct")).group()) if m.group("pct") else None
+        pct = _number(re.match(r"[\d.]+", m.group("pct")).group()) if m.group("pct") else None
+        pct = float(pct) if pct is not None and _representable(pct) else None  # no figure has 10^60 %
         if m.group("flat"):
             rel, change = "持平", 0.0
         elif m.group("down"):
