@@ -692,3 +692,12 @@ def test_a_change_target_takes_the_figure_counting_its_thing_among_figures_of_on
             "执法人员多为兼职。\n三、2025年工作安排\n（一）加大办案力度。全县文化市场案件查办数量较2024年增长15%。\n")
     ex = analyse(_rewrite(tmp_path, text, "report.txt"))
     assert [(t.value, t.baseline and t.baseline.value) for t in ex.targets] == [(15.0, 1260.0)]
+
+
+def test_a_count_of_what_will_be_provided_is_a_target(tmp_path):
+    """聘请专职调解员4名 ends its clause after a verb of provision: a target (its verb as the
+    comparator), though no 不少于/达到 is written; a count inside a clause is not (新建3个调解室的方案)."""
+    text = _PROBLEMS.format(cause="").split("三、")[0] + (
+        "三、2025年工作安排\n（一）充实调解力量。争取区级财政支持，聘请专职调解员4名。\n（二）完善调解阵地。研究新建3个调解室的方案。\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [(t.action, t.value, t.unit, t.comparator) for t in ex.targets] == [("action-1", 4.0, "名", "聘请")]

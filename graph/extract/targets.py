@@ -10,12 +10,14 @@ from ..model.sentences import Sentences
 from .quantities import clause_end, clause_start, find_quantities
 
 
-def _comparators(lex: dict) -> tuple[re.Pattern, list[str], re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _comparators(lex: dict) -> tuple[re.Pattern, list[str], re.Pattern, re.Pattern, re.Pattern, re.Pattern,
+                                     re.Pattern]:
     rx = re.compile(alternation(lex["comparators"]))
     cover = re.compile(r"实现([^，,；;。]{1,30}?)(%s)" % alternation(lex["full_coverage"]))
     light = re.compile(f"^(?:{alternation(lex['target_light_verbs'])})+")
     bare = re.compile(f"(?P<verb>{alternation(lex['target_change_verbs'])})[^，,；;。\\d]{{0,2}}$")  # 压减30%
-    return rx, lex["comparators_after"], cover, light, re.compile(change_against(lex) + "$"), bare
+    provide = re.compile(f"(?P<verb>{alternation(lex['target_provision_verbs'])})[^，,；;。\\d]{{1,16}}$")  # 聘请调解员4名
+    return rx, lex["comparators_after"], cover, light, re.compile(change_against(lex) + "$"), bare, provide
 
 
 def change_against(lex: dict) -> str:
@@ -42,7 +44,7 @@ def _scope(text: str, q, following: list, rx: re.Pattern) -> bool:
 
 def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon | None = None) -> list[Target]:
     lexicon = lexicon or current()
-    rx, after, cover, light, change, bare = lexicon.memo("targets.comparators",
+    rx, after, cover, light, change, bare, provide = lexicon.memo("targets.comparators",
                                            lambda: _comparators(lexicon.json("quantities.json")))
     lo, hi = action.span
     out: list[Target] = []
@@ -65,6 +67,9 @@ def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon |
             comparator = rel.group("verb")  # 较2024年提高4个百分点: a change against last year
         if not comparator and q.unit in ("%", "百分点") and (rel := bare.search(text, c0, q.start)):
             comparator = rel.group("verb")  # 涉企检查频次压减30%: a change, no year named
+        if not comparator and q.unit != "%" and clause_end(text, q.end, hi) == q.end \
+                and (given := provide.search(text, c0, q.start)):
+            comparator = given.group("verb")  # 聘请专职调解员4名: what will be provided, counted
         if not comparator:
             continue
         what_end = found[-1].start() if found else q.start
