@@ -27,6 +27,7 @@ STYLES: list[tuple[str, re.Pattern]] = [
     ("close_ar", re.compile(r"^(\d{1,2})\s*[)）]\s*")),  # 1) or 1）, and 1 ) out of a converter
     ("arabic", re.compile(r"^(\d{1,2})(?:、|[.．](?!\d)|\s+)\s*")),
     ("paren_ar", re.compile(r"^[(（](\d{1,2})[)）][、.．\s]*")),
+    ("bracket", re.compile(rf"^【(\d{{1,2}}|[{CN}]{{1,3}})】\s*")),  # 【1】…, 【一】…: a number, not a title
     ("circled", re.compile(r"^([①-⑳])\s*")),
     ("dotted_u", re.compile(r"^([⒈-⒛])\s*")),  # one character for 1. (Word's numbering)
     ("paren_u", re.compile(r"^([⑴-⒇])\s*")),  # one character for (1)
