@@ -701,3 +701,24 @@ def test_a_count_of_what_will_be_provided_is_a_target(tmp_path):
         "三、2025年工作安排\n（一）充实调解力量。争取区级财政支持，聘请专职调解员4名。\n（二）完善调解阵地。研究新建3个调解室的方案。\n")
     ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
     assert [(t.action, t.value, t.unit, t.comparator) for t in ex.targets] == [("action-1", 4.0, "名", "聘请")]
+
+
+def test_items_numbered_otherwise_than_the_parts_and_full_width_footers(tmp_path):
+    """一． items under 三、 parts are items, not parts; a footer － 3 －
+    (full-width hyphens) is no problem; 从根子上看，X opens a cause."""
+    text = ("汀州县蒿塘乡人民政府2024年法治政府建设情况报告\n一、2024年工作情况\n（一）完善依法行政制度。全年制定行政规范性文件6件。\n"
+            "二、差距及成因\n差距一：执法队伍能力不足。全县执法案卷合格率为82%。从根子上看，执法人员多为兼职。\n－ 3 －\n"
+            "差距二：普法形式较为单一。群众参与度不高。\n三、2025年拟办的重点事项\n一．加强执法培训，全年举办培训班不少于4期。\n"
+            "二．创新普法形式。\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [p.part for p in ex.outline.parts] == ["measures", "shortcomings", "plan"]
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职"]
+    assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式"]
+
+
+def test_bracketed_numbers_number_items(tmp_path):
+    """【1】X。【2】Y。: numbered items, not titles in brackets."""
+    text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n【1】加强执法培训，全年举办培训班不少于4期。\n【2】创新普法形式。\n"
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式"]

@@ -241,10 +241,13 @@ def plan_sections(part: Node, year: int | None, lexicon: Lexicon | None = None) 
 
 def cause_cue(lexicon: Lexicon) -> re.Pattern:
     """Where a cause opens: a listed cue (究其原因, 主要是由于), a cause noun after a lead verb
-    (究其+根本, 深挖+根源) or before what introduces it (症结+在于, 根子+却在)."""
+    (究其+根本, 深挖+根源), seen from (从根子上看, 就根源而言) or before what introduces it
+    (症结+在于, 根子+却在)."""
     def build() -> re.Pattern:
         s = lexicon.json("structure.json")
         nouns, adverbs = alternation(s["cause_nouns"]), alternation(s["cause_roles"]["adverbs"])
+        views = alternation([f for f in s["cue_followers"] if f.endswith(("看", "讲", "说", "而言"))])
         return re.compile(f"(?:{alternation(s['cause_leads'])})(?:{nouns})|{alternation(s['cause_cues'])}"
+                          f"|[从就](?:{nouns})(?:{views})"  # 从根子上看，X
                           f"|(?:{nouns})(?=(?:{adverbs})?(?:{alternation(s['cause_noun_followers'])}))")
     return lexicon.memo("structure.cause_cue", build)

@@ -20,7 +20,8 @@ CAPITAL = "壹贰貳叁叄參参肆伍陆陸柒捌玖拾"  # the numerals of amo
 STYLES: list[tuple[str, re.Pattern]] = [
     ("capital", re.compile(rf"^([{CAPITAL}]+)[、．.]\s*")),
     ("part", re.compile(rf"^第([{CN}]+)部分[、,，:：.．\s]*")),
-    ("cn", re.compile(rf"^([{CN}]+)[、．.]\s*")),
+    ("cn", re.compile(rf"^([{CN}]+)、\s*")),
+    ("cn_dot", re.compile(rf"^([{CN}]+)[．.]\s*")),  # 一． under 三、: another style, one level down
     ("di", re.compile(rf"^第([{CN}]+)[、,，:：]\s*")),
     ("paren_cn", re.compile(rf"^[(（]([{CN}]+)[)）][、.．\s]*")),
     ("close_cn", re.compile(rf"^([{CN}]+)\s*[)）]\s*")),  # 一） with its opening parenthesis lost or never written
