@@ -722,3 +722,12 @@ def test_bracketed_numbers_number_items(tmp_path):
     text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n【1】加强执法培训，全年举办培训班不少于4期。\n【2】创新普法形式。\n"
     ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
     assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式"]
+
+
+def test_a_paragraph_with_a_weak_announcing_word_is_no_lead_in_unless_it_names_the_list(tmp_path):
+    """Under （二）客观因素, 一些乡镇司法所……编制长期不足 is a cause, not a lead-in (一些 is not
+    followed by what is listed, as in 仍存在一些不足)."""
+    part = ("二、存在的不足\n（一）执法队伍能力不足。全县执法案卷合格率为82%。\n（二）普法形式较为单一。群众参与度不高。\n"
+            "三、差距形成的原因\n（一）客观因素\n财力紧张，一些乡镇司法所的编制长期不足。\n近年来上位法修改频繁，基层掌握需要一个过程。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN.replace("三、", "四、"), "report.txt"), linked=False)
+    assert [c.text for c in ex.causes] == ["财力紧张，一些乡镇司法所的编制长期不足", "近年来上位法修改频繁，基层掌握需要一个过程"]

@@ -108,12 +108,13 @@ def _modal_clauses(member: Node, text: str, lex: dict) -> list[Node]:
 LABEL = re.compile(r"(?:[\u4e00-\u9fff]{0,3}?[一二三四五六七八九十]{1,2}(?:[点条项个件][\u4e00-\u9fff]{0,2})?[：:，,、]"
                    r"|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))\s*")  # 问题一：, 第一点，, 第一个问题：, 一是
 TITLE_MAX = 30
+LEAD_IN_MAX = 60  # a paragraph that announces a list is one short sentence (仍存在一些不足。)
 
 
 def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) -> list[Node]:
     """Each paragraph of a node's body as an unnumbered member (bullets —— and labels 问题一：
-    dropped), except a first paragraph that announces the list (以下, 如下, and no figure) or
-    ends with a colon; a short line without a full stop titles the paragraph after it.
+    dropped), except a first paragraph that announces the list (one short sentence with 以下,
+    如下, and no figure) or ends with a colon; a short line without a full stop titles the paragraph after it.
     ``as_items``: each paragraph is an item titled like a numbered one (its first sentence, or
     the whole of a one-sentence paragraph), not a member labelled by its first clause."""
     out: list[Node] = []
@@ -122,9 +123,8 @@ def paragraph_members(node: Node, text: str, lex: dict, as_items: bool = False) 
         if (labelled := LABEL.match(text, lo, hi)) is not None:  # 原因一：…, a member, never a lead-in
             lo = labelled.end()
         listed = _colon_list(text, lo, hi, lex) if title is None else []
-        lead_in = not out and title is None and not labelled and len(listed) < 2 and (text[hi - 1] in "：:" or (
-            any(w in text[lo:hi] for w in lex["lead_in_words"])
-            and not re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", text[lo:hi]))))
+        lead_in = not out and title is None and not labelled and len(listed) < 2 and (
+            text[hi - 1] in "：:" or _announces(text[lo:hi], lex))
         if hi <= lo or lead_in:
             continue
         if len(listed) < 2 and as_items and title is None:  # 2025年，我县将X，……；Y，……: one action a clause
@@ -166,6 +166,19 @@ def _colon_list(text: str, lo: int, hi: int, lex: dict) -> list[tuple[int, int]]
         hi = stop
     cuts.append(hi)
     return [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if text[a + 1:b].strip(" 。")]
+
+
+def _announces(words: str, lex: dict) -> bool:
+    """A paragraph that announces the list after it: one short sentence with no figure and a word
+    of announcing (以下, 如下, 几点); a weak one (一些) only with a noun of what is listed
+    right after it (仍存在一些不足, not 一些乡镇司法所……编制长期不足)."""
+    if len(words) > LEAD_IN_MAX or "。" in words or re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", words)):
+        return False
+    weak = lex["lead_in_weak_words"]
+    if any(w in words for w in lex["lead_in_words"] if w not in weak):
+        return True
+    nouns = alternation([*lex["shortcoming_title_words"], *lex["cause_nouns"]])
+    return re.search(f"(?:{alternation(weak)}).{{0,2}}(?:{nouns})", words) is not None  # 一些不足, 一些突出问题
 
 
 def _semicolon_list(text: str, lo: int, hi: int, lex: dict) -> list[tuple[int, int]]:
