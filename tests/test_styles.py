@@ -142,6 +142,7 @@ REACHED_BELOW = {
     "g-xiang-2022-hanyear": {"causes": 0.66},
     "i-tjj-2025-flat": {"causes": 0.66},  # a cause with no cue, one clause among the symptoms of a colon-list item
     "i-zhen-2024-trad": {"causes": 0.5, "actions": 0.6},  # a cause opening with 部分 like an instance; a remedy in 会
+    "k-zhen-2020-trad": {"actions": 0.8},  # an action labelled without its 通过 (by way of) in the gold
 }
 
 
