@@ -732,3 +732,12 @@ def test_a_paragraph_with_a_weak_announcing_word_is_no_lead_in_unless_it_names_t
             "三、差距形成的原因\n（一）客观因素\n财力紧张，一些乡镇司法所的编制长期不足。\n近年来上位法修改频繁，基层掌握需要一个过程。\n")
     ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN.replace("三、", "四、"), "report.txt"), linked=False)
     assert [c.text for c in ex.causes] == ["财力紧张，一些乡镇司法所的编制长期不足", "近年来上位法修改频繁，基层掌握需要一个过程"]
+
+
+@pytest.mark.parametrize("title", ["三、探究症结", "三、问题背后的缘由", "三、深挖病根", "三、制约因素分析"])
+def test_a_part_of_causes_titled_by_any_cause_noun(tmp_path, title):
+    """A part whose title names causes by another noun (症结, 缘由, 病根, 因素) holds the causes."""
+    part = ("二、存在的不足\n（一）执法队伍能力不足。全县执法案卷合格率为82%。\n（二）普法形式较为单一。群众参与度不高。\n"
+            f"{title}\n（一）执法人员多为兼职。\n（二）普法经费偏少。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN.replace("三、", "四、"), "report.txt"), linked=False)
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
