@@ -87,9 +87,10 @@ def diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
     listed: list[tuple[str, list[tuple[str, int, int]]]] = []  # (path, causes) of each shortcoming
     for n, node in enumerate(shorts, 1):
         sid = f"shortcoming-{n}"
-        if node.kind == "enum":  # labelled by its first clause; its own cause, if any, follows a cue
+        if node.kind == "enum" or _one_sentence(node, text):  # labelled by its first clause (1．X，Y；: X)
             (a, b), (rest, _) = clause(node, text, stops)
-            label, node = text[a:b], dataclasses.replace(node, body_span=(rest, node.span[1]), children=[])
+            label, node = text[a:b], dataclasses.replace(node, body_span=(rest, node.span[1]),
+                                                         children=[c for c in node.children if c.span[0] >= rest])
         else:
             label = node.title
         remedies = find_remedies(text, node.body_span[0], node.span[1], lex, combined)
@@ -131,6 +132,13 @@ def _announces_remedies(first: Node, text: str, lex: Lexicon) -> bool:
     remedies (改进措施：, 下一步打算：): words of a plan and a closing colon."""
     lead = text[_line_start(text, first.span[0]):first.span[0]].rstrip()
     return lead.endswith(("：", ":")) and names_remedies(lead, lex)
+
+
+def _one_sentence(node: Node, text: str) -> bool:
+    """A numbered problem written as one sentence of clauses and nothing after it (1．X，Y；):
+    labelled like an enumeration member, by its first clause."""
+    lo, hi = node.body_span
+    return node.kind == "item" and not text[lo:hi].strip() and any(c in node.title for c in "，,")
 
 
 def _more_causes(run: list[Node], text: str, lex: Lexicon) -> list[Node]:
