@@ -36,11 +36,17 @@ def cause_texts(node: Node, text: str, lexicon: Lexicon) -> tuple[int, list[tupl
         if not both:
             return hi, []
         return max(lo, *(text.rfind(c, lo, both[0][1]) + 1 for c in "。；;\n")), both  # its sentence
-    first = lead_in_end(text, after_cue(text, m.end(), hi, lexicon, skip=False), hi, lex)
-    first = after_cue(text, first, hi, lexicon, skip=False)  # the first bullet (——) after a lead-in
+    first = first_cause(text, m.end(), hi, lexicon)
     if both := both_causes(text, first, hi, lex["cause_both"], within=8):
         return start, both  # 究其缘由，既有X的因素，也有Y的因素
     return start, split_causes(text, first, hi, lexicon)
+
+
+def first_cause(text: str, at: int, hi: int, lexicon: Lexicon) -> int:
+    """Where the first cause starts after a cue ending at ``at``: past the words that follow the
+    cue, a lead-in ending with a colon (主要有以下原因：) and the first bullet or count (一个原因是)."""
+    first = lead_in_end(text, after_cue(text, at, hi, lexicon, skip=False), hi, lexicon.json("structure.json"))
+    return after_cue(text, first, hi, lexicon, skip=False)
 
 
 def _asserted_cue(text: str, lo: int, hi: int, lexicon: Lexicon) -> re.Match | None:

@@ -11,7 +11,7 @@ from ..model.lexicon import Lexicon
 from ..model.sentences import Sentences
 from ..parse.outline import is_combined, names_remedies
 from .actions import add_action
-from .causes import after_cue, cause_texts, framed_cause, past_count, role_opening, split_causes, trim
+from .causes import cause_texts, first_cause, framed_cause, past_count, role_opening, split_causes, trim
 from .remedies import find_remedies, remedy_action, remedy_opener
 from .structure import (cause_cue, clause, is_cause_heading, members, numbered, paragraph_members,
                         shortcoming_nodes)
@@ -232,7 +232,7 @@ def _pooled_after_cue(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[s
     words = lex.json("structure.json")["pooled_words"]
     if m is None or any(c in text[lo:m.start()] for c in "。；;") or not any(w in text[lo:m.end()] for w in words):
         return []
-    return split_causes(text, after_cue(text, m.end(), hi, lex, skip=False), hi, lex)
+    return split_causes(text, first_cause(text, m.end(), hi, lex), hi, lex)
 
 
 def _nested_cause_heads(shorts: list[Node], text: str, lex: Lexicon) -> tuple[list[Node], list[Node]]:

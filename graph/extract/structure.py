@@ -262,5 +262,6 @@ def cause_cue(lexicon: Lexicon) -> re.Pattern:
         views = alternation([f for f in s["cue_followers"] if f.endswith(("看", "讲", "说", "而言"))])
         return re.compile(f"(?:{alternation(s['cause_leads'])})(?:{nouns})|{alternation(s['cause_cues'])}"
                           f"|[从就](?:{nouns})(?:{views})"  # 从根子上看，X
+                          f"|(?:{alternation(s['cause_list_leads'])})的?(?:{nouns})"  # 由以下因素造成：
                           f"|(?:{nouns})(?=(?:{adverbs})?(?:{alternation(s['cause_noun_followers'])}))")
     return lexicon.memo("structure.cause_cue", build)

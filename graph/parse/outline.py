@@ -23,7 +23,7 @@ STYLES: list[tuple[str, re.Pattern]] = [
     ("cn", re.compile(rf"^([{CN}]+)、\s*")),
     ("cn_dot", re.compile(rf"^([{CN}]+)[．.]\s*")),  # 一． under 三、: another style, one level down
     ("di", re.compile(rf"^第([{CN}]+)[、,，:：]\s*")),
-    ("paren_cn", re.compile(rf"^[(（]([{CN}]+)[)）][、.．\s]*")),
+    ("paren_cn", re.compile(rf"^[(（〔]([{CN}]+)[)）〕][、.．\s]*")),  # (一), （一）, 〔一〕
     ("close_cn", re.compile(rf"^([{CN}]+)\s*[)）]\s*")),  # 一） with its opening parenthesis lost or never written
     ("close_ar", re.compile(r"^(\d{1,2})\s*[)）]\s*")),  # 1) or 1）, and 1 ) out of a converter
     ("arabic", re.compile(r"^(\d{1,2})(?:、|[.．](?!\d)|\s+)\s*")),
