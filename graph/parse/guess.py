@@ -19,9 +19,10 @@ BULLET = re.compile(rf"^[{BULLET_CHARS}]+\s*")
 
 def names_problem(title: str, words: list[str], lexicon: Lexicon) -> bool:
     """True when ``title`` names a problem with one of ``words``, not when it names its remedy
-    (补齐短板弱项, 解决突出问题: a remedy verb at most two characters before the word)."""
+    (补齐短板弱项, 解决突出问题: a remedy verb at most two characters before the word; but
+    需要补齐的短板 names the problems, 的 making the word the head)."""
     verb = lexicon.memo("guess.remedy_verb", lambda: re.compile(
-        f"(?:{alternation(lexicon.json('parts.json')['guess']['remedy_verbs'])}).{{0,2}}$"))
+        f"(?:{alternation(lexicon.json('parts.json')['guess']['remedy_verbs'])})[^的]{{0,2}}$"))
     return any(not verb.search(title, 0, m.start())
                for w in words for m in re.finditer(re.escape(w), title))
 
