@@ -38,8 +38,10 @@ def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str
         return "other"
     if _speaks_of_leader(node, text, g):
         return "leadership"
-    if names_problem(title, g["shortcomings"], lexicon) or (problems / per100 >= g["min_per_100"] and problems > plans):
-        return "shortcomings"
+    items = [c.title for c in node.children if c.kind != "enum"]
+    if names_problem(title, g["shortcomings"], lexicon) or (problems / per100 >= g["min_per_100"] and problems > plans) \
+            or (len(items) >= 2 and 2 * sum(names_problem(t, g["shortcomings"], lexicon) for t in items) > len(items)):
+        return "shortcomings"  # or its items mostly name problems (出庭应诉率不高, 清理不够及时)
     if any(w in title for w in g["plan"]) or (plans / per100 >= g["min_per_100"] and plans >= problems):
         return "plan"
     return "measures"
