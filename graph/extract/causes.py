@@ -172,7 +172,7 @@ def past_count(text: str, at: int, hi: int, lexicon: Lexicon) -> int:
     第二个重要原因是), or ``at`` itself."""
     lex = lexicon.json("structure.json")
     counted = lexicon.memo("structure.cause_counted", lambda: re.compile(
-        f"(?:{alternation(lex['cause_counters'])})?[一二三四五六七八九十]个[^，,。；;：:]{{0,3}}?"
+        f"(?:{alternation(lex['cause_counters'])})?[一二三四五六七八九十]?个[^，,。；;：:]{{0,3}}?"
         f"(?:{alternation(lex['cause_nouns'])})(?:是|在于|为)[，,：:]?"))
     m = counted.match(text, at, hi)
     return m.end() if m is not None else at
