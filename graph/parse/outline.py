@@ -27,7 +27,7 @@ STYLES: list[tuple[str, re.Pattern]] = [
     ("close_cn", re.compile(rf"^([{CN}]+)\s*[)）]\s*")),  # 一） with its opening parenthesis lost or never written
     ("close_ar", re.compile(r"^(\d{1,2})\s*[)）]\s*")),  # 1) or 1）, and 1 ) out of a converter
     ("arabic", re.compile(r"^(\d{1,2})(?:、|[.．](?!\d)|\s+)\s*")),
-    ("paren_ar", re.compile(r"^[(（](\d{1,2})[)）][、.．\s]*")),
+    ("paren_ar", re.compile(r"^[(（〔]\s*(\d{1,2})\s*[)）〕][、.．\s]*")),  # (1), （1）, 〔1〕, 〔 4 〕
     ("bracket", re.compile(rf"^【(\d{{1,2}}|[{CN}]{{1,3}})】\s*")),  # 【1】…, 【一】…: a number, not a title
     ("circled", re.compile(r"^([①-⑳])\s*")),
     ("dotted_u", re.compile(r"^([⒈-⒛])\s*")),  # one character for 1. (Word's numbering)

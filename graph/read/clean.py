@@ -94,9 +94,14 @@ def _tidy(line: str, rx: dict) -> str:
 def _split_headings(line: str, rx: dict, flat: bool, top: list[int]) -> list[str]:
     """A long line that runs several headings together, cut before each heading (in flattened
     text also where a title runs straight into the next heading: there a bare 三、 must be the
-    next part's number, so that 举一反三、 stays whole)."""
+    next part's number, so that 举一反三、 stays whole); in a short line, the next part's number
+    right after a full stop (……。四、) starts it."""
     if len(line) < rx["split_min"] and not flat:
         _count_top(line, top)
+        nxt = _NEXT_TOP[top[0]] if top[0] < len(_NEXT_TOP) else ""
+        if nxt and (m := re.search(f"(?<=。){nxt}、", line)) is not None:  # ……过激行为。四、2025年拟…
+            top[0] += 1
+            return [line[:m.start()], line[m.start():]]
         return [line]
     parts = [p.strip() for p in rx["split"].split(line) if p.strip()]
     if flat:
@@ -107,6 +112,7 @@ def _split_headings(line: str, rx: dict, flat: bool, top: list[int]) -> list[str
 
 
 _TOP = re.compile(r"([一二三四五六七八九十]{1,3})、")
+_NEXT_TOP = "一二三四五六七八九十"  # the numeral after top-level part n is _NEXT_TOP[n]
 
 
 def _count_top(piece: str, top: list[int]) -> None:
