@@ -103,7 +103,7 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     while end < hi and text[end] in "：:，, ":  # 后续将：建立……: the label starts after the colon
         end += 1
     if verb[1] in "：:":  # 还有一项工作：2022年街道将完成…… / 补救办法：局里计划邀请……: after the verb that follows
-        verbs = alternation([v for v in s["remedy_verbs"] if v not in "：:"])
+        verbs = alternation([v for v in [*s["remedy_verbs"], *s["action_modals"]] if v not in "：:"])  # 镇政府要
         near = re.compile(f"([^，,。；;：:]{{0,{s['remedy_verb_window']}}}?)(?:{verbs})").match(text, end, hi)
         end = near.end() if near is not None and _agent_before(near.group(1)) else end
     return end
