@@ -741,3 +741,38 @@ def test_a_part_of_causes_titled_by_any_cause_noun(tmp_path, title):
             f"{title}\n（一）执法人员多为兼职。\n（二）普法经费偏少。\n")
     ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN.replace("三、", "四、"), "report.txt"), linked=False)
     assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
+
+
+def test_problems_led_by_the_most_salient_then_causes_counted_one_by_one(tmp_path):
+    """短板有二：最突出的是X，…；再者，Y。 then 头一个原因是A；又一个原因是B。 under 需要补齐的短板 (a
+    problems part: 的 makes 短板 the head, not the object of 补齐)."""
+    part = ("二、需要补齐的短板\n梳理下来，短板有二：最突出的是执法队伍能力不足，案卷合格率仅82%；再者，普法形式较为单一，群众参与度不高。\n"
+            "溯其源头：头一个原因是执法人员多为兼职；又一个原因是普法经费偏少。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
+
+
+def test_one_sentence_problems_and_factors_numbered_by_noun(tmp_path):
+    """1．X，Y； problems labelled by their first clause; 上述问题由以下因素造成：因素一，A；因素二，B。
+    gives pooled causes; 〔一〕 numbers the plan's items; a line that is only a page number is none."""
+    part = ("二、查摆薄弱点位\n差距主要表现为：\n1．执法队伍能力不足，案卷合格率仅82%；\n2．普法形式较为单一，群众参与度不高；\n"
+            "细究之下，上述问题由以下因素造成：因素一，执法人员多为兼职；因素二，普法经费偏少。\n3\n"
+            "三、2025年重点任务\n〔一〕加强执法培训，全年举办培训班不少于4期。\n〔二〕创新普法形式。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
+    assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式"]
+
+
+def test_a_block_whose_items_name_problems_and_a_part_run_on_after_a_full_stop(tmp_path):
+    """五、正视成绩背后的隐忧 with items 出庭应诉率不高 / 清理不够及时 is the problems part (its title
+    names none); ……。三、2025年拟办事项 in the middle of a line starts the plan."""
+    part = ("二、正视成绩背后的隐忧\n（一）出庭应诉率不高。部分负责人委托律师出庭。其背后是出庭应诉没有纳入考核。\n"
+            "（二）文件清理不够及时。个别文件依据已失效。群众对此有意见。三、2025年拟办事项\n"
+            "（一）加强执法培训。全年举办培训班不少于4期。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
+    assert [p.part for p in ex.outline.parts] == ["measures", "shortcomings", "plan"]
+    assert [s.label for s in ex.shortcomings] == ["出庭应诉率不高", "文件清理不够及时"]
+    assert [c.text for c in ex.causes] == ["出庭应诉没有纳入考核"]
+    assert [a.label for a in ex.actions] == ["加强执法培训"]

@@ -138,7 +138,8 @@ def _one_sentence(node: Node, text: str) -> bool:
     """A numbered problem written as one sentence of clauses and nothing after it (1．X，Y；):
     labelled like an enumeration member, by its first clause."""
     lo, hi = node.body_span
-    return node.kind == "item" and not text[lo:hi].strip() and any(c in node.title for c in "，,")
+    listed = text[node.title_span[1]:node.title_span[1] + 1] in ("；", ";")  # 1．X，Y； in a list
+    return node.kind == "item" and (listed or not text[lo:hi].strip()) and any(c in node.title for c in "，,")
 
 
 def _more_causes(run: list[Node], text: str, lex: Lexicon) -> list[Node]:
