@@ -179,10 +179,12 @@ def main_store(args) -> int:
     graphs_all = st.export_graphs(store, names[:max(sizes)])
     del store
     for n in sizes:
+        print(f"{n:,} reports: load average {os.getloadavg()[0]:.2f} before", flush=True)
         res = compare(graphs_all[:n], args.neo4j, args.user, args.password, bulk=args.bulk,
                       sessions=tuple(int(k) for k in args.sessions.split(",")))
         for what, figure, ratio, note in report_lines(res):
             print(f"{what:40s} {figure:60s} ×{ratio:5.2f}  {note}", flush=True)
+        print(f"{n:,} reports: load average {os.getloadavg()[0]:.2f} after", flush=True)
     return 0
 
 

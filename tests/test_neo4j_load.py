@@ -99,9 +99,9 @@ def test_loading_twice_and_any_batching_give_the_same_graph(db, clean):
 
 def test_parallel_sessions_give_the_one_session_graph_whatever_is_there_already(db, clean):
     graphs = corpus()
-    for sessions in (2, 3):
+    for sessions, rows in ((2, 200), (3, 20)):  # a few reports a transaction, one chunk or several
         db.execute_query("MATCH (n) DETACH DELETE n")
-        nl.load(db, graphs, batch_size=200, sessions=sessions)  # a few reports a transaction
+        nl.load(db, graphs, batch_size=rows, sessions=sessions)
         assert canonical(db) == clean
     nl.load(db, graphs, sessions=2)           # every report already there: replaced, one session
     assert canonical(db) == clean

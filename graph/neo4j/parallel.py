@@ -32,7 +32,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .batch import Batch, merge_plans
+from .batch import Batch, group_plans, merge_plans
 from .mapping import GRAPH_KEY, GraphPlan
 from .write import (EXISTING, LOADS, ROWS_PER_QUERY, _chunks, _run_rows, _write_rels, create_links, create_nodes,
                     create_rels, merge_links, merge_rels, update_nodes)
@@ -143,41 +143,50 @@ def write_own(tx, rows: dict, shared_ids: dict[str, str]) -> None:
     tx.run(LOADS, rows=rows["loads"]).consume()
 
 
-def write_parallel(driver, database: str | None, new: list[GraphPlan], every: list[GraphPlan],
-                   groups: Iterable[list[GraphPlan]], sessions: int, done: Callable[[Batch], None]) -> None:
-    """Step 1 then step 2 of the module docstring for the ``new`` plans, grouped as ``groups``;
-    ``done(batch)`` after each committed transaction."""
-    if not new:
-        return
-    with driver.session(database=database) as session:
-        uris = sorted({r["uri"] for p in new for rows in p.nodes.values() for r in rows})
-        shared = shared_of(new, every, session.execute_read(existing_nodes, uris))
-        shared.ids = session.execute_write(write_shared, shared, new[0].link_type)
+def write_parallel(driver, database: str | None, chunks: Iterable[tuple[list[GraphPlan], list[GraphPlan]]],
+                   batch_size: int, sessions: int, done: Callable[[Batch], None]) -> None:
+    """Step 1 then step 2 of the module docstring for each ``(new plans, every plan)`` chunk in
+    turn; ``done(batch)`` after each committed transaction.  A chunk's step 1 waits until the
+    previous chunk is committed (its nodes are then "already there"), and ``chunks`` may plan the
+    next chunk lazily: that runs while the sessions write the previous one's last batches."""
     pool: queue.Queue = queue.Queue()
     opened = [driver.session(database=database) for _ in range(sessions)]
     for s in opened:
         pool.put(s)
 
-    def run(rows: dict) -> None:
+    def run(rows: dict, ids: dict[str, str]) -> None:
         s = pool.get()
         try:
-            s.execute_write(write_own, rows, shared.ids)
+            s.execute_write(write_own, rows, ids)
         finally:
             pool.put(s)
 
     try:
         with ThreadPoolExecutor(sessions) as ex:
             pending: dict[Future, Batch] = {}
-            for group in groups:
-                batch = merge_plans(group)
-                pending[ex.submit(run, own_rows(batch, shared))] = batch
-                while len(pending) > sessions:  # one batch planned ahead of the sessions
+            for new, every in chunks:
+                while pending:
                     _settle(pending, done)
+                if not new:
+                    continue
+                shared = _write_shared_first(opened[0], new, every)
+                for group in group_plans(new, batch_size):
+                    batch = merge_plans(group)
+                    pending[ex.submit(run, own_rows(batch, shared), shared.ids)] = batch
+                    while len(pending) > sessions:  # one batch planned ahead of the sessions
+                        _settle(pending, done)
             while pending:
                 _settle(pending, done)
     finally:
         for s in opened:
             s.close()
+
+
+def _write_shared_first(session, new: list[GraphPlan], every: list[GraphPlan]) -> Shared:
+    uris = sorted({r["uri"] for p in new for rows in p.nodes.values() for r in rows})
+    shared = shared_of(new, every, session.execute_read(existing_nodes, uris))
+    shared.ids = session.execute_write(write_shared, shared, new[0].link_type)
+    return shared
 
 
 def _settle(pending: dict[Future, Batch], done: Callable[[Batch], None]) -> None:

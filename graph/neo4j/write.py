@@ -260,14 +260,7 @@ def write_graphs(driver, graphs: list[tuple[str, Graph]], database: str | None =
             plans = (plan_graph(gid, g, namer) for gid, g in graphs)
             _write_in_order(driver, database, (merge_plans(grp) for grp in group_plans(plans, batch_size)), done)
         else:
-            from .parallel import write_parallel
-
-            every = [plan_graph(gid, g, namer) for gid, g in graphs]
-            with driver.session(database=database) as session:
-                loaded = {r["g"] for r in session.execute_read(_run, PREVIOUS, gs=[p.graph for p in every])}
-            old, new = [p for p in every if p.graph in loaded], [p for p in every if p.graph not in loaded]
-            _write_in_order(driver, database, (merge_plans(grp) for grp in group_plans(old, batch_size)), done)
-            write_parallel(driver, database, new, every, group_plans(new, batch_size), sessions, done)
+            _write_sessions(driver, database, graphs, namer, batch_size, sessions, done)
     stats["seconds"] = round(time.perf_counter() - t0, 3)
     return stats
 
@@ -287,3 +280,24 @@ def _write_in_order(driver, database: str | None, batches: Iterator[Batch], done
         if pending:
             pending[0].result()
             done(pending[1])
+
+
+def _write_sessions(driver, database: str | None, graphs: list[tuple[str, Graph]], namer: Namer,
+                    batch_size: int, sessions: int, done: Callable[[Batch], None]) -> None:
+    """Several sessions (graph.neo4j.parallel).  When none of the reports is in the database they
+    are planned a chunk at a time (8 transactions' rows), each chunk while the sessions write the
+    previous one; otherwise all are planned first, so the shared nodes get their properties in the
+    order of every report of the load, and those already there are replaced in order first."""
+    from .parallel import write_parallel
+
+    with driver.session(database=database) as session:
+        loaded = {r["g"] for r in session.execute_read(_run, PREVIOUS, gs=[gid for gid, _ in graphs])}
+    if not loaded:
+        plans = (plan_graph(gid, g, namer) for gid, g in graphs)
+        chunks = ((chunk, chunk) for chunk in group_plans(plans, batch_size * 8))
+        write_parallel(driver, database, chunks, batch_size, sessions, done)
+        return
+    every = [plan_graph(gid, g, namer) for gid, g in graphs]
+    old, new = [p for p in every if p.graph in loaded], [p for p in every if p.graph not in loaded]
+    _write_in_order(driver, database, (merge_plans(grp) for grp in group_plans(old, batch_size)), done)
+    write_parallel(driver, database, [(new, every)], batch_size, sessions, done)
