@@ -17,6 +17,10 @@ than one session, with a retried deadlock every few transactions).  So the load 
    transactions write it), the relationships and links with an own end (ends found by element
    id) and the reports' ``:_GraphLoad`` nodes; it never writes a shared node or relationship.
 
+A first load (none of its reports in the database) goes a chunk of reports at a time: the next
+chunk is planned while the sessions write the last batches of this one, and its step 1 waits until
+this one is committed (its nodes are then "already in the database").
+
 Every value written is the same whatever the interleaving (lists are sorted unions, shared
 properties are written once), so the graph is the one the one-session loader makes.  A report's own
 subgraph is created in one transaction; its graph name is on the shared nodes from step 1 on, so a

@@ -17,8 +17,9 @@ older govkg has no ``members``: it is found by the scan).  Planning (Python) and
 commit overlap: a second thread runs each transaction, one at a time, in order, and the next
 batch is planned once the previous one has sent its last query, while the server commits it.
 While the queries run, the main thread waits without the GIL, so no reply waits for it (no
-speed-up measured on 50 and 1,000 reports against planning beside the queries: see the README).  Parallel transactions do not pay here: nearly every report
-writes the shared theme and institution nodes, so concurrent batches would wait on their locks.
+speed-up measured on 50 and 1,000 reports against planning beside the queries: see the README).
+Several sessions (``sessions`` > 1) write the reports new to the database in parallel, the nodes
+they share written first, alone: graph.neo4j.parallel.
 Python's cyclic garbage collector is paused for the load (batch.gc_paused): with a corpus of
 rdflib graphs in memory its full collections cost more than the planning itself.
 """
