@@ -254,10 +254,11 @@ def test_killed_half_way_then_reload_equals_clean_load(db):
     nl.load(db, dataset())
     clean = snapshot(db)
     db.execute_query("MATCH (n) DETACH DELETE n")
-    # batch_size=1: one report a transaction; the load dies after the first one committed:
-    # report 1 is there whole, report 2 not at all
+    # batch_size=1: one report a transaction; one session writes them in order, and the load dies
+    # after the first one committed: report 1 is there whole, report 2 not at all (parallel
+    # sessions: tests/test_neo4j_load.py)
     with pytest.raises(Killed, match="2023-r1 graphs"):
-        nl.load(db, dataset(), batch_size=1, on_batch=_kill_after(1))
+        nl.load(db, dataset(), batch_size=1, on_batch=_kill_after(1), sessions=1)
     assert snapshot(db) != clean
     assert count(db, "MATCH (n:Resource) WHERE $g IN n.gk__graph RETURN count(n)", g=str(R2)) == 0
     assert count(db, "MATCH (n:Resource) WHERE $g IN n.gk__graph RETURN count(n)", g=str(R1)) == 6

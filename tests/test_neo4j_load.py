@@ -1,8 +1,8 @@
 """The loader's guarantees on a small corpus, checked on a canonical dump of the whole database
 (every node and relationship, :_GraphLoad and :_NsPrefDef included): loading twice gives the
-same graph, so does any batching, a loader killed (SIGKILL) half-way and run again, and the bulk
-import (neo4j-admin database import) of the same reports; a report re-loaded after a change
-replaces its subgraph as one unit.
+same graph, so does any batching, any number of parallel writer sessions, a loader killed
+(SIGKILL) half-way and run again, and the bulk import (neo4j-admin database import) of the same
+reports; a report re-loaded after a change replaces its subgraph as one unit.
 
 Neo4j: $NEO4J_URI as in tests/test_neo4j.py.  The bulk test stops and restarts that server,
 so it runs only when the server is the one in the dev home (scripts/test.sh starts it there).
@@ -73,9 +73,9 @@ def db(driver):
 
 @pytest.fixture(scope="module")
 def clean(driver) -> dict:
-    """The canonical dump of the corpus loaded once into an empty database."""
+    """The canonical dump of the corpus loaded once into an empty database by one session."""
     driver.execute_query("MATCH (n) DETACH DELETE n")
-    nl.load(driver, corpus())
+    nl.load(driver, corpus(), sessions=1)
     dump = canonical(driver)
     driver.execute_query("MATCH (n) DETACH DELETE n")
     return dump
@@ -97,6 +97,20 @@ def test_loading_twice_and_any_batching_give_the_same_graph(db, clean):
     assert labels["zh"].startswith("推进第") and labels["en"].startswith("Reform measure")
 
 
+def test_parallel_sessions_give_the_one_session_graph_whatever_is_there_already(db, clean):
+    graphs = corpus()
+    for sessions, rows in ((2, 200), (3, 20)):  # a few reports a transaction, one chunk or several
+        db.execute_query("MATCH (n) DETACH DELETE n")
+        nl.load(db, graphs, batch_size=rows, sessions=sessions)
+        assert canonical(db) == clean
+    nl.load(db, graphs, sessions=2)           # every report already there: replaced, one session
+    assert canonical(db) == clean
+    db.execute_query("MATCH (n) DETACH DELETE n")
+    nl.load(db, graphs[::3], sessions=1)      # some reports there, and the shared nodes
+    nl.load(db, graphs, batch_size=1, sessions=3)
+    assert canonical(db) == clean
+
+
 KILLED_LOADER = """
 import importlib.util, sys
 from graph.neo4j import load as nl
@@ -104,23 +118,34 @@ spec = importlib.util.spec_from_file_location("bench_neo4j", sys.argv[1])
 mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)
 graphs = nl.graphs_of(mod.generate(int(sys.argv[2]) * 120, reports=int(sys.argv[2])))
 driver = nl.connect(sys.argv[3], "neo4j", sys.argv[4])
-nl.load(driver, graphs, batch_size=1, on_batch=lambda g, kind, n: print("committed", g, flush=True))
+nl.load(driver, graphs, batch_size=1, sessions=int(sys.argv[5]),
+        on_batch=lambda g, kind, n: print("committed", g, flush=True))
 """
 
 
-def _whole_or_absent(drv) -> int:
-    """Every report in the database is there whole (as many nodes as its :_GraphLoad says), and
-    no node names a report without one; returns the number of reports there."""
+def _whole_or_absent(drv, sessions: int) -> int:
+    """Every report in the database is there whole (as many nodes as its :_GraphLoad says); a
+    report without one is named by no node (one session) or only by shared nodes, written before
+    the parallel sessions (several); returns the number of reports there."""
     loads = {r["u"]: r["n"] for r in drv.execute_query("MATCH (m:_GraphLoad) RETURN m.uri AS u, m.nodes AS n").records}
     seen = {r["g"]: r["n"] for r in drv.execute_query(
         "MATCH (n:Resource) UNWIND n.gk__graph AS g RETURN g, count(n) AS n").records}
-    assert seen == loads
+    assert {g: n for g, n in seen.items() if g in loads} == loads
+    missing = set(seen) - set(loads)
+    if sessions == 1:
+        assert not missing
+    else:
+        alone = drv.execute_query("MATCH (n:Resource) WHERE size(n.gk__graph) < 2 AND any(g IN n.gk__graph "
+                                  "WHERE g IN $gs) RETURN count(n) AS n", gs=sorted(missing)).records[0]["n"]
+        assert alone == 0
     return len(loads)
 
 
-def test_sigkill_half_way_then_run_again_gives_the_identical_graph(db, clean):
+@pytest.mark.parametrize("sessions", [1, 2])
+def test_sigkill_half_way_then_run_again_gives_the_identical_graph(db, clean, sessions):
     proc = subprocess.Popen([sys.executable, "-c", KILLED_LOADER, str(ROOT / "scripts" / "bench_neo4j.py"),
-                             str(REPORTS), URI, PASSWORD], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+                             str(REPORTS), URI, PASSWORD, str(sessions)], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT)
     try:
         for _ in range(REPORTS // 2):
             assert proc.stdout.readline().startswith("committed")
@@ -131,9 +156,9 @@ def test_sigkill_half_way_then_run_again_gives_the_identical_graph(db, clean):
             proc.kill()
         proc.stdout.close()
     assert proc.returncode == -signal.SIGKILL
-    there = _whole_or_absent(db)
+    there = _whole_or_absent(db, sessions)
     assert REPORTS // 2 <= there < REPORTS
-    nl.load(db, corpus())
+    nl.load(db, corpus(), sessions=sessions)
     assert canonical(db) == clean
 
 

@@ -11,7 +11,8 @@ import json
 import click
 
 from ..model import GovkgError
-from ..neo4j.settings import DEFAULT_HTTP_PORT, DEFAULT_PORT, default_home, default_password
+from ..neo4j.settings import (DEFAULT_HTTP_PORT, DEFAULT_PORT, DEFAULT_SESSIONS, default_home,
+                              default_password)
 from ..store.bounded import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from ..views.tables import render
 from .options import KeyValue, format_option, neo4j_options, query_text, resolve_store
@@ -102,6 +103,9 @@ def password(home: str) -> None:
 @neo4j_options()
 @click.option("--batch-size", type=click.IntRange(min=1), default=20000, show_default=True,
               help="rows (nodes + relationships) per transaction, made of whole reports")
+@click.option("--sessions", type=click.IntRange(min=1, max=8), default=DEFAULT_SESSIONS, show_default=True,
+              help="parallel writer sessions for the reports new to the database (shared nodes are "
+                   "written first, alone)")
 @click.option("--bulk", is_flag=True,
               help="first load into an EMPTY database with neo4j-admin database import: the embedded "
                    "server in --home is stopped for the import and started again")
@@ -111,7 +115,8 @@ def password(home: str) -> None:
 @click.option("--csv-dir", type=click.Path(file_okay=False), default=None,
               help="with --bulk: keep the import's CSV files in this folder")
 def load(inputs: tuple[str, ...], store: str | None, uri: str, user: str, password: str | None,
-         database: str | None, batch_size: int, bulk: bool, home: str, csv_dir: str | None) -> None:
+         database: str | None, batch_size: int, sessions: int, bulk: bool, home: str,
+         csv_dir: str | None) -> None:
     """Load KG files (.ttl/.trig/.nq) or a store into Neo4j (n10s conventions).
 
     Each named graph (report) replaces its previous version as one unit; nodes shared with
@@ -128,7 +133,7 @@ def load(inputs: tuple[str, ...], store: str | None, uri: str, user: str, passwo
         try:
             with nl.neo4j_errors(uri, user):
                 stats = nl.load(driver, graphs, database=database, batch_size=batch_size,
-                                log=lambda m: click.echo(m, err=True))
+                                log=lambda m: click.echo(m, err=True), sessions=sessions)
         finally:
             driver.close()
     rate = stats["triples"] / stats["seconds"] if stats["seconds"] else 0

@@ -50,7 +50,7 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from ..model import GovkgError, first_line
-from .settings import DEFAULT_URI, DEFAULT_USER, check_uri, default_password  # noqa: F401 - also for callers
+from .settings import DEFAULT_SESSIONS, DEFAULT_URI, DEFAULT_USER, check_uri, default_password  # noqa: F401 - also for callers
 from .write import CONSTRAINT, read_prefixes, remove_graph, write_graphs  # noqa: F401 - public here
 from ..model.vocab import GK
 from ..rdf.formats import by_suffix, input_suffixes, read_rdf
@@ -195,12 +195,13 @@ def graphs_of(ds: Dataset, fallback: str = "urn:govkg:default") -> list[tuple[st
 
 def load(driver, graphs: list[tuple[str, Graph]] | Dataset, database: str | None = None,
          batch_size: int = 20000, on_batch: Callable[[str, str, int], None] | None = None,
-         log: Callable[[str], None] | None = None) -> dict:
+         log: Callable[[str], None] | None = None, sessions: int = DEFAULT_SESSIONS) -> dict:
     """Write each named graph, replacing its previous version; returns counts.
 
     ``batch_size`` is the rows (nodes + relationships) of one transaction, made of whole
-    reports; ``on_batch(last graph, "graphs", reports)`` is called after every committed one."""
+    reports; ``on_batch(last graph, "graphs", reports)`` is called after every committed one.
+    ``sessions``: parallel writer sessions for the reports new to the database."""
     if isinstance(graphs, Dataset):
         graphs = graphs_of(graphs)
     return write_graphs(driver, graphs, database=database, batch_size=batch_size,
-                        on_batch=on_batch, log=log)
+                        on_batch=on_batch, log=log, sessions=sessions)

@@ -16,6 +16,9 @@ from ..model import GovkgError
 from ..model.files import write_atomic
 from ..model.resources import CHECKOUT, in_checkout, user_dir
 
+# Parallel writer sessions of `govkg load` for reports new to the database (graph.neo4j.parallel);
+# the README's Neo4j section has the measurements behind it.
+DEFAULT_SESSIONS = 2
 DEFAULT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474  # Neo4j Browser of the dev server (`govkg neo4j start --http-port`)
 DEFAULT_URI = f"bolt://127.0.0.1:{DEFAULT_PORT}"

@@ -17,8 +17,9 @@ older govkg has no ``members``: it is found by the scan).  Planning (Python) and
 commit overlap: a second thread runs each transaction, one at a time, in order, and the next
 batch is planned once the previous one has sent its last query, while the server commits it.
 While the queries run, the main thread waits without the GIL, so no reply waits for it (no
-speed-up measured on 50 and 1,000 reports against planning beside the queries: see the README).  Parallel transactions do not pay here: nearly every report
-writes the shared theme and institution nodes, so concurrent batches would wait on their locks.
+speed-up measured on 50 and 1,000 reports against planning beside the queries: see the README).
+Several sessions (``sessions`` > 1) write the reports new to the database in parallel, the nodes
+they share written first, alone: graph.neo4j.parallel.
 Python's cyclic garbage collector is paused for the load (batch.gc_paused): with a corpus of
 rdflib graphs in memory its full collections cost more than the planning itself.
 """
@@ -232,17 +233,16 @@ def prepare(session, graphs: list[tuple[str, Graph]]) -> Namer:
 def write_graphs(driver, graphs: list[tuple[str, Graph]], database: str | None = None,
                  batch_size: int = 20000,
                  on_batch: Callable[[str, str, int], None] | None = None,
-                 log: Callable[[str], None] | None = None) -> dict:
+                 log: Callable[[str], None] | None = None, sessions: int = 1) -> dict:
     """Write each named graph, replacing its previous version; returns counts.
 
     ``on_batch(last graph, "graphs", reports)`` is called after every committed transaction
-    (progress, or fault injection in tests)."""
+    (progress, or fault injection in tests).  ``sessions`` > 1: the reports new to the database
+    are written by that many parallel sessions (graph.neo4j.parallel)."""
     stats = {"graphs": 0, "triples": 0, "nodes": 0, "relationships": 0, "seconds": 0.0}
     t0 = time.perf_counter()
     with driver.session(database=database) as session:
         namer = prepare(session, graphs)
-    plans = (plan_graph(gid, g, namer) for gid, g in graphs)
-    batches = (merge_plans(group) for group in group_plans(plans, batch_size))
 
     def done(batch: Batch) -> None:
         for row in batch.loads:
@@ -256,7 +256,20 @@ def write_graphs(driver, graphs: list[tuple[str, Graph]], database: str | None =
         if on_batch:
             on_batch(batch.graphs[-1], "graphs", len(batch.graphs))
 
-    with gc_paused(), driver.session(database=database) as session, ThreadPoolExecutor(1) as writer:
+    with gc_paused():
+        if sessions <= 1:
+            plans = (plan_graph(gid, g, namer) for gid, g in graphs)
+            _write_in_order(driver, database, (merge_plans(grp) for grp in group_plans(plans, batch_size)), done)
+        else:
+            _write_sessions(driver, database, graphs, namer, batch_size, sessions, done)
+    stats["seconds"] = round(time.perf_counter() - t0, 3)
+    return stats
+
+
+def _write_in_order(driver, database: str | None, batches: Iterator[Batch], done: Callable[[Batch], None]) -> None:
+    """One session: each batch one transaction (reports already loaded are dropped and written
+    again in it), in order; the next batch is planned while the server commits."""
+    with driver.session(database=database) as session, ThreadPoolExecutor(1) as writer:
         pending: tuple[Future, Batch] | None = None
         for batch in batches:  # planned while the server commits the previous batch
             if pending:
@@ -268,5 +281,24 @@ def write_graphs(driver, graphs: list[tuple[str, Graph]], database: str | None =
         if pending:
             pending[0].result()
             done(pending[1])
-    stats["seconds"] = round(time.perf_counter() - t0, 3)
-    return stats
+
+
+def _write_sessions(driver, database: str | None, graphs: list[tuple[str, Graph]], namer: Namer,
+                    batch_size: int, sessions: int, done: Callable[[Batch], None]) -> None:
+    """Several sessions (graph.neo4j.parallel).  When none of the reports is in the database they
+    are planned a chunk at a time (8 transactions' rows), each chunk while the sessions write the
+    previous one; otherwise all are planned first, so the shared nodes get their properties in the
+    order of every report of the load, and those already there are replaced in order first."""
+    from .parallel import write_parallel
+
+    with driver.session(database=database) as session:
+        loaded = {r["g"] for r in session.execute_read(_run, PREVIOUS, gs=[gid for gid, _ in graphs])}
+    if not loaded:
+        plans = (plan_graph(gid, g, namer) for gid, g in graphs)
+        chunks = ((chunk, chunk) for chunk in group_plans(plans, batch_size * 8))
+        write_parallel(driver, database, chunks, batch_size, sessions, done)
+        return
+    every = [plan_graph(gid, g, namer) for gid, g in graphs]
+    old, new = [p for p in every if p.graph in loaded], [p for p in every if p.graph not in loaded]
+    _write_in_order(driver, database, (merge_plans(grp) for grp in group_plans(old, batch_size)), done)
+    write_parallel(driver, database, [(new, every)], batch_size, sessions, done)
