@@ -210,13 +210,12 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
             or re.match(r"(?:19|20)\d\d年", body)
             or any(w in body for w in words) or not any(w in body for w in spec["deficiency_words"])):
         return []
-    if (view := _VIEW.match(body)) is not None:  # 往深处看，X / 由表及里看，X: the cause is X
+    lead = lexicon.memo("structure.view_lead", lambda: re.compile(
+        f"[^，,。；;]{{1,6}}(?:{alternation(lex['view_endings'])})[，,]"))
+    if (view := lead.match(body)) is not None:  # 往深处看，X / 由表及里看，X: the cause is X
         a, body = a + view.end(), body[view.end():]
     return [("", a, a + len(body))]
 
-
-# a short lead that only says the cause is looked at more closely (往深处看，由表及里看，细究起来，)
-_VIEW = re.compile(r"[^，,。；;]{1,6}(?:看|来看|而言|来说|起来)[，,]")
 
 
 def both_causes(text: str, lo: int, hi: int, spec: dict, within: int | None = None) -> list[tuple[str, int, int]]:

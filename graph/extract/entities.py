@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..model.facts import Institution, Mechanism, Mention
 from ..model.lexicon import Lexicon, alternation, current
 from ..model.vocab import short_hash
+from .words import tagged, words_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -31,16 +32,13 @@ def _extend_left(text: str, start: int, lo: int, stops: tuple[str, ...], most: i
     """Where a name ending at ``start`` begins: the run of CJK characters before it,
     cut after the last jieba token that is a stop word (严格落实|行政|裁量权 → 行政…;
     诉调|对接|工作室 keeps 对接, the single 对 inside a word is no stop)."""
-    import jieba
-
-    jieba.setLogLevel(60)
     i = start
     while i > lo and start - i < most and CJK.match(text[i - 1]):
         if i - 2 >= lo and text[i - 2] in "0123456789":
             break  # 1个综治中心: a count, not part of the name
         i -= 1
     truncated = start - i >= most
-    tokens = jieba.lcut(text[i:start], HMM=False)
+    tokens = words_of(text[i:start])
     cut, pos = i, i
     for n, tok in enumerate(tokens):
         pos += len(tok)
@@ -56,12 +54,8 @@ def _inst_rx(lexicon: Lexicon) -> re.Pattern:
 
 def _trim_leading(name: str, suffix: str, pos: tuple[str, ...]) -> str:
     """Drop leading verbs, prepositions and adverbs (支持区纪委 → 区纪委) by jieba's tags."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
     prefix = name[: len(name) - len(suffix)]
-    for token in jieba.posseg.lcut(prefix):
+    for token in tagged(prefix):
         if not token.flag.startswith(pos) or len(token.word) >= len(prefix):
             break
         prefix = prefix[len(token.word):]

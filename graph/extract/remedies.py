@@ -10,12 +10,10 @@ from ..model.sentences import Sentences
 from .structure import cause_cue
 from .targets import find_targets
 from .themes import themes_of
+from .words import tagged
 
 NEGATED = "未没不非已"  # 未将, 没有将: a past failure described, not an intent; 已将: done
 SENTENCE_START = re.compile("(?<=[。\n])(?=[^\n])")
-# when a remedy will be carried out, right after its verb (计划在2023年，/ 准备于明年): a verb that
-# opens a sentence so is a plan, not a description (准备工作不足)
-_WHEN = re.compile(r"(?:在|于)?(?:(?:19|20)\d\d年(?:内|底|上半年|下半年)?|明年|来年|年内|下一步|下半年)[，,]?")
 
 
 def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = False,
@@ -91,13 +89,14 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     """Where the label of a remedy opening at ``at`` starts: just after its first verb of intent
     (将 …) within the window after ``after``; None when there is none or it is negated (未将)."""
     window = text[at:min(hi, after + s["remedy_verb_window"])]
+    when = _when(s)
     verb = min(((i, v) for v in s["remedy_verbs"] if (i := window.find(v)) > 0
-                or (i == 0 and (v in s["remedy_opening_verbs"] or _WHEN.match(window, len(v))))), default=None)
+                or (i == 0 and (v in s["remedy_opening_verbs"] or when.match(window, len(v))))), default=None)
     if verb is None or (verb[0] > 0 and window[verb[0] - 1] in NEGATED):
         return None
     end = at + verb[0] + len(verb[1])
-    if (when := _WHEN.match(text, end, hi)) is not None and text[when.end() - 1] in "，,":
-        end = when.end()  # 计划在2023年，为每个村……: the label after the time and its comma (not 于2026年完成…)
+    if (told := when.match(text, end, hi)) is not None and text[told.end() - 1] in "，,":
+        end = told.end()  # 计划在2023年，为每个村……: the label after the time and its comma (not 于2026年完成…)
     elif verb[1] not in ("将", "：", ":") and text.startswith(("是", "为"), end):  # 我们的打算是(：)建立……
         end += 1
     while end < hi and text[end] in "：:，, ":  # 后续将：建立……: the label starts after the colon
@@ -109,14 +108,22 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     return end
 
 
+def _when(s: dict) -> re.Pattern:
+    """When a remedy will be carried out, right after its verb (计划在2023年，/ 准备于明年): a
+    year, or one of remedy_when."""
+    key = tuple(s["remedy_when"])
+    if key not in _WHEN:
+        _WHEN[key] = re.compile(f"(?:在|于)?(?:(?:19|20)\\d\\d年(?:内|底|上半年|下半年)?|{alternation(s['remedy_when'])})[，,]?")
+    return _WHEN[key]
+
+
+_WHEN: dict[tuple[str, ...], re.Pattern] = {}
+
+
 def _agent_before(words: str) -> bool:
     """Whether the words before a 将 name who will act (2022年街道将, 镇政府将), not a verb whose
     object 将 marks (推动将X列入Y) nor a negation (未将)."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    tokens = jieba.posseg.lcut(words) if words else []
+    tokens = tagged(words) if words else []
     return bool(tokens) and not tokens[-1].flag.startswith(("v", "c", "p")) and words[-1] not in NEGATED
 
 

@@ -12,6 +12,7 @@ from ..model import Node
 from ..parse.enumerations import paragraphs
 from ..parse.guess import BULLET
 from ..parse.outline import Line, split_title
+from .words import words_of
 
 
 def numbered(node: Node) -> list[Node]:
@@ -80,10 +81,7 @@ def modal_length(words: str, lex: dict) -> int:
     a word of its own by jieba (要求 is not 要, 将 is no modal: 将X纳入Y), else 0."""
     if not words.startswith(tuple(lex["action_modals"])):
         return 0
-    import jieba
-
-    jieba.setLogLevel(60)
-    first = jieba.lcut(words[:8], HMM=False)[0]
+    first = words_of(words[:8])[0]
     return len(first) if first in lex["action_modals"] and len(words) > len(first) else 0
 
 
@@ -259,7 +257,7 @@ def cause_cue(lexicon: Lexicon) -> re.Pattern:
     def build() -> re.Pattern:
         s = lexicon.json("structure.json")
         nouns, adverbs = alternation(s["cause_nouns"]), alternation(s["cause_roles"]["adverbs"])
-        views = alternation([f for f in s["cue_followers"] if f.endswith(("看", "讲", "说", "而言"))])
+        views = alternation(s["view_endings"])
         return re.compile(f"(?:{alternation(s['cause_leads'])})(?:{nouns})|{alternation(s['cause_cues'])}"
                           f"|[从就](?:{nouns})(?:{views})"  # 从根子上看，X
                           f"|(?:{alternation(s['cause_list_leads'])})的?(?:{nouns})"  # 由以下因素造成：

@@ -98,8 +98,8 @@ def _split_headings(line: str, rx: dict, flat: bool, top: list[int]) -> list[str
     right after a full stop (……。四、) starts it."""
     if len(line) < rx["split_min"] and not flat:
         _count_top(line, top)
-        nxt = _NEXT_TOP[top[0]] if top[0] < len(_NEXT_TOP) else ""
-        if nxt and (m := re.search(f"(?<=。){nxt}、", line)) is not None:  # ……过激行为。四、2025年拟…
+        m = next((m for m in _RUN_IN_TOP.finditer(line) if cn_to_int(m.group(1)) == top[0] + 1), None)
+        if m is not None:  # ……过激行为。四、2025年拟…: the next part's number after a full stop
             top[0] += 1
             return [line[:m.start()], line[m.start():]]
         return [line]
@@ -112,7 +112,7 @@ def _split_headings(line: str, rx: dict, flat: bool, top: list[int]) -> list[str
 
 
 _TOP = re.compile(r"([一二三四五六七八九十]{1,3})、")
-_NEXT_TOP = "一二三四五六七八九十"  # the numeral after top-level part n is _NEXT_TOP[n]
+_RUN_IN_TOP = re.compile(r"(?<=。)([一二三四五六七八九十]{1,3})、")
 
 
 def _count_top(piece: str, top: list[int]) -> None:
