@@ -73,14 +73,7 @@ def diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
     cause_heads = [*nested, *cause_heads, *cause_parts]
     pooled: list[Node] = []
     if not shorts and members(part):  # 一是……二是…… in one paragraph; a second run of 一是 pools causes
-        runs = _runs(members(part), text, lex)
-        plan = [run for run in runs[1:] if _announces_remedies(run[0], text, lex)]  # 改进措施：一是……
-        for m in (m for run in plan for m in run):
-            add_action(m, text, sents, ex, lex)
-        shorts, pooled = runs[0], [m for run in runs[1:] if run not in plan for m in [*run, *_more_causes(run, text, lex)]]
-        if _announces_causes(runs[0][0], text, lex):  # 原因有三：首先是……: the problems are the paragraphs before
-            before = dataclasses.replace(part, body_span=(part.body_span[0], _line_start(text, runs[0][0].span[0])))
-            shorts, pooled = _paragraph_problems(before, text, lex)[0], runs[0] + _more_causes(runs[0], text, lex) + pooled
+        shorts, pooled = _member_problems(part, text, sents, ex, lex)
     elif not shorts:  # problems as unnumbered paragraphs
         shorts, pooled = _paragraph_problems(part, text, lex)
     stops = lex.json("structure.json")["clause_stops"]
@@ -125,6 +118,25 @@ def diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
     for k, (num, a, b, path) in enumerate(loose, 1):
         ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), path, shortcoming="",
                                text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
+
+
+def _member_problems(part: Node, text: str, sents: Sentences, ex: Report,
+                     lex: Lexicon) -> tuple[list[Node], list[Node]]:
+    """(problems, pooled causes) of a part written as enumerations in paragraphs: the first run
+    of members is the problems, later runs pool causes, a run announced as remedies (改进措施：一是……)
+    gives actions; a first run announced as causes (原因有三：首先是……) pools causes too, and the
+    problems are then the paragraphs before it."""
+    runs = _runs(members(part), text, lex)
+    plan = [run for run in runs[1:] if _announces_remedies(run[0], text, lex)]
+    for m in (m for run in plan for m in run):
+        add_action(m, text, sents, ex, lex)
+    causal = [run for run in runs[1:] if run not in plan]
+    if _announces_causes(runs[0][0], text, lex):
+        before = dataclasses.replace(part, body_span=(part.body_span[0], _line_start(text, runs[0][0].span[0])))
+        shorts, causal = _paragraph_problems(before, text, lex)[0], [runs[0], *causal]
+    else:
+        shorts = runs[0]
+    return shorts, [m for run in causal for m in [*run, *_more_causes(run, text, lex)]]
 
 
 def _announces_remedies(first: Node, text: str, lex: Lexicon) -> bool:

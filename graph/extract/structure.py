@@ -186,7 +186,7 @@ def _semicolon_list(text: str, lo: int, hi: int, lex: dict) -> list[tuple[int, i
     items = [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if text[a + 1:b].strip(" 。")]
     if len(items) < 2:
         return []
-    verbs = "|".join(re.escape(v) for v in lex["remedy_verbs"] if v not in "：:")
+    verbs = alternation([v for v in lex["remedy_verbs"] if v not in "：:"])
     lead = re.compile(f"(?:[^；;。]{{0,16}}[，,])?[^，,；;。]{{1,6}}?(?:{verbs})").match(text, lo, items[0][1])
     if lead is not None:
         items[0] = (lead.end(), items[0][1])

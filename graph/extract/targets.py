@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from ..model.facts import Action, Target
 from ..model.lexicon import Lexicon, alternation, current
@@ -10,14 +11,40 @@ from ..model.sentences import Sentences
 from .quantities import clause_end, clause_start, find_quantities
 
 
-def _comparators(lex: dict) -> tuple[re.Pattern, list[str], re.Pattern, re.Pattern, re.Pattern, re.Pattern,
-                                     re.Pattern]:
-    rx = re.compile(alternation(lex["comparators"]))
-    cover = re.compile(r"实现([^，,；;。]{1,30}?)(%s)" % alternation(lex["full_coverage"]))
-    light = re.compile(f"^(?:{alternation(lex['target_light_verbs'])})+")
-    bare = re.compile(f"(?P<verb>{alternation(lex['target_change_verbs'])})[^，,；;。\\d]{{0,2}}$")  # 压减30%
-    provide = re.compile(f"(?P<verb>{alternation(lex['target_provision_verbs'])})[^，,；;。\\d]{{1,16}}$")  # 聘请调解员4名
-    return rx, lex["comparators_after"], cover, light, re.compile(change_against(lex) + "$"), bare, provide
+class _Patterns(NamedTuple):
+    comparator: re.Pattern  # 不少于, 达到
+    after: list[str]  # 以上, 以内 after the figure
+    cover: re.Pattern  # 实现X全覆盖
+    light: re.Pattern  # verbs dropped from what is counted
+    change: re.Pattern  # 较2024年提高 before the figure
+    bare: re.Pattern  # 压减 right before a rate
+    provide: re.Pattern  # 聘请专职调解员 before a count that ends its clause
+
+
+def _comparators(lex: dict) -> _Patterns:
+    return _Patterns(
+        re.compile(alternation(lex["comparators"])), lex["comparators_after"],
+        re.compile(r"实现([^，,；;。]{1,30}?)(%s)" % alternation(lex["full_coverage"])),
+        re.compile(f"^(?:{alternation(lex['target_light_verbs'])})+"), re.compile(change_against(lex) + "$"),
+        re.compile(f"(?P<verb>{alternation(lex['target_change_verbs'])})[^，,；;。\\d]{{0,2}}$"),
+        re.compile(f"(?P<verb>{alternation(lex['target_provision_verbs'])})[^，,；;。\\d]{{1,16}}$"))
+
+
+def _comparator(text: str, q, c0: int, hi: int, p: _Patterns) -> tuple[str, list[re.Match]]:
+    """The word that makes figure ``q`` a target (its comparator, 以上 after it, the verb of a
+    change or of what will be provided), or ""; and the comparators found before it."""
+    found = list(p.comparator.finditer(text, c0, q.start))
+    if found:
+        return found[-1].group(), found
+    if q.qualifier in p.after:
+        return q.qualifier, found
+    if rel := p.change.search(text, c0, q.start):
+        return rel.group("verb"), found  # 较2024年提高4个百分点: a change against last year
+    if q.unit in ("%", "百分点") and (rel := p.bare.search(text, c0, q.start)):
+        return rel.group("verb"), found  # 涉企检查频次压减30%: a change, no year named
+    if q.unit != "%" and clause_end(text, q.end, hi) == q.end and (given := p.provide.search(text, c0, q.start)):
+        return given.group("verb"), found  # 聘请专职调解员4名: what will be provided, counted
+    return "", found
 
 
 def change_against(lex: dict) -> str:
@@ -44,8 +71,8 @@ def _scope(text: str, q, following: list, rx: re.Pattern) -> bool:
 
 def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon | None = None) -> list[Target]:
     lexicon = lexicon or current()
-    rx, after, cover, light, change, bare, provide = lexicon.memo("targets.comparators",
-                                           lambda: _comparators(lexicon.json("quantities.json")))
+    p = lexicon.memo("targets.comparators", lambda: _comparators(lexicon.json("quantities.json")))
+    rx, cover, light = p.comparator, p.cover, p.light
     lo, hi = action.span
     out: list[Target] = []
     covers = list(cover.finditer(text, lo, hi))
@@ -59,17 +86,7 @@ def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon |
         if q.unit in classifiers and _scope(text, q, quantities[n + 1:n + 2], rx):
             continue  # 实现9个社区每月至少开展2次: the first count names where; the target follows
         c0 = max(clause_start(text, q.start, lo), q.start - WINDOW)
-        found = list(rx.finditer(text, c0, q.start))
-        comparator = found[-1].group() if found else ""
-        if not comparator and q.qualifier in after:
-            comparator = q.qualifier
-        if not comparator and (rel := change.search(text, c0, q.start)):
-            comparator = rel.group("verb")  # 较2024年提高4个百分点: a change against last year
-        if not comparator and q.unit in ("%", "百分点") and (rel := bare.search(text, c0, q.start)):
-            comparator = rel.group("verb")  # 涉企检查频次压减30%: a change, no year named
-        if not comparator and q.unit != "%" and clause_end(text, q.end, hi) == q.end \
-                and (given := provide.search(text, c0, q.start)):
-            comparator = given.group("verb")  # 聘请专职调解员4名: what will be provided, counted
+        comparator, found = _comparator(text, q, c0, hi, p)
         if not comparator:
             continue
         what_end = found[-1].start() if found else q.start
