@@ -129,7 +129,7 @@ def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon, clauses: bool = 
         r = lexicon.json("structure.json")["cause_roles"]
         free, adv = "[^，,；;：:。\n]", f"(?:{alternation(r['adverbs'])})?"
         lead = f"(?:{free}{{1,{r['lead_max']}}}[，,])"
-        return [re.compile(f"{lead}?{free}{{0,{r['subject_max']}}}?{adv}(?:{alternation(r['predicates'])})"),
+        return [re.compile(f"{lead}{{0,2}}{free}{{0,{r['subject_max']}}}?{adv}(?:{alternation(r['predicates'])})"),
                 re.compile(f"{lead}{adv}是(?!{alternation(r['is_not_before'])})"),
                 re.compile(f"(?:{alternation(r['anaphors'])}){free}{{0,{r['anaphor_gap']}}}?"
                            f"(?:{alternation(r['anaphor_verbs'] + r['predicates'])})")]
