@@ -17,16 +17,18 @@ SENTENCE_START = re.compile("(?<=[。\n])(?=[^\n])")
 
 
 def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = False,
-                  intent_only: bool = False) -> list[tuple[int, int, int]]:
+                  intent_only: bool = False, closing: bool = False) -> list[tuple[int, int, int]]:
     """(sentence start, label start, end) of each remedy in text[lo:hi]: a sentence that opens
     with a remedy cue (针对上述问题, 对此 …) and says what will be done (将 …); in a part that
     combines problems and remedies, any later sentence that opens by saying what will be done
     (下步将…, 改进措施：…) and is not a cause; anywhere, a sentence that opens by saying a remedy
     follows (改善的办法是…). A remedy runs to the next one. ``intent_only``: a colon is no verb
-    (主要原因：一是…)."""
+    (主要原因：一是…). ``closing``: after the last item of a plan, 还要/还需 say one more thing will be done."""
     s = lex.json("structure.json")
     if intent_only:  # a verb of intent (将, 计划), not a colon that may open a list of causes
         s = {**s, "remedy_verbs": [v for v in s["remedy_verbs"] if v not in "：:"]}
+    if closing:
+        s = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["plan_closing_verbs"]]}
     found = _openers(text, lo, hi, lex)
     after_cue = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["remedy_cue_verbs"]]}  # 下步要…, 为此…决定…
     for m in lex.memo("structure.remedy_cue", lambda: re.compile(alternation(s["remedy_cues"]))).finditer(text, lo, hi):

@@ -49,7 +49,8 @@ def extract(outline: Outline, lexicon: Lexicon | None = None) -> Report:
         for node in nodes:
             add_action(node, text, sents, ex, lex)
         if nodes and nodes[-1].kind == "enum":  # ……；其五是X。另需说明的是，街道还将Y。: Y is one more action
-            for remedy in find_remedies(text, nodes[-1].span[1], part.span[1], lex, combined=True, intent_only=True):
+            for remedy in find_remedies(text, nodes[-1].span[1], part.span[1], lex, combined=True,
+                                        intent_only=True, closing=True):
                 if not text.startswith("以", remedy[1]):  # 街道将以更加务实的作风……: a resolve, no action
                     remedy_action(remedy, part, text, sents, ex, lex, answers=None)
     _entities(outline, ex, rid, lex)

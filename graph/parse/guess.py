@@ -90,6 +90,7 @@ def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: 
             guessed.append(node)
     _work_before_diagnosis(roots, guessed)
     _plan_after_diagnosis(roots, guessed, text, lexicon.json("parts.json")["guess"]["plan"])
+    _second_diagnosis_is_plan(roots, text, year, lexicon.json("parts.json")["guess"])
     for node in guessed:
         for sub in node.walk():
             sub.part = node.part
@@ -107,6 +108,21 @@ def _work_before_diagnosis(roots: list[Node], guessed: list[Node]) -> None:
         if node in guessed and node.part == "shortcomings" and any(
                 n.part in ("measures", "leadership") for n in roots[k + 1:]):
             node.part = "measures"
+
+
+def _second_diagnosis_is_plan(roots: list[Node], text: str, year: int | None, g: dict) -> None:
+    """With no plan part, a last block of problems right after another one, whose title names
+    the problems only as what to act on (聚焦短板精准发力) and whose body speaks of plans more than
+    of problems (2022年，局里将…；力争…), is the plan."""
+    parts = [n.part for n in roots if n.part != "other"]
+    blocks = [n for n in roots if n.part != "other"]
+    if "plan" in parts or len(parts) < 2 or parts[-2:] != ["shortcomings", "shortcomings"]:
+        return
+    body = text[blocks[-1].body_span[0]:blocks[-1].span[1]]
+    plans = sum(body.count(w) for w in g["plan"]) + (body.count(f"{year + 1}年") if year else 0)
+    if plans > sum(body.count(w) for w in g["shortcomings"]):
+        for sub in blocks[-1].walk():
+            sub.part = "plan"
 
 
 def _plan_after_diagnosis(roots: list[Node], guessed: list[Node], text: str, words: list[str]) -> None:
