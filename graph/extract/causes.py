@@ -195,7 +195,8 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
     other way, when it states a condition behind the problem (执法队员大多由其他站所转岗而来，
     缺乏系统训练) rather than one more sign of it: no illustrator opening it (有的, 个别), no effect
     (引发, 影响, 导致), no cause noun or announced list (a lead-in), no closing colon, and a lack
-    named (不足, 只有, 尚未: a sentence that only describes explains nothing); or []."""
+    named (不足, 只有, 尚未: a sentence that only describes explains nothing) unless a lead that digs
+    deeper opens it (追究起来，X: probe_words); or []."""
     lex = lexicon.json("structure.json")
     spec = lex["background_cause"]
     sents = [s for s in re.finditer(r"[^。]+", text[lo:hi]) if s.group().strip(" \t\n，,；;")]
@@ -206,13 +207,15 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
         a += 1
     body = text[a:b].rstrip(" \t\n；;")
     words = [*spec["symptom_words"], *lex["cause_roles"]["effects"], *lex["cause_nouns"], *lex["lead_in_words"]]
-    if (body.startswith(tuple(spec["illustrators"] + spec["time_openers"])) or body.endswith(("：", ":"))
-            or re.match(r"(?:19|20)\d\d年", body)
-            or any(w in body for w in words) or not any(w in body for w in spec["deficiency_words"])):
-        return []
     lead = lexicon.memo("structure.view_lead", lambda: re.compile(
         f"[^，,。；;]{{1,6}}(?:{alternation(lex['view_endings'])})[，,]"))
-    if (view := lead.match(body)) is not None:  # 往深处看，X / 由表及里看，X: the cause is X
+    view = lead.match(body)  # 往深处看，X / 由表及里看，X: the cause is X
+    probed = view is not None and any(w in view.group() for w in spec["probe_words"])  # 追究起来，X
+    if (body.startswith(tuple(spec["illustrators"] + spec["time_openers"])) or body.endswith(("：", ":"))
+            or re.match(r"(?:19|20)\d\d年", body) or any(w in body for w in words)
+            or not (probed or any(w in body for w in spec["deficiency_words"]))):
+        return []
+    if view is not None:
         a, body = a + view.end(), body[view.end():]
     return [("", a, a + len(body))]
 
