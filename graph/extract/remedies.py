@@ -27,7 +27,7 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
     s = lex.json("structure.json")
     if intent_only:  # a verb of intent (将, 计划), not a colon that may open a list of causes
         s = {**s, "remedy_verbs": [v for v in s["remedy_verbs"] if v not in "：:"]}
-    if closing:
+    if closing:  # as in a paragraph after a remedy
         s = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["plan_closing_verbs"]]}
     found = _openers(text, lo, hi, lex)
     after_cue = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["remedy_cue_verbs"]]}  # 下步要…, 为此…决定…
@@ -46,9 +46,10 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
                     and not cause_cue(lex).search(text, at, verb):  # 形成这一局面的原因有二：: causes follow
                 found.append((at, verb))
     if found:  # after the first remedy, a paragraph that says what will be done is one more remedy
+        more = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["plan_closing_verbs"]]}  # ……还要X
         for m in re.finditer("\n(?=[^\n])", text[min(found)[0]:hi]):
             at = min(found)[0] + m.end()
-            if all(a != at for a, _ in found) and (verb := _remedy_verb(text, at, at, hi, s)) is not None:
+            if all(a != at for a, _ in found) and (verb := _remedy_verb(text, at, at, hi, more)) is not None:
                 found.append((at, verb))
         found.sort()
     return [(a, b, found[k + 1][0] if k + 1 < len(found) else hi) for k, (a, b) in enumerate(found)]
