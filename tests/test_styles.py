@@ -36,6 +36,8 @@ def test_fold_is_one_character_for_one(written, folded):
 REPAIRS = [
     ("footer line", "一、工作情况\n— 3 —\n全年开展培训12次。\n", "一、工作情况\n全年开展培训12次。\n"),
     ("footer inside a line", "全年开展培训 第 2 页 共 7 页 12次。\n", "全年开展培训12次。\n"),
+    ("footer of a page number between dashes", "一、工作情况\n全年开展培训12次。\n— 第 4 页 —\n二、存在的不足\n",
+     "一、工作情况\n全年开展培训12次。\n二、存在的不足\n"),
     ("spaces around figures", "全年共 12 次，2020 年以来\n", "全年共12次，2020年以来\n"),
     ("broken line", "一、工作情况\n全年组织机关干部、基层执法人员和村（社区）法律顾问参加法律知识\n培训12次，参训人员达到800人次。\n",
      "一、工作情况\n全年组织机关干部、基层执法人员和村（社区）法律顾问参加法律知识培训12次，参训人员达到800人次。\n"),
@@ -143,6 +145,7 @@ REACHED_BELOW = {
     "i-tjj-2025-flat": {"causes": 0.66},  # a cause with no cue, one clause among the symptoms of a colon-list item
     "i-zhen-2024-trad": {"causes": 0.5, "actions": 0.6},  # a cause opening with 部分 like an instance; a remedy in 会
     "k-zhen-2020-trad": {"actions": 0.8},  # an action labelled without its 通过 (by way of) in the gold
+    "m-zhen-2021-trad": {"causes": 0.66},  # a cause with no cue whose lack is said as 只看…不看 / 知之甚少
 }
 
 
@@ -178,6 +181,10 @@ _PROBLEMS = """汀州县人民政府关于2024年法治政府建设情况的报�
     ("执法人员多为兼职是主要原因。", "执法人员多为兼职"),
     ("归根到底是执法人员多为兼职。", "执法人员多为兼职"),
     ("从根本上说，执法人员多为兼职。", "执法人员多为兼职"),
+    ("说到原因，执法人员多为兼职。", "执法人员多为兼职"),
+    ("追究起来，执法人员多从其他岗位转岗过来。", "执法人员多从其他岗位转岗过来"),
+    ("执法人员多为兼职，很难抽出时间系统学习。", "执法人员多为兼职，很难抽出时间系统学习"),
+    ("回头看，上述问题之所以存在，可以归结为执法人员多为兼职。", "执法人员多为兼职"),
     ("", ""),
     ("执法案卷由县司法局每季度评查一次。", ""),
 ])
@@ -776,3 +783,51 @@ def test_a_block_whose_items_name_problems_and_a_part_run_on_after_a_full_stop(t
     assert [s.label for s in ex.shortcomings] == ["出庭应诉率不高", "文件清理不够及时"]
     assert [c.text for c in ex.causes] == ["出庭应诉没有纳入考核"]
     assert [a.label for a in ex.actions] == ["加强执法培训"]
+
+
+def test_problems_counted_by_kind_causes_counted_by_any_classifier_and_a_plan_of_arrows(tmp_path):
+    """第一类是X，…；第二类是Y then 可以归结为几条：一条是A；另一条是B。 (pooled causes counted
+    with 条), and a plan whose lines open with an arrow bullet (➢): the arrow is no part of a label."""
+    part = ("二、存在的问题\n问题主要有两类：第一类是执法队伍能力不足，案卷合格率仅82%；第二类是普法形式较为单一，群众参与度不高。\n"
+            "回过头看，这些问题之所以存在，可以归结为两条：一条是执法人员多为兼职；另一条是普法经费偏少。\n"
+            "三、2025年工作安排\n➢加强执法培训，全年举办培训班不少于4期。\n➢创新普法形式，开展普法进村活动不少于20场。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
+    assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式，开展普法进村活动不少于20场"]
+
+
+def test_a_second_part_naming_problems_but_speaking_of_plans_is_the_plan(tmp_path):
+    """三、聚焦短板精准发力 after 二、查短板找差距, with 2025年，我局将…力争… in its body and no plan
+    part elsewhere, is the plan; after its last member, 局里还要X is one more action."""
+    part = ("二、查短板找差距\n（一）执法队伍能力不足。全县执法案卷合格率为82%。\n（二）普法形式较为单一。群众参与度不高。\n"
+            "三、聚焦短板精准发力\n2025年，我局将集中做好两方面工作：其一要加强执法培训，力争全年举办培训班不少于4期；"
+            "其二要创新普法形式，开展普法进村活动不少于20场。除此以外，局里还要开展规范性文件清理。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
+    assert [p.part for p in ex.outline.parts] == ["measures", "shortcomings", "plan"]
+    assert [a.label for a in ex.actions] == ["加强执法培训", "创新普法形式", "开展规范性文件清理"]
+
+
+def test_causes_counted_by_another_cause_noun_and_a_plan_counted_by_things_to_do(tmp_path):
+    """一个缘由是A；另外一个缘由是B (any cause noun counts itself); a plan of 头一件，X…再一件，Y and
+    one of 抓手一，X；抓手二，Y (a noun and a numeral): one action a member, labelled by its first clause."""
+    part = ("二、存在的不足\n（一）执法队伍能力不足。全县执法案卷合格率为82%。\n（二）普法形式较为单一。群众参与度不高。\n"
+            "细究下来，这些问题有几方面缘由：一个缘由是执法人员多为兼职；另外一个缘由是普法经费偏少。\n")
+    for plan in ("2025年，县政府打算从以下几方面用力：头一件，加强执法培训，全年举办培训班不少于4期。再一件，创新普法形式，"
+                 "开展普法进村活动不少于20场。",
+                 "新的一年，局里将从两个方面发力：抓手一，加强执法培训，全年举办培训班不少于4期；抓手二，创新普法形式，"
+                 "开展普法进村活动不少于20场。"):
+        ex = analyse(_rewrite(tmp_path, _HEAD + part + "三、2025年工作安排\n" + plan + "\n", "report.txt"), linked=False)
+        assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
+        assert [a.label for a in ex.actions] == ["加强执法培训", "创新普法形式"]
+        assert [(t.action, t.value) for t in ex.targets] == [("action-1", 4.0), ("action-2", 20.0)]
+
+
+def test_a_paragraph_after_the_last_remedy_saying_what_else_will_be_done_is_one_more_action(tmp_path):
+    """In a problems-and-remedies part, a closing paragraph 2025年，县政府还要X is one more action,
+    answering no problem."""
+    part = ("二、存在的问题和改进措施\n（一）执法队伍能力不足。全县执法案卷合格率为82%。对此，我局将加强执法培训，全年举办培训班不少于4期。\n"
+            "（二）普法形式较为单一。群众参与度不高。对此，我局将创新普法形式，开展普法进村活动不少于20场。\n"
+            "2025年，县政府还要开展规范性文件清理，对现行文件逐件评估。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
+    assert [a.label for a in ex.actions] == ["加强执法培训", "创新普法形式", "开展规范性文件清理"]
