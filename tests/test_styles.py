@@ -225,15 +225,23 @@ def test_a_plan_part_is_known_by_speaking_of_what_comes_next(tmp_path, title):
     "重点做好以下工作：加强执法培训，全年举办培训班不少于4期；创新普法形式，开展普法进村活动不少于20场。",
     "计划重点抓好以下工作：第一件是加强执法培训，全年举办培训班不少于4期；第二件是创新普法形式，开展普法进村活动不少于20场。",
     "2025年，我局将加强执法培训，全年举办培训班不少于4期；创新普法形式，开展普法进村活动不少于20场。",
+    "Ⅰ．加强执法培训。全年举办培训班不少于4期。\nⅡ．创新普法形式。开展普法进村活动不少于20场。",
+    "A．加强执法培训。全年举办培训班不少于4期。\nB．创新普法形式。开展普法进村活动不少于20场。",
+    "[1]加强执法培训。全年举办培训班不少于4期。\n[2]创新普法形式。开展普法进村活动不少于20场。",
+    "〈1〉加强执法培训。全年举办培训班不少于4期。\n〈2〉创新普法形式。开展普法进村活动不少于20场。",
+    "√加强执法培训。全年举办培训班不少于4期。\n√创新普法形式。开展普法进村活动不少于20场。",
+    "重点做好两件事：⑴加强执法培训，全年举办培训班不少于4期；⑵创新普法形式，开展普法进村活动不少于20场。",
+    "我局将从两方面入手：一来，加强执法培训，全年举办培训班不少于4期；二来，创新普法形式，开展普法进村活动不少于20场。",
+    "任务1：加强执法培训，全年举办培训班不少于4期。\n任务2：创新普法形式，开展普法进村活动不少于20场。",
 ])
 def test_a_plan_gives_its_actions_in_every_layout(tmp_path, plan):
-    """Numbered items, an enumeration in one paragraph (第一，…第二，… too, which is no heading),
+    """Numbered items (Ⅰ．, A．, [1], 〈1〉 too), an enumeration in one paragraph (第一，…第二，… too, which is no heading),
     or plain paragraphs after a lead-in: the same two actions and their targets. A member of an
     enumeration is labelled by its first clause; a paragraph, like a numbered item, by its first
     sentence (the whole of a one-sentence paragraph)."""
     text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n" + plan + "\n"
     ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
-    paragraphs = "\n" in plan and not plan.startswith(("（", "1 )", "★", "【"))
+    paragraphs = "\n" in plan and not plan.startswith(("（", "1 )", "★", "【", "Ⅰ", "A", "[", "〈", "√"))
     assert [a.label for a in ex.actions] == (
         ["加强执法培训，全年举办培训班不少于4期", "创新普法形式，开展普法进村活动不少于20场"] if paragraphs
         else ["加强执法培训", "创新普法形式"])

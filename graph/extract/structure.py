@@ -103,8 +103,9 @@ def _modal_clauses(member: Node, text: str, lex: dict) -> list[Node]:
     return out
 
 
-LABEL = re.compile(r"(?:[\u4e00-\u9fff]{0,3}?[一二三四五六七八九十]{1,2}(?:[点条项个件][\u4e00-\u9fff]{0,2})?[：:，,、]"
-                   r"|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))\s*")  # 问题一：, 第一点，, 第一个问题：, 一是
+LABEL = re.compile(r"(?:[\u4e00-\u9fff]{0,3}?(?:[一二三四五六七八九十]{1,2}|(?<=[\u4e00-\u9fff])[1-9]\d?)"
+                   r"(?:[点条项个件][\u4e00-\u9fff]{0,2})?[：:，,、]"
+                   r"|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))\s*")  # 问题一：, 任务1：, 第一点，, 第一个问题：, 一是
 TITLE_MAX = 30
 LEAD_IN_MAX = 60  # a paragraph that announces a list is one short sentence (仍存在一些不足。)
 

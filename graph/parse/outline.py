@@ -33,6 +33,10 @@ STYLES: list[tuple[str, re.Pattern]] = [
     ("dotted_u", re.compile(r"^([⒈-⒛])\s*")),  # one character for 1. (Word's numbering)
     ("paren_u", re.compile(r"^([⑴-⒇])\s*")),  # one character for (1)
     ("paren_cn_u", re.compile(r"^([㈠-㈩])\s*")),  # one character for (一)
+    ("roman", re.compile(r"^([Ⅰ-Ⅻⅰ-ⅻ]{1,4})[、．.]?\s*(?=[\u4e00-\u9fff])")),  # Ⅰ．, Ⅱ、
+    ("latin", re.compile(r"^([A-Z])[、．.]\s*(?=[\u4e00-\u9fff])")),  # A．, B、 before words, not A级
+    ("square_ar", re.compile(r"^[\[［]\s*(\d{1,2})\s*[\]］]\s*")),  # [1], ［1］
+    ("angle_ar", re.compile(r"^[<〈＜]\s*(\d{1,2})\s*[>〉＞]\s*")),  # <1>, 〈1〉
 ]
 TITLE_END = "。"
 # a title that names a year and runs straight into a body opening with a year (text flattened
