@@ -94,7 +94,8 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     window = text[at:min(hi, after + s["remedy_verb_window"])]
     when = _when(s)
     verb = min(((i, v) for v in s["remedy_verbs"] if (i := window.find(v)) > 0
-                or (i == 0 and (v in s["remedy_opening_verbs"] or when.match(window, len(v))))), default=None)
+                or (i == 0 and (v in s["remedy_opening_verbs"] or when.match(window, len(v))))),
+               key=lambda iv: (iv[0], -len(iv[1])), default=None)  # the longer of two at one place: 需要, not 需
     if verb is None or (verb[0] > 0 and window[verb[0] - 1] in NEGATED):
         return None
     end = at + verb[0] + len(verb[1])
