@@ -32,7 +32,7 @@ def _cause_items(node: Node, text: str, lex: Lexicon) -> list[Node]:
         heading = aspect or is_cause_heading(node, lex)
         if heading and node.body_span[1] > node.body_span[0]:  # (三)保障条件方面 / X: the cause is X
             node = dataclasses.replace(node, title_span=node.body_span)
-        return _clauses(node, text) or [node]
+        return _clauses(node, text) or (_sentences(node, text, lex) if aspect else []) or [node]
     return [c for s in subs for c in _cause_items(s, text, lex)]
 
 
@@ -47,6 +47,29 @@ def _clauses(node: Node, text: str) -> list[Node]:
         return []
     return [Node(kind="enum", level=node.level + 1, number=str(k), title=text[a:b], span=(a, b), title_span=(a, b),
                  body_span=(a, b), part=node.part, path=f"{node.path}/{k}") for k, (a, b) in enumerate(parts, 1)]
+
+
+def _sentences(node: Node, text: str, lex: Lexicon) -> list[Node]:
+    """Under a heading that names an aspect ((一)能力层面), sentences with subjects of their own
+    are causes of their own: each sentence, except one that follows from the one before (这导致…,
+    因此…: an anaphor or an effect opens it), or [] when there are fewer than two."""
+    roles = lex.json("structure.json")["cause_roles"]
+    followers = tuple([*roles["anaphors"], *roles["effects"]])
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^。]+", text[node.body_span[0]:node.body_span[1]]):
+        a, b = node.body_span[0] + m.start(), node.body_span[0] + m.end()
+        a += len(text[a:b]) - len(text[a:b].lstrip(" \n"))
+        b = a + len(text[a:b].rstrip(" \n；;"))
+        if b <= a:
+            continue
+        if out and text.startswith(followers, a):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    if len(out) < 2:
+        return []
+    return [Node(kind="enum", level=node.level + 1, number=str(k), title=text[a:b], span=(a, b), title_span=(a, b),
+                 body_span=(a, b), part=node.part, path=f"{node.path}/{k}") for k, (a, b) in enumerate(out, 1)]
 
 
 def _runs(items: list[Node], text: str, lex: Lexicon) -> list[list[Node]]:

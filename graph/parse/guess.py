@@ -103,10 +103,11 @@ def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: 
 def _work_before_diagnosis(roots: list[Node], guessed: list[Node]) -> None:
     """Reports tell what was done before what fell short: a block guessed as problems (an audit
     office's work speaks of 问题 found) that comes before a block of measures or of the
-    leadership's duties is measures."""
+    leadership's duties is measures. A later block that is measures only by default (guessed,
+    no title naming it) does not count: it may be an unrecognised causes or plan part."""
     for k, node in enumerate(roots):
         if node in guessed and node.part == "shortcomings" and any(
-                n.part in ("measures", "leadership") for n in roots[k + 1:]):
+                n.part == "leadership" or (n.part == "measures" and n not in guessed) for n in roots[k + 1:]):
             node.part = "measures"
 
 
