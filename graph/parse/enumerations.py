@@ -115,6 +115,29 @@ def members(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> list
     return out
 
 
+def postfix_members(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[tuple[str, int, int]]:
+    """(number, start, end) of each member of a series numbered at the end of its members (X，此其一；
+    Y，此其二。: enumerators.json postfix): the first member starts after the sentence or colon
+    before it, each next one after the number before it; [] when fewer than two numbers follow
+    one another."""
+    lexicon = lexicon or current()
+    for rx in lexicon.memo("enumerators.postfix", lambda: [
+            re.compile(p) for p in lexicon.json("enumerators.json").get("postfix", [])]):
+        marks = [m for m in rx.finditer(text, lo, hi) if m.end() == hi or text[m.end()] in MEMBER_END]
+        if len(marks) < 2:
+            continue
+        start = max(lo, *(text.rfind(c, lo, marks[0].start()) + 1 for c in "。：:"))
+        out = []
+        for m in marks:
+            while start < m.start() and text[start] in MEMBER_END + "，, \t":
+                start += 1
+            if m.start() > start:
+                out.append((m.group().strip("，, "), start, m.start()))
+            start = m.end()
+        return out if len(out) >= 2 else []
+    return []
+
+
 def paragraphs(text: str, lo: int, hi: int):
     pos = lo
     while pos < hi:
@@ -131,7 +154,12 @@ def add_enumerations(node: Node, text: str, lexicon: Lexicon | None = None) -> N
     hi = node.children[0].span[0] if node.children else node.body_span[1]
     enums = []
     for p0, p1 in paragraphs(text, lo, hi):
-        for marker, start, stop in members(text, p0, p1, lexicon):
+        if not (found := members(text, p0, p1, lexicon)):
+            for number, start, stop in postfix_members(text, p0, p1, lexicon):  # X，此其一；Y，此其二。
+                enums.append(Node(kind="enum", level=node.level + 1, number=number, title=text[start:stop],
+                                  span=(start, stop), title_span=(start, stop), body_span=(start, stop),
+                                  part=node.part, path=f"{node.path}/{number}"))
+        for marker, start, stop in found:
             t0 = start + len(marker)
             while t0 < stop and text[t0] in "，,、：: \t":
                 t0 += 1
