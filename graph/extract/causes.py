@@ -102,8 +102,17 @@ def lead_in_end(text: str, at: int, hi: int, lex: dict) -> int:
     colon = max(text.rfind("：\n", at, stop), text.rfind(":\n", at, stop))
     if colon >= 0:
         return colon + 2
+    if text.startswith("。\n", stop) and _announces_list(text[at:stop], lex):
+        return stop + 2  # ……，有以下几方面原因。 then the causes on lines of their own
     near = re.compile(r"[^，,。；;：:\n]{1,%d}[：:]" % lex["cause_roles"]["count_max"]).match(text, at, stop)
     return near.end() if near else at
+
+
+def _announces_list(words: str, lex: dict) -> bool:
+    """Words that only announce the causes listed after them (有以下几方面原因): a list lead and a
+    cause noun, no figure."""
+    return (any(w in words for w in lex["cause_list_leads"]) and any(n in words for n in lex["cause_nouns"])
+            and not re.search(r"\d", words))
 
 
 def tail_end(text: str, lo: int, hi: int, lex: dict) -> int:
@@ -151,12 +160,16 @@ def role_opening(text: str, lo: int, hi: int, lexicon: Lexicon, clauses: bool = 
 
 
 def after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) -> int:
-    """``at`` moved past a bullet or connective (——, 同时，), a cause counting itself (另一个原因是),
+    """``at`` moved past a bullet or connective (——, 同时，), an aspect (在机制上，), a cause counting itself (另一个原因是),
     a cause cue opening there (when ``skip``) and the words that follow one (是, 在于, 上讲，)."""
     lex = lexicon.json("structure.json")
     openers = lexicon.memo("structure.cause_part_opener", lambda: re.compile(
         f"[\\s{BULLET_CHARS}]*(?:(?:{alternation(lex['cause_part_openers'])})[，,]?)?"))
     at = openers.match(text, at, hi).end()
+    aspect = lexicon.memo("structure.cause_aspect", lambda: re.compile(next(
+        s["pattern"] for s in lexicon.json("enumerators.json")["series"] if s["name"] == "aspect")))
+    if (m := aspect.match(text, at, hi)) is not None:  # 在机制上，X / 从投入来看，X: the cause is X
+        at = m.end()
     if (past := past_count(text, at, hi, lexicon)) > at:
         return past
     if skip and (m := cause_cue(lexicon).match(text, at, hi)):
