@@ -219,7 +219,8 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
     while a < b and text[a] in " \t\n　":
         a += 1
     body = text[a:b].rstrip(" \t\n；;")
-    words = [*spec["symptom_words"], *lex["cause_roles"]["effects"], *lex["cause_nouns"], *lex["lead_in_words"]]
+    lead_ins = [w for w in lex["lead_in_words"] if w not in lex["lead_in_weak_words"]]  # 一些 only when it lists
+    words = [*spec["symptom_words"], *lex["cause_roles"]["effects"], *lex["cause_nouns"], *lead_ins]
     lead = lexicon.memo("structure.view_lead", lambda: re.compile(
         f"[^，,。；;]{{1,6}}(?:{alternation(lex['view_endings'])})[，,]"))
     view = lead.match(body)  # 往深处看，X / 由表及里看，X: the cause is X

@@ -170,10 +170,14 @@ def _colon_list(text: str, lo: int, hi: int, lex: dict) -> list[tuple[int, int]]
 def _announces(words: str, lex: dict) -> bool:
     """A paragraph that announces the list after it: one short sentence with no figure and a word
     of announcing (以下, 如下, 几点); a weak one (一些) only with a noun of what is listed
-    right after it (仍存在一些不足, not 一些乡镇司法所……编制长期不足)."""
+    right after it (仍存在一些不足, not 一些乡镇司法所……编制长期不足); or a longer one whose last clause
+    announces (……，对上述短板逐项制定措施，着重抓好以下几件事)."""
+    weak = lex["lead_in_weak_words"]
+    last = re.split(r"[，,。]", words)[-1]  # ……，着重抓好以下几件事: a long sentence ending by announcing
+    if len(last) <= 16 and not re.search(r"\d", last) and any(w in last for w in lex["lead_in_words"] if w not in weak):
+        return True
     if len(words) > LEAD_IN_MAX or "。" in words or re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", words)):
         return False
-    weak = lex["lead_in_weak_words"]
     if any(w in words for w in lex["lead_in_words"] if w not in weak):
         return True
     nouns = alternation([*lex["shortcoming_title_words"], *lex["cause_nouns"]])
