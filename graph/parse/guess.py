@@ -69,7 +69,8 @@ def _opens_with_leader(node: Node, text: str, g: dict) -> bool:
 def _speaks_of_leader(node: Node, text: str, g: dict) -> bool:
     """The leadership part: a leadership word in its title or first item's (第一责任人), a
     leader's post and a duty in its title (区长履职尽责……) or in its first sentence with a
-    leadership word, or items that mostly open with the leader's own acts (亲自研究部署, 带头尊法学法)."""
+    leadership word, or items that mostly open with the leader's own acts (亲自研究部署, 带头尊法学法)
+    or that mostly name the leadership (健全领导机制, 落实述法制度: leadership, leader_item_words)."""
     title, items = node.title, [c.title for c in node.children if c.kind != "enum"]
     first = node.children[0].title if node.children else ""
     if any(w in title or w in first for w in g["leadership"]):
@@ -78,7 +79,10 @@ def _speaks_of_leader(node: Node, text: str, g: dict) -> bool:
         return True
     if _opens_with_leader(node, text, g):
         return True
-    return len(items) >= 2 and 2 * sum(t.startswith(tuple(g["leader_acts"])) for t in items) >= len(items)
+    if len(items) >= 2 and 2 * sum(t.startswith(tuple(g["leader_acts"])) for t in items) >= len(items):
+        return True
+    naming = [*g["leadership"], *g["leader_item_words"]]  # 健全领导机制, 落实述法制度, 抓好领导学法
+    return len(items) >= 2 and 2 * sum(any(w in t for w in naming) for t in items) > len(items)
 
 
 def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: Lexicon) -> str | None:
