@@ -15,8 +15,9 @@ from ..model.lexicon import Lexicon, alternation
 
 # In a character class: dashes, dots, and the Unicode blocks of symbols that writers use as bullets
 # (arrows, geometric shapes, miscellaneous symbols, dingbats but not the circled numbers ❶–➓ of
-# U+2776–U+2793, which number a series), and the check mark √: —— ● ◆ ★ ➢ ▶ ✓ √ …
-BULLET_CHARS = "\\-—–•·*√\u2190-\u21ff\u25a0-\u25ff\u2600-\u26ff\u2700-\u2775\u2794-\u27bf\u2b00-\u2bff"
+# U+2776–U+2793, which number a series), the check mark √, and Ø § (Word's Wingdings arrow and
+# square bullets as a converter writes them): —— ● ◆ ★ ➢ ▶ ✓ √ Ø …
+BULLET_CHARS = "\\-—–•·*√Ø§\u2190-\u21ff\u25a0-\u25ff\u2600-\u26ff\u2700-\u2775\u2794-\u27bf\u2b00-\u2bff"
 BULLET = re.compile(rf"^[{BULLET_CHARS}]+\s*")
 
 
