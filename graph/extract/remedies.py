@@ -117,7 +117,8 @@ def _when(s: dict) -> re.Pattern:
     year, or one of remedy_when."""
     key = tuple(s["remedy_when"])
     if key not in _WHEN:
-        _WHEN[key] = re.compile(f"(?:在|于)?(?:(?:19|20)\\d\\d年(?:内|底|上半年|下半年)?|{alternation(s['remedy_when'])})[，,]?")
+        year = "(?:(?:19|20)\\d\\d|[一二][〇零○一二三四五六七八九]{3})年"  # 2023年, 二〇二三年
+        _WHEN[key] = re.compile(f"(?:在|于)?(?:{year}(?:内|底|上半年|下半年)?|{alternation(s['remedy_when'])})[，,]?")
     return _WHEN[key]
 
 

@@ -256,14 +256,15 @@ def plan_sections(part: Node, year: int | None, lexicon: Lexicon | None = None) 
 
 
 def cause_cue(lexicon: Lexicon) -> re.Pattern:
-    """Where a cause opens: a listed cue (究其原因, 主要是由于), a cause noun after a lead verb
+    """Where a cause opens: a question asking why (为什么会这样？), a listed cue (究其原因, 主要是由于), a cause noun after a lead verb
     (究其+根本, 深挖+根源), seen from (从根子上看, 就根源而言) or before what introduces it
     (症结+在于, 根子+却在)."""
     def build() -> re.Pattern:
         s = lexicon.json("structure.json")
         nouns, adverbs = alternation(s["cause_nouns"]), alternation(s["cause_roles"]["adverbs"])
         views = alternation(s["view_endings"])
-        return re.compile(f"(?:{alternation(s['cause_leads'])})(?:{nouns})|{alternation(s['cause_cues'])}"
+        why = f"[^。；;？?\\n]{{0,10}}(?:{alternation(s['why_questions'])})[^。；;？?\\n]{{0,8}}[？?]"  # 为什么会这样？
+        return re.compile(f"{why}|(?:{alternation(s['cause_leads'])})(?:{nouns})|{alternation(s['cause_cues'])}"
                           f"|[从就](?:{nouns})(?:{views})"  # 从根子上看，X
                           f"|(?:{alternation(s['cause_list_leads'])})的?(?:{nouns})"  # 由以下因素造成：
                           f"|(?:{nouns})(?=(?:{adverbs})?(?:{alternation(s['cause_noun_followers'])}))")
