@@ -71,7 +71,8 @@ def _speaks_of_leader(node: Node, text: str, g: dict) -> bool:
     """The leadership part: a leadership word in its title or first item's (第一责任人), a
     leader's post and a duty in its title (区长履职尽责……) or in its first sentence with a
     leadership word, or items that mostly open with the leader's own acts (亲自研究部署, 带头尊法学法)
-    or that mostly name the leadership (健全领导机制, 落实述法制度: leadership, leader_item_words)."""
+    or that mostly name the leadership or its acts anywhere (健全领导机制, 落实述法制度, 班子成员带头学法:
+    leadership, leader_item_words, leader_acts)."""
     title, items = node.title, [c.title for c in node.children if c.kind != "enum"]
     first = node.children[0].title if node.children else ""
     if any(w in title or w in first for w in g["leadership"]):
@@ -82,7 +83,7 @@ def _speaks_of_leader(node: Node, text: str, g: dict) -> bool:
         return True
     if len(items) >= 2 and 2 * sum(t.startswith(tuple(g["leader_acts"])) for t in items) >= len(items):
         return True
-    naming = [*g["leadership"], *g["leader_item_words"]]  # 健全领导机制, 落实述法制度, 抓好领导学法
+    naming = [*g["leadership"], *g["leader_item_words"], *g["leader_acts"]]  # 健全领导机制, 班子成员带头学法
     return len(items) >= 2 and 2 * sum(any(w in t for w in naming) for t in items) > len(items)
 
 
