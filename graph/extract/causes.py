@@ -102,15 +102,15 @@ def lead_in_end(text: str, at: int, hi: int, lex: dict) -> int:
     colon = max(text.rfind("：\n", at, stop), text.rfind(":\n", at, stop))
     if colon >= 0:
         return colon + 2
-    if text.startswith("。\n", stop) and _announces_list(text[at:stop], lex):
+    if text.startswith("。\n", stop) and stop + 2 <= hi and _announces_list(re.split(r"[，,]", text[at:stop])[-1], lex):
         return stop + 2  # ……，有以下几方面原因。 then the causes on lines of their own
     near = re.compile(r"[^，,。；;：:\n]{1,%d}[：:]" % lex["cause_roles"]["count_max"]).match(text, at, stop)
     return near.end() if near else at
 
 
 def _announces_list(words: str, lex: dict) -> bool:
-    """Words that only announce the causes listed after them (有以下几方面原因): a list lead and a
-    cause noun, no figure."""
+    """Words (the last clause of a sentence) that only announce the causes listed after them
+    (有以下几方面原因): a list lead and a cause noun, no figure."""
     return (any(w in words for w in lex["cause_list_leads"]) and any(n in words for n in lex["cause_nouns"])
             and not re.search(r"\d", words))
 

@@ -99,8 +99,8 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     if verb is None or (verb[0] > 0 and window[verb[0] - 1] in NEGATED):
         return None
     end = at + verb[0] + len(verb[1])
-    if (told := when.match(text, end, hi)) is not None and text[told.end() - 1] in "，,":
-        end = told.end()  # 计划在2023年，为每个村……: the label after the time and its comma (not 于2026年完成…)
+    if (told := when.match(text, end, hi)) is not None and (text[told.end() - 1] in "，," or told.group()[0] == "在"):
+        end = told.end()  # 计划在2023年(，)为每个村……: the label after the time (not 于2026年完成…, a deadline)
     elif verb[1] not in ("将", "：", ":") and text.startswith(("是", "为"), end):  # 我们的打算是(：)建立……
         end += 1
     while end < hi and text[end] in "：:，, ":  # 后续将：建立……: the label starts after the colon

@@ -9,15 +9,24 @@ read as one part of measures, a paragraph an item.  Each guess is said in one wa
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Node
 from ..model.lexicon import Lexicon, alternation
 
-# In a character class: dashes, dots, and the Unicode blocks of symbols that writers use as bullets
-# (arrows, geometric shapes, miscellaneous symbols, dingbats but not the circled numbers ❶–➓ of
-# U+2776–U+2793, which number a series), the check mark √, and Ø § (Word's Wingdings arrow and
-# square bullets as a converter writes them): —— ● ◆ ★ ➢ ▶ ✓ √ Ø …
-BULLET_CHARS = "\\-—–•·*√Ø§\u2190-\u21ff\u25a0-\u25ff\u2600-\u26ff\u2700-\u2775\u2794-\u27bf\u2b00-\u2bff"
+def _bullet_chars() -> str:
+    """The characters that open a bulleted paragraph, escaped for a character class: any symbol
+    (So, Sm, Sk: ● ◆ ★ ➢ ▶ ✓ √ ※ …) or dash or other punctuation (Pd, Po: —— · * §) that is not
+    a stop, comma, colon, quote or percent sign; not the circled or parenthesised numbers (①, ❶,
+    ⑴ are numbers: they number a series), not an opening bracket or quote (（一）, “…”). Ø is
+    Word's Wingdings arrow bullet as a converter writes it."""
+    kept = "。，、；：？！…,.;:?!%％#＃&＆@＠'\"＂＇"
+    chars = [c for c in map(chr, range(0x21, 0x3000)) if unicodedata.category(c) in ("So", "Sm", "Sk", "Pd", "Po")
+             and c not in kept]
+    return "".join(re.escape(c) for c in [*chars, "Ø"])
+
+
+BULLET_CHARS = _bullet_chars()
 BULLET = re.compile(rf"^[{BULLET_CHARS}]+\s*")
 
 
