@@ -182,10 +182,10 @@ def after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) 
 
 def past_count(text: str, at: int, hi: int, lexicon: Lexicon) -> int:
     """``at`` moved past the words of a cause that counts itself (一个原因是, 另一个原因是,
-    第二个重要原因是), or ``at`` itself."""
+    第二个重要原因是, 又一层原因在于), or ``at`` itself."""
     lex = lexicon.json("structure.json")
     counted = lexicon.memo("structure.cause_counted", lambda: re.compile(
-        f"(?:{alternation(lex['cause_counters'])})?[一二三四五六七八九十]?个[^，,。；;：:]{{0,3}}?"
+        f"(?:{alternation(lex['cause_counters'])})?[一二三四五六七八九十]?[个层条项点][^，,。；;：:]{{0,3}}?"
         f"(?:{alternation(lex['cause_nouns'])})(?:是|在于|为)[，,：:]?"))
     m = counted.match(text, at, hi)
     return m.end() if m is not None else at
