@@ -7,8 +7,10 @@ import re
 
 from ..model import Node, Report
 from ..model.facts import Cause, Shortcoming
-from ..model.lexicon import Lexicon
+from ..model.lexicon import Lexicon, alternation
+from ..model.numbers import cn_to_int
 from ..model.sentences import Sentences
+from ..parse.enumerations import paragraphs
 from ..parse.outline import is_combined, names_remedies
 from .actions import add_action
 from .causes import cause_texts, first_cause, framed_cause, past_count, role_opening, split_causes, trim
@@ -95,6 +97,10 @@ def diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
     shorts, common = _common_causes(shorts, text, lex)
     cause_heads = [*nested, *cause_heads, *cause_parts]
     pooled: list[Node] = []
+    refs: dict[int, list[Node]] = {}
+    end = part.span[1]
+    if not shorts:  # 关于第一个问题，…: the problems discussed one by one after they were listed
+        part, refs = _back_references(part, text, lex)
     if not shorts and members(part):  # 一是……二是…… in one paragraph; a second run of 一是 pools causes
         shorts, pooled = _member_problems(part, text, sents, ex, lex)
     elif not shorts:  # problems as unnumbered paragraphs
@@ -109,23 +115,17 @@ def diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
                                                          children=[c for c in node.children if c.span[0] >= rest])
         else:
             label = node.title
-        remedies = find_remedies(text, node.body_span[0], node.span[1], lex, combined)
-        for k, remedy in enumerate(remedies):  # a problems-and-remedies part: each remedy is an action
-            own = k == 0 or text[remedy[0] - 1] != "\n"  # a remedy on a line of its own stands alone
-            inline = [m for m in members(node) if remedy[1] <= m.span[0] < remedy[2]]
-            if len(inline) >= 2:  # 下一步，我局将重点做好以下工作：一是…；二是…: one action a member
-                for m in inline:
-                    add_action(m, text, sents, ex, lex, answers=None)
-            else:
-                remedy_action(remedy, node, text, sents, ex, lex, answers=sid if own else None)
-        if remedies:
-            node = dataclasses.replace(node, body_span=(node.body_span[0], remedies[0][0]),
-                                       children=[c for c in node.children if c.span[0] < remedies[0][0]])
-        cstart, causes = cause_texts(node, text, lex)
+        cstart, causes = _remedies_and_causes(node, sid, text, sents, ex, lex, combined)
+        for later in refs.get(n, []):  # 关于第一个问题，X。我们考虑Y。: its causes and remedies
+            causes += _remedies_and_causes(later, sid, text, sents, ex, lex, True, discussed=True)[1]
         desc = text[node.body_span[0]:cstart].strip()
         ex.shortcomings.append(Shortcoming(sid, node.span, sents.at(node.title_span[0]), node.path,
                                            label=label, text=desc, themes=themes_of(label + desc, lex)))
         listed.append((node.path, causes))
+    if refs:  # 另外，厅里还将X after the problems discussed one by one: an action answering none
+        for remedy in find_remedies(text, refs[max(refs)][-1].span[1] + 1, end, lex, True, intent_only=True,
+                                    first_too=True):
+            remedy_action(remedy, part, text, sents, ex, lex, answers=None)
     loose = [(c.number, past_count(text, c.title_span[0], c.span[1], lex), trim(text, c.title_span[0], c.span[1]), c.path)
              for c in [*(c for head in cause_heads for c in _cause_items(head, text, lex)), *pooled]] + common
     if len(listed) >= 2 and len(listed[-1][1]) >= 2 and not any(c for _, c in listed[:-1]):
@@ -141,6 +141,63 @@ def diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
     for k, (num, a, b, path) in enumerate(loose, 1):
         ex.causes.append(Cause(f"cause-0-{k}", (a, b), sents.at(a), path, shortcoming="",
                                text=text[a:b], number=num, themes=themes_of(text[a:b], lex)))
+
+
+def _remedies_and_causes(node: Node, sid: str, text: str, sents: Sentences, ex: Report, lex: Lexicon,
+                         combined: bool, discussed: bool = False) -> tuple[int, list[tuple[str, int, int]]]:
+    """The remedies written in a problem's text (actions answering it) and its causes: where the
+    causes start and (number, start, end) of each. ``discussed``: a paragraph that takes up the
+    problem (关于第一个问题，X。我们考虑Y。) may open with its remedy, and what comes before its
+    remedy is its cause even with no cue."""
+    remedies = find_remedies(text, node.body_span[0], node.span[1], lex, combined, first_too=discussed)
+    for k, remedy in enumerate(remedies):  # a problems-and-remedies part: each remedy is an action
+        own = k == 0 or text[remedy[0] - 1] != "\n"  # a remedy on a line of its own stands alone
+        inline = [m for m in members(node) if remedy[1] <= m.span[0] < remedy[2]]
+        if len(inline) >= 2:  # 下一步，我局将重点做好以下工作：一是…；二是…: one action a member
+            for m in inline:
+                add_action(m, text, sents, ex, lex, answers=None)
+        else:
+            remedy_action(remedy, node, text, sents, ex, lex, answers=sid if own else None)
+    if remedies:
+        node = dataclasses.replace(node, body_span=(node.body_span[0], remedies[0][0]),
+                                   children=[c for c in node.children if c.span[0] < remedies[0][0]])
+    found = cause_texts(node, text, lex)
+    if discussed and not found[1] and (end := trim(text, *node.body_span)) > node.body_span[0]:
+        return node.body_span[0], [("1", node.body_span[0], end)]
+    if discussed and not remedies and len(found[1]) >= 2:  # 这是X的缘故。用两年时间，开展Y。: Y the remedy
+        first_end = text.find("。", found[1][0][1], node.body_span[1])
+        later = [c for c in found[1] if first_end >= 0 and c[1] > first_end]
+        if later:
+            start = later[0][1]
+            lead = re.match(r"[^，,。；;]{1,8}[，,]", text[start:later[0][2]])
+            remedy_action((start, start + (lead.end() if lead else 0), node.body_span[1]), node, text, sents, ex, lex,
+                          answers=sid)
+            return found[0], [c for c in found[1] if c not in later]
+    return found
+
+
+def _back_references(part: Node, text: str, lex: Lexicon) -> tuple[Node, dict[int, list[Node]]]:
+    """Paragraphs that take up the problems one by one after they were listed (关于第一个问题，X):
+    the part without them, and each problem's number with the paragraphs about it."""
+    s = lex.json("structure.json")
+    rx = lex.memo("structure.back_reference", lambda: re.compile(
+        f"(?:{alternation(s['back_reference_leads'])})第([一二三四五六七八九十]{{1,2}})[个项条点类]?"
+        f"(?:{alternation(s['shortcoming_title_words'])})[，,：:]"))
+    refs: dict[int, list[Node]] = {}
+    cut = None
+    for lo, hi in paragraphs(text, *part.body_span):
+        if (m := rx.match(text, lo, hi)) is None:
+            continue
+        cut = lo if cut is None else cut
+        n = cn_to_int(m.group(1))
+        refs.setdefault(n, []).append(Node(kind="item", level=part.level + 1, number=str(n), title="",
+                                           span=(m.end(), hi), title_span=(m.end(), m.end()),
+                                           body_span=(m.end(), hi), part=part.part, path=f"{part.path}/re{n}"))
+    if cut is None or len(refs) < 2:
+        return part, {}
+    head = dataclasses.replace(part, span=(part.span[0], cut - 1), body_span=(part.body_span[0], cut - 1),
+                               children=[c for c in part.children if c.span[1] < cut])
+    return head, refs
 
 
 def _member_problems(part: Node, text: str, sents: Sentences, ex: Report,

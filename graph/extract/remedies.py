@@ -17,19 +17,22 @@ SENTENCE_START = re.compile("(?<=[。\n])(?=[^\n])")
 
 
 def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = False,
-                  intent_only: bool = False, closing: bool = False) -> list[tuple[int, int, int]]:
+                  intent_only: bool = False, closing: bool = False, first_too: bool = False) -> list[tuple[int, int, int]]:
     """(sentence start, label start, end) of each remedy in text[lo:hi]: a sentence that opens
     with a remedy cue (针对上述问题, 对此 …) and says what will be done (将 …); in a part that
     combines problems and remedies, any later sentence that opens by saying what will be done
     (下步将…, 改进措施：…) and is not a cause; anywhere, a sentence that opens by saying a remedy
     follows (改善的办法是…). A remedy runs to the next one. ``intent_only``: a colon is no verb
-    (主要原因：一是…). ``closing``: after the last item of a plan, 还要/还需 say one more thing will be done."""
+    (主要原因：一是…). ``closing``: after the last item of a plan, 还要/还需 say one more thing will be done.
+    ``first_too``: the first sentence may be a remedy too (a paragraph taking up a problem listed before)."""
     s = lex.json("structure.json")
     if intent_only:  # a verb of intent (将, 计划), not a colon that may open a list of causes
         s = {**s, "remedy_verbs": [v for v in s["remedy_verbs"] if v not in "：:"]}
     if closing:  # as in a paragraph after a remedy
         s = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["plan_closing_verbs"]]}
-    found = _openers(text, lo, hi, lex)
+    if first_too:  # a paragraph taking up a problem: 我们考虑推动… says what will be done
+        s = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["discussion_verbs"]]}
+    found = _openers(text, lo, hi, lex, first_too)
     after_cue = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["remedy_cue_verbs"]]}  # 下步要…, 为此…决定…
     for m in lex.memo("structure.remedy_cue", lambda: re.compile(alternation(s["remedy_cues"]))).finditer(text, lo, hi):
         at = m.start()
@@ -39,8 +42,8 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
             found.append((at, verb))  # 整改措施：… opens one remedy, though both a cue and an opener
     if combined:
         first = text.find("。", lo, hi)
-        for m in SENTENCE_START.finditer(text, first if first >= 0 else hi, hi):
-            at = m.start()
+        starts = [lo] if first_too else []
+        for at in [*starts, *(m.start() for m in SENTENCE_START.finditer(text, first if first >= 0 else hi, hi))]:
             if all(a != at for a, _ in found) and not cause_cue(lex).match(text, at, hi) \
                     and (verb := _remedy_verb(text, at, at, hi, s) or _after_lead(text, at, hi, s)) is not None \
                     and not cause_cue(lex).search(text, at, verb):  # 形成这一局面的原因有二：: causes follow
@@ -64,15 +67,17 @@ def remedy_opener(lex: Lexicon) -> re.Pattern:
         f"|(?:{alternation(s['remedy_openers'])})[是为]?)[，,：:]?"))
 
 
-def _openers(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, int]]:
-    """(sentence start, label start) of each sentence in text[lo:hi] that opens by saying a remedy
-    follows (改善的办法是…, 对症下药，…): the opener within a few characters of its start."""
+def _openers(text: str, lo: int, hi: int, lex: Lexicon, first_too: bool = False) -> list[tuple[int, int]]:
+    """(sentence start, label start) of each sentence in text[lo:hi] (the first one too when
+    ``first_too``) that opens by saying a remedy follows (改善的办法是…, 对症下药，…): the opener
+    within a few characters of its start."""
     rx = remedy_opener(lex)
     s = lex.json("structure.json")
     out = []
-    for m in SENTENCE_START.finditer(text, text.find("。", lo, hi) + 1 or hi, hi):
-        if (o := rx.match(text, m.start(), hi)) is not None:  # 对症下药，镇政府将建立……: after 将
-            out.append((m.start(), _remedy_verb(text, o.end(), o.end(), hi, s) or o.end()))
+    starts = [lo] if first_too else []
+    for at in [*starts, *(m.start() for m in SENTENCE_START.finditer(text, text.find("。", lo, hi) + 1 or hi, hi))]:
+        if (o := rx.match(text, at, hi)) is not None:  # 对症下药，镇政府将建立……: after 将
+            out.append((at, _remedy_verb(text, o.end(), o.end(), hi, s) or o.end()))
     return out
 
 

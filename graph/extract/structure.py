@@ -164,7 +164,12 @@ def _colon_list(text: str, lo: int, hi: int, lex: dict) -> list[tuple[int, int]]
     if len(cuts) > 1 and stop >= 0 and not _names_cause(text[stop:hi], lex):
         hi = stop
     cuts.append(hi)
-    return [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if text[a + 1:b].strip(" 。")]
+    items = [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if text[a + 1:b].strip(" 。")]
+    return [(a + (m.end() if (m := FOCUS.match(text, a, b)) else 0) - (a if m else 0), b) for a, b in items]
+
+
+# an item that opens by ranking itself (首当其冲的是X, 紧随其后的是Y, 再有就是Z): the item is what follows
+FOCUS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:的是|就是)[，,：:]?(?=[\u4e00-\u9fff])")
 
 
 def _announces(words: str, lex: dict) -> bool:
