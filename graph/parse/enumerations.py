@@ -62,6 +62,18 @@ def _numeral_verb_series(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[
     return [(f"numeral_{v}", [re.compile(re.escape(n + v)) for n in numerals], set(), BOUNDARY, 2) for v in verbs]
 
 
+def _repeated_head_series(text: str, lo: int, hi: int) -> list[Series]:
+    """A list after a colon whose members each open with the same verb and a short object before
+    a comma (：抓队伍，X；抓协同，Y；抓廉政，Z): that series, three members at least, each after a
+    colon or semicolon."""
+    colon = min((i for i in (text.find(c, lo, hi) for c in "：:") if i >= 0), default=-1)
+    first = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}[，,]").match(text, colon + 1, hi) if colon >= 0 else None
+    if first is None:
+        return []
+    head = re.compile(re.escape(first.group(1)) + r"[\u4e00-\u9fff]{1,3}[，,]")
+    return [(f"head_{first.group(1)}", [head] * 12, set(), "：:；;", 3)]
+
+
 def _at_boundary(text: str, pos: int, lo: int, boundary: str = BOUNDARY) -> bool:
     """A marker at the paragraph's start or after a boundary; a series with boundaries of its
     own (bare numerals) needs one even at the start (一年来 opens no list)."""
@@ -73,7 +85,7 @@ def find_markers(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) ->
     best: list[tuple[int, int, str]] = []
     # a numeral and the same verb first: 一聚焦…二聚焦… is that series, not bare numerals
     for name, pats, heads, bound, least in [*_numeral_verb_series(text, lo, hi, lexicon or current()),
-                                            *series(lexicon)]:
+                                            *series(lexicon), *_repeated_head_series(text, lo, hi)]:
         found: list[tuple[int, int, str]] = []
         pos = lo
         if heads:  # a free-order series: a head marker, then any of the others
