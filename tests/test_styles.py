@@ -146,6 +146,8 @@ REACHED_BELOW = {
     "i-zhen-2024-trad": {"causes": 0.5, "actions": 0.6},  # a cause opening with 部分 like an instance; a remedy in 会
     "k-zhen-2020-trad": {"actions": 0.8},  # an action labelled without its 通过 (by way of) in the gold
     "m-zhen-2021-trad": {"causes": 0.66},  # a cause with no cue whose lack is said as 只看…不看 / 知之甚少
+    "o-xiang-2024-trad": {"causes": 0.66},  # a cause with no cue and no word of lack (……服务自然就少了)
+    "o-rst-2025-combined": {"actions": 0.8},  # 拟由厅里牵头建设X labelled without its agent 由厅里 in the gold
 }
 
 
@@ -841,3 +843,116 @@ def test_a_paragraph_after_the_last_remedy_saying_what_else_will_be_done_is_one_
             "2025年，县政府还要开展规范性文件清理，对现行文件逐件评估。\n")
     ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
     assert [a.label for a in ex.actions] == ["加强执法培训", "创新普法形式", "开展规范性文件清理"]
+
+
+def test_a_problems_part_guessed_before_blocks_of_unnamed_causes_and_plan(tmp_path):
+    """二、查摆出的问题 is the problems part though the blocks after it are only guessed: 三、问题从何而来
+    (a causes part asking where the problems come from), whose aspect headings ((一)能力层面) hold one
+    cause a sentence, and 四、新年度工作重点 (the plan)."""
+    text = ("汀州县某乡人民政府2024年法治政府建设情况报告\n一、强化依法履职\n（一）完善制度。全年制定制度6项。\n"
+            "二、查摆出的问题\n1.执法队伍能力不足。案卷合格率仅82%。\n2.普法形式较为单一。群众参与度不高。\n"
+            "三、问题从何而来\n（一）能力层面\n执法人员多为兼职，学得不深。普法骨干年龄偏大，方法陈旧。\n（二）保障层面\n普法经费偏少。\n"
+            "四、新年度工作重点\n1.开展执法人员轮训，全年不少于4期。\n2.创新普法形式，开展普法进村活动不少于20场。\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [p.part for p in ex.outline.parts] == ["measures", "shortcomings", "shortcomings", "plan"]
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职，学得不深", "普法骨干年龄偏大，方法陈旧", "普法经费偏少"]
+    assert len(ex.actions) == 2
+
+
+def test_problems_by_aspect_and_causes_numbered_at_their_end(tmp_path):
+    """在执法上，X；在普法上，Y then 剖析原因，大致有两条。A，此其一；B，此其二。"""
+    part = ("二、问题检视\n对照要求，仍有不少短板。在执法上，执法队伍能力不足，案卷合格率仅82%；在普法上，普法形式较为单一，群众参与度不高。\n"
+            "剖析深层次原因，大致有这么两条。执法人员多为兼职，此其一；普法经费偏少，此其二。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
+
+
+@pytest.mark.parametrize("written, cause", [
+    ("为什么会这样？主要是执法人员多为兼职。", "执法人员多为兼职"),
+    ("这跟执法人员多为兼职脱不开关系。", "执法人员多为兼职"),
+    ("这里面有执法人员多为兼职的原因。", "执法人员多为兼职"),
+    ("这主要与执法人员多为兼职有关。", "执法人员多为兼职"),
+    ("问题卡在执法人员多为兼职。", "执法人员多为兼职"),
+    ("深究下去，执法人员多为兼职，缺乏系统培训。", "执法人员多为兼职，缺乏系统培训"),
+    ("受限于编制总量，执法人员多为兼职。", "编制总量，执法人员多为兼职"),
+])
+def test_a_cause_after_a_question_a_frame_or_a_predicate(tmp_path, written, cause):
+    """A question asking why, then its answer; 跟/与…有关 frames; 卡在/受限于 predicates."""
+    path = tmp_path / "report.txt"
+    path.write_text(_PROBLEMS.format(cause=written), encoding="utf-8")
+    ex = analyse(path, linked=False)
+    assert "|".join(c.text for c in ex.causes if c.shortcoming == "shortcoming-1") == cause
+
+
+def test_a_description_qualifying_with_related_names_no_cause(tmp_path):
+    """与…密切相关的法律规定 only qualifies a noun: no 与X有关 frame, no cause."""
+    part = ("二、存在的不足\n（一）执法队伍能力不足。案卷合格率仅82%。\n（二）普法形式较为单一。普法内容多为通用法律知识，"
+            "与土地流转等群众关心的问题结合不够，部分村民对与生产生活密切相关的法律规定了解不多。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
+    assert [c.text for c in ex.causes] == []
+
+
+def test_causes_under_a_lead_in_sentence_and_aspects_on_their_own_lines(tmp_path):
+    """从根本上说，上述问题之所以产生，有以下几方面原因。 then 在机制上，A。 / 在力量上，B。 on lines of
+    their own: A and B, without the aspect."""
+    part = ("二、存在的不足\n（一）执法队伍能力不足。全县执法案卷合格率为82%。\n（二）普法形式较为单一。群众参与度不高。\n"
+            "从根本上说，上述问题之所以产生，有以下几方面原因。\n在机制上，执法人员多为兼职。\n在投入上，普法经费偏少。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
+
+
+def test_problems_discussed_one_by_one_after_the_list(tmp_path):
+    """首当其冲的是X；紧随其后的是Y。 then 关于第一个问题，A。我们考虑B。 / 关于第二个问题，拟C。 and a
+    closing 另外，局里还将D。: causes A; actions B (answering X), C (answering Y), D (answering none)."""
+    part = ("二、问题不足与改进措施\n我们还存在一些问题：首当其冲的是执法队伍能力不足，案卷合格率仅82%；紧随其后的是普法形式较为单一，群众参与度不高。\n"
+            "关于第一个问题，执法人员多为兼职，办案经验不足。我们考虑开展执法人员轮训，全年不少于4期。\n"
+            "关于第二个问题，拟创新普法形式，开展普法进村活动不少于20场。\n"
+            "另外，局里还将开展规范性文件清理。\n")
+    ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [(c.text, c.shortcoming) for c in ex.causes] == [("执法人员多为兼职，办案经验不足", "shortcoming-1")]
+    assert [(a.label, a.answers) for a in ex.actions] == [
+        ("开展执法人员轮训", "shortcoming-1"), ("创新普法形式", "shortcoming-2"), ("开展规范性文件清理", None)]
+
+
+@pytest.mark.parametrize("plan", [
+    "2025年，我局将着力抓好三个方面的工作：抓队伍，加强执法培训，全年举办培训班不少于4期；抓宣传，创新普法形式，"
+    "开展普法进村活动不少于20场；抓制度，开展规范性文件清理。",
+    "※加强执法培训，全年举办培训班不少于4期。\n※创新普法形式，开展普法进村活动不少于20场。\n※开展规范性文件清理。",
+    "Ø加强执法培训，全年举办培训班不少于4期。\nØ创新普法形式，开展普法进村活动不少于20场。\nØ开展规范性文件清理。",
+])
+def test_a_plan_of_one_verb_repeated_or_of_any_bullet(tmp_path, plan):
+    """抓队伍，X；抓宣传，Y；抓制度，Z (the same verb opening each member after a colon) and lines
+    bulleted with any symbol (※, Word's Ø): one action each, without the marker."""
+    text = _PROBLEMS.format(cause="").split("三、")[0] + "三、2025年工作安排\n" + plan + "\n"
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [a.label[:6] for a in ex.actions] == ["加强执法培训", "创新普法形式", "开展规范性文"]
+
+
+def test_a_running_page_header_and_a_long_lead_in_ending_by_announcing(tmp_path):
+    """某县人民政府法治政府建设情况报告 3 (a converted .pdf's running header) is no text; a long first
+    paragraph whose last clause announces the list (……，着重抓好以下几件事。) is no action."""
+    text = (_PROBLEMS.format(cause="").split("三、")[0] + "汀州县人民政府法治政府建设情况报告 3\n三、2025年工作安排\n"
+            "2025年，县政府将坚持问题导向，对照群众期盼和上级要求，对上述短板逐项制定整改措施，明确牵头单位和完成时限，着重抓好以下几件事。\n"
+            "▪加强执法培训，全年举办培训班不少于4期。\n▪创新普法形式，开展普法进村活动不少于20场。\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式，开展普法进村活动不少于20场"]
+    assert "情况报告 3" not in ex.outline.doc.text
+
+
+def test_a_leadership_block_known_by_its_items(tmp_path):
+    """一、担起主体责任 with items 健全领导机制 / 落实述法制度 / 班子成员带头学法 is the leadership part."""
+    text = ("某县人民政府2024年法治政府建设情况报告\n一、担起主体责任，把方向、强统筹\n1.健全领导机制。常务会议研究法治建设5次。\n"
+            "2.落实述法制度。县长带头述法。\n3.班子成员带头学法。会前学法14次。\n二、深化放管服改革\n1.精简审批。取消证明事项12项。\n"
+            "三、存在的不足\n（一）执法队伍能力不足。案卷合格率仅82%。\n四、2025年工作安排\n（一）加强执法培训。全年举办培训班不少于4期。\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [p.part for p in ex.outline.parts] == ["leadership", "measures", "shortcomings", "plan"]
+    assert [m.label for m in ex.measures if m.kind == "leadership"] == ["健全领导机制", "落实述法制度", "班子成员带头学法"]
+
+
+def test_a_development_zone_is_a_region():
+    from graph.read.meta import region_of
+
+    assert region_of("溆澜高新技术产业开发区管理委员会") == "溆澜高新技术产业开发区"
+    assert region_of("汀州市交通运输局") == "汀州市"
