@@ -89,7 +89,10 @@ def find_targets(action: Action, text: str, sents: Sentences, lexicon: Lexicon |
         comparator, found = _comparator(text, q, c0, hi, p)
         if not comparator:
             continue
-        what_end = found[-1].start() if found else q.start
+        k = len(found) - 1
+        while k > 0 and found[k - 1].end() == found[k].start():  # 力争达到95%: what comes before 力争
+            k -= 1
+        what_end = found[k].start() if found else q.start
         what = light.sub("", text[c0:what_end]).strip()
         if not what and found:  # 力争新增示范校5所: what is counted follows the comparator
             what = light.sub("", text[found[-1].end():q.start]).strip()
