@@ -225,7 +225,8 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
         f"[^，,。；;]{{1,6}}(?:{alternation(lex['view_endings'])})[，,]"))
     view = lead.match(body)  # 往深处看，X / 由表及里看，X: the cause is X
     probed = view is not None and any(w in view.group() for w in spec["probe_words"])  # 追究起来，X
-    if (body.startswith(tuple(spec["illustrators"] + spec["time_openers"])) or body.endswith(("：", ":"))
+    people = body.startswith(tuple(spec["illustrators"])) and _people_lack(body[:body.find("，") + 1 or len(body)], body, spec)
+    if ((body.startswith(tuple(spec["illustrators"] + spec["time_openers"])) and not people) or body.endswith(("：", ":"))
             or re.match(r"(?:19|20)\d\d年", body) or any(w in body for w in words)
             or not (probed or any(w in body for w in spec["deficiency_words"]))):
         return []
@@ -233,6 +234,13 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
         a, body = a + view.end(), body[view.end():]
     return [("", a, a + len(body))]
 
+
+
+def _people_lack(subject: str, body: str, spec: dict) -> bool:
+    """A sentence about some of the people who do the work and what they lack (部分村干部年龄偏大，
+    对法律学习不够，习惯于凭经验办事): the people named in its first clause and a word of their
+    capacity or habits; such a sentence explains the problem, though it opens like an instance."""
+    return any(w in subject for w in spec["people"]) and any(w in body for w in spec["capacities"])
 
 
 def both_causes(text: str, lo: int, hi: int, spec: dict, within: int | None = None) -> list[tuple[str, int, int]]:
