@@ -49,10 +49,11 @@ def _comparator(text: str, q, c0: int, hi: int, p: _Patterns) -> tuple[str, list
 
 def change_against(lex: dict) -> str:
     """A change against an earlier figure up to its figure (较2024年提高 / 同比下降), the verb in
-    group ``verb``: a target written so has no comparator word, and its baseline may be of any unit."""
+    group ``verb`` (a verb of change of the measures' comparisons or of the targets': 较2025年缩短40%):
+    a target written so has no comparator word, and its baseline may be of any unit."""
     c = lex["comparison"]
     return (f"(?:{alternation(c['same_period'])})[^，,；;。]{{0,12}}?"
-            f"(?P<verb>{alternation(c['up'] + c['down'])})[^，,；;。\\d]{{0,3}}")
+            f"(?P<verb>{alternation(sorted({*c['up'], *c['down'], *lex['target_change_verbs']}))})[^，,；;。\\d]{{0,3}}")
 
 
 # How far before its figure a target is read (its comparator and what it counts): a target is

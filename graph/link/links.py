@@ -262,6 +262,7 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: r
     compat = _unit_classes(p["units"])
     year = ex.info.meta.year
     pool = [i for i in ex.indicators if i.year is None or (year is not None and i.year == year)]
+    totals = {i.id for i in pool if _running_total(i, text, bp)}  # 累计创建示范村9个: not a year's new ones
     firsts: dict[tuple, Indicator] = {}  # the first indicator of each kind, in document order
     for i in pool:
         firsts.setdefault((i.unit, i.what, i.sentence), i)
@@ -272,14 +273,23 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: r
         key = (t.unit, t.what, t.sentence, rel)
         if key not in best_of:
             what = change.sub("", t.what) if rel and change else t.what  # 咨询量较2020年增长: 咨询量
-            best_of[key] = _best_baseline(replace(t, what=what), list(firsts.values()), grams, compat,
-                                          bp, rel)
+            new = any(w in t.raw for w in bp["new_words"])  # 新创建示范村2个 counts new ones only
+            best_of[key] = _best_baseline(replace(t, what=what), [i for i in firsts.values()
+                                                                  if not (new and i.id in totals)],
+                                          grams, compat, bp, rel)
         best, best_score = best_of[key]
         if best is None:
             t.baseline = None
             continue
         ratio = round(t.value / best.value, 4) if best.value and _compatible(t.unit, best.unit, compat) else None
         t.baseline = Baseline(best.value, best.unit, best.id, ratio, round(best_score, 4))
+
+
+def _running_total(ind: Indicator, text: str, bp: dict) -> bool:
+    """A figure that counts everything so far (累计创建示范村9个, 现有律师42名), in the words of its
+    clause before it: no baseline for a target that counts only the new ones of a year."""
+    lo = max(text.rfind(c, 0, ind.span[0]) for c in "，,。；;\n") + 1
+    return any(w in text[lo:ind.span[0]] for w in bp["total_words"])
 
 
 def _relative(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
