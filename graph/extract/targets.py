@@ -52,7 +52,8 @@ def change_against(lex: dict) -> str:
     group ``verb`` (a verb of change of the measures' comparisons or of the targets': 较2025年缩短40%):
     a target written so has no comparator word, and its baseline may be of any unit."""
     c = lex["comparison"]
-    return (f"(?:{alternation(c['same_period'])})[^，,；;。]{{0,12}}?"
+    since = "|".join([alternation(c["same_period"]), *c.get("same_period_patterns", [])])  # 较2024年, 在2024年基础上
+    return (f"(?:{since})[^，,；;。]{{0,12}}?"
             f"(?P<verb>{alternation(sorted({*c['up'], *c['down'], *lex['target_change_verbs']}))})[^，,；;。\\d]{{0,3}}")
 
 
