@@ -98,9 +98,10 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     (将 …) within the window after ``after``; None when there is none or it is negated (未将)."""
     window = text[at:min(hi, after + s["remedy_verb_window"])]
     when = _when(s)
-    verb = min(((i, v) for v in s["remedy_verbs"] if (i := window.find(v)) > 0
-                or (i == 0 and (v in s["remedy_opening_verbs"] or when.match(window, len(v))))),
-               key=lambda iv: (iv[0], -len(iv[1])), default=None)  # the longer of two at one place: 需要, not 需
+    found = [(i, v) for v in s["remedy_verbs"] if (i := window.find(v)) > 0
+             or (i == 0 and (v in s["remedy_opening_verbs"] or when.match(window, len(v))))]
+    found += [(m.end("agent"), m.group("verb")) for m in _agent_verb(s).finditer(window)]  # 镇政府会指导…
+    verb = min(found, key=lambda iv: (iv[0], -len(iv[1])), default=None)  # the longer of two at one place: 需要, not 需
     if verb is None or (verb[0] > 0 and window[verb[0] - 1] in NEGATED):
         return None
     end = at + verb[0] + len(verb[1])
@@ -115,6 +116,16 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
         near = re.compile(f"([^，,。；;：:]{{0,{s['remedy_verb_window']}}}?)(?:{verbs})").match(text, end, hi)
         end = near.end() if near is not None and _agent_before(near.group(1)) else end
     return end
+
+
+def _agent_verb(s: dict) -> re.Pattern:
+    """A verb that says what will be done only right after the body itself as its agent
+    (镇政府会指导…, 我们会…: agent_verbs after one of remedy_agents), not elsewhere (社会, 会议)."""
+    key = ("agent", tuple(s["agent_verbs"]), tuple(s["remedy_agents"]))
+    if key not in _WHEN:
+        _WHEN[key] = re.compile(f"(?P<agent>{alternation(s['remedy_agents'])})(?:还|也|就|将)?"
+                                f"(?P<verb>{alternation(s['agent_verbs'])})(?=[\u4e00-\u9fff])(?!议|同|商|签|审)")
+    return _WHEN[key]
 
 
 def _when(s: dict) -> re.Pattern:

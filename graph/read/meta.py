@@ -8,9 +8,10 @@ from ..model.numbers import cn_to_int
 
 TITLE = re.compile(r"^(?P<issuer>.*?)(?:关于)?(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?.{0,20}?(?:法治|依法行政).{0,30}?(?:报告|情况)")
 DATE = re.compile(r"^(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
-# a region ends with an administrative suffix; a development zone (……高新技术产业开发区) is a region too
+# a region ends with an administrative suffix (not the 市/乡 of 城市管理局, 城乡建设局); a development
+# zone (……高新技术产业开发区) is a region too
 REGION = re.compile(r"^(?P<r>(?:[^省市区县旗镇乡\s]{1,12}?(?:开发区|高新区|新区|园区)|"
-                    r"[^省市区县旗镇乡\s]{1,8}?(?:省|自治区|自治州|市|区|县|旗|镇|乡|街道))+)")
+                    r"[^省市区县旗镇乡\s]{1,8}?(?:省|自治区|自治州|(?<!城)市|区|县|旗|镇|(?<!城)乡|街道))+)")
 TITLE_ENDS = ("报告", "情况", "报告书", "总结")
 YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}\s*年")
 BODY_HINT = re.compile(r"(政府|办事处|局|委员会|委|厅|办公室|司法所|院|中心)$")
