@@ -171,14 +171,22 @@ def add_enumerations(node: Node, text: str, lexicon: Lexicon | None = None) -> N
                 enums.append(Node(kind="enum", level=node.level + 1, number=number, title=text[start:stop],
                                   span=(start, stop), title_span=(start, stop), body_span=(start, stop),
                                   part=node.part, path=f"{node.path}/{number}"))
-        for marker, start, stop in found:
-            t0 = start + len(marker)
-            while t0 < stop and text[t0] in "，,、：: \t":
-                t0 += 1
-            if text.startswith("是", t0) and not marker.endswith("是"):  # 首先是……，其次是……
-                t0 += 1
-            enums.append(Node(kind="enum", level=node.level + 1, number=marker,
-                              title=text[t0:stop], span=(start, stop),
-                              title_span=(t0, stop), body_span=(t0, stop),
-                              part=node.part, path=f"{node.path}/{marker}"))
+        run = 1
+        while found:  # 一是…四是…。分析原因，主要有以下几点：一是…: a second run in the same paragraph
+            enums += [_member(node, text, marker, start, stop, run) for marker, start, stop in found]
+            run += 1
+            found = members(text, found[-1][2], p1, lexicon)
     node.children = sorted(node.children + enums, key=lambda n: n.span[0])
+
+
+def _member(node: Node, text: str, marker: str, start: int, stop: int, run: int) -> Node:
+    """An enum node from a member's marker and span; a second run of the same markers in one
+    paragraph gets paths of its own (一是~2)."""
+    t0 = start + len(marker)
+    while t0 < stop and text[t0] in "，,、：: \t":
+        t0 += 1
+    if text.startswith("是", t0) and not marker.endswith("是"):  # 首先是……，其次是……
+        t0 += 1
+    path = f"{node.path}/{marker}" + (f"~{run}" if run > 1 else "")
+    return Node(kind="enum", level=node.level + 1, number=marker, title=text[t0:stop], span=(start, stop),
+                title_span=(t0, stop), body_span=(t0, stop), part=node.part, path=path)

@@ -90,7 +90,8 @@ def number_of(marker: str) -> str:
     return core.strip()
 
 
-def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] = ()) -> tuple[Span, int]:
+def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] = (),
+                cues: tuple[str, ...] = ()) -> tuple[Span, int]:
     """The title span and where the body starts (an inline title ends at the first 。,
     or at a colon within 30 characters that comes before it: 公众参与：召开……, or just
     before an enumeration that opens within 30 characters: 主观原因①……；②……; a lone (1) is
@@ -107,6 +108,8 @@ def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] 
     soft = min((i for i in (rest.find(c) for c in TITLE_SOFT_END) if 0 <= i <= 30), default=-1)
     if cut < 0 or cut > 60 or 0 < soft < cut:
         cut = soft
+    if cut < 0 and len(rest) > 60 and (run := _run_on_title(rest, cues)):
+        cut = run  # 三、存在的不足及原因对照要求，……: a title run into its body (flattened text)
     enum = min((i for i in (rest.find(a) for a, b in opens if rest.find(b, rest.find(a) + 1) > 0)
                 if 2 <= i <= 30), default=-1)
     if enum > 0 and (cut < 0 or enum < cut) and rest[enum - 1] not in "，,；;、":
@@ -117,6 +120,12 @@ def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] 
         return (t0, t0 + cut), t0 + cut + 1
     end = line.end - (1 if rest.endswith(("。", "：", ":", "；", ";")) else 0)
     return (line.start + marker_end, end), line.end + 1
+
+
+def _run_on_title(rest: str, cues: tuple[str, ...]) -> int:
+    """Where a part title that runs straight into its body ends: after the last part cue met in
+    its first 30 characters (存在的不足及原因|对照……), or 0."""
+    return max((i + len(c) for c in cues if 0 <= (i := rest.find(c, 0, 30)) and i + len(c) < 30), default=0)
 
 
 def signature_start(lines: list[Line]) -> int:
@@ -130,11 +139,12 @@ def signature_start(lines: list[Line]) -> int:
     return n
 
 
-def build_tree(text: str, lines: list[Line], end_line: int,
-               opens: tuple[tuple[str, str], ...] = ()) -> tuple[list[Node], int]:
+def build_tree(text: str, lines: list[Line], end_line: int, opens: tuple[tuple[str, str], ...] = (),
+               cues: tuple[str, ...] = ()) -> tuple[list[Node], int]:
     """Nodes from heading lines by the style stack; returns roots and the preamble end.
     ``opens``: the first two markers of each enumeration series; an enumeration (both in
-    order) ends an inline title."""
+    order) ends an inline title. ``cues``: the words of part titles (a title run into its body
+    ends after the last of them)."""
     roots: list[Node] = []
     stack: list[tuple[str, Node]] = []
     preamble_end = lines[end_line - 1].end if end_line else 0
@@ -149,7 +159,7 @@ def build_tree(text: str, lines: list[Line], end_line: int,
             while stack[-1][0] != style:
                 stack.pop()
             stack.pop()
-        title_span, body_start = split_title(line, m.end(), opens)
+        title_span, body_start = split_title(line, m.end(), opens, cues)
         node = Node(kind="section", level=len(stack) + 1, number=number_of(m.group(0)),
                     title=text[title_span[0]:title_span[1]], span=(line.start, line.end),
                     title_span=title_span, body_span=(body_start, body_start))
@@ -241,7 +251,9 @@ def parse(doc: Document, lexicon: Lexicon | None = None) -> Outline:
     opens = tuple((s["markers"][0], s["markers"][1]) for s in lex.json("enumerators.json")["series"]
                   if "markers" in s and s["markers"][0][0] not in "0123456789"  # 1.2万 … 2.5万 opens no list
                   and "boundary" not in s)  # nor does a bare 一 … 二 inside a title
-    roots, preamble_end = build_tree(text, lines, end_line, opens)
+    parts = lex.json("parts.json")["parts"]
+    cues = tuple(sorted({c for p in parts.values() for c in p["cues"]}, key=len, reverse=True))
+    roots, preamble_end = build_tree(text, lines, end_line, opens, cues)
     notes: list[str] = []
     if not roots:
         titled = len(lines) > 1 and len(lines[0].text) <= 60 and not lines[0].text.rstrip().endswith("。")

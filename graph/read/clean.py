@@ -62,7 +62,8 @@ _CJK = "\u4e00-\u9fff"
 _INDENT = re.compile(r"(?<=[^\s])\u3000{2,}(?=[^\s])")
 # flattened text: the issuer run onto the last sentence, just before the closing date's line
 _ISSUER_BEFORE_DATE = re.compile(r"(?<=[。！？])([\u4e00-\u9fff（）()]{2,30})$")
-_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d%％、，。：；）)])[ \t]+(?=[{_CJK}\d（(，。；：、）%％])|(?<=[{_CJK}（(])[ \t]+(?=\d)")
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d%％、，。：；）)])[ \t]+(?=[{_CJK}\d（(，。；：、）%％])|(?<=[{_CJK}（(])[ \t]+(?=\d)"
+                           rf"|(?<=\d)[ \t]+(?=[.．][{_CJK}])")  # 2 .开展 out of a converter: 2.开展
 
 
 def _layout(lexicon: Lexicon) -> dict:

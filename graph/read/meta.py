@@ -6,7 +6,7 @@ import re
 from ..model import Meta
 from ..model.numbers import cn_to_int
 
-TITLE = re.compile(r"^(?P<issuer>.*?)(?:关于)?(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?.{0,20}?(?:法治|依法行政).{0,30}?(?:报告|情况)")
+TITLE = re.compile(r"^(?P<issuer>.*?)(?:关于)?(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?.{0,20}?(?:法治|依法行政).{0,30}?(?:报告|情况|总结)")
 DATE = re.compile(r"^(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
 # a region ends with an administrative suffix (not the 市/乡 of 城市管理局, 城乡建设局); a development
 # zone (……高新技术产业开发区) is a region too
