@@ -655,6 +655,8 @@ def test_problems_and_causes_counted_with_of_them_and_one_more_cause_after(tmp_p
      ["加强执法培训", "创新普法形式"]),
     ("一是加强执法培训，全年举办培训班不少于4期；二是创新普法形式，开展普法进村活动不少于20场。另需说明的是，我局还将组织开展规范性文件清理。",
      ["加强执法培训", "创新普法形式", "组织开展规范性文件清理"]),
+    ("一是加强执法培训，全年举办培训班不少于4期；二是创新普法形式，开展普法进村活动不少于20场。同时，认真做好规范性文件清理工作。",
+     ["加强执法培训", "创新普法形式", "认真做好规范性文件清理工作"]),
 ])
 def test_plan_members_counted_in_other_words_and_a_closing_action(tmp_path, plan, labels):
     """第一要…, 第一个着力点是…, and a sentence after the last member saying what else will be

@@ -33,6 +33,9 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
     if first_too:  # a paragraph taking up a problem: 我们考虑推动… says what will be done
         s = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["discussion_verbs"]]}
     found = _openers(text, lo, hi, lex, first_too)
+    if closing:  # ……；五是X。同时，认真做好Y。: after the last item of a plan, one more thing to do
+        found += [(at, _remedy_verb(text, m.end(), m.end(), hi, s) or m.end()) for at in _sentence_starts(text, lo, hi)
+                  if (m := _closing_opener(s).match(text, at, hi)) is not None]
     after_cue = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["remedy_cue_verbs"]]}  # 下步要…, 为此…决定…
     for m in lex.memo("structure.remedy_cue", lambda: re.compile(alternation(s["remedy_cues"]))).finditer(text, lo, hi):
         at = m.start()
@@ -116,6 +119,17 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
         near = re.compile(f"([^，,。；;：:]{{0,{s['remedy_verb_window']}}}?)(?:{verbs})").match(text, end, hi)
         end = near.end() if near is not None and _agent_before(near.group(1)) else end
     return end
+
+
+def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
+    return [lo, *(m.start() for m in SENTENCE_START.finditer(text, lo, hi))]
+
+
+def _closing_opener(s: dict) -> re.Pattern:
+    key = ("closing", tuple(s["plan_closing_openers"]))
+    if key not in _WHEN:
+        _WHEN[key] = re.compile(f"(?:{alternation(s['plan_closing_openers'])})[，,]")
+    return _WHEN[key]
 
 
 def _agent_verb(s: dict) -> re.Pattern:
