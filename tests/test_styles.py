@@ -879,6 +879,7 @@ def test_problems_by_aspect_and_causes_numbered_at_their_end(tmp_path):
     ("问题卡在执法人员多为兼职。", "执法人员多为兼职"),
     ("深究下去，执法人员多为兼职，缺乏系统培训。", "执法人员多为兼职，缺乏系统培训"),
     ("受限于编制总量，执法人员多为兼职。", "编制总量，执法人员多为兼职"),
+    ("主要是执法人员仅有5名，人均办案量偏高。", "执法人员仅有5名，人均办案量偏高"),
 ])
 def test_a_cause_after_a_question_a_frame_or_a_predicate(tmp_path, written, cause):
     """A question asking why, then its answer; 跟/与…有关 frames; 卡在/受限于 predicates."""
