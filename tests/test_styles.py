@@ -880,6 +880,9 @@ def test_problems_by_aspect_and_causes_numbered_at_their_end(tmp_path):
     ("深究下去，执法人员多为兼职，缺乏系统培训。", "执法人员多为兼职，缺乏系统培训"),
     ("受限于编制总量，执法人员多为兼职。", "编制总量，执法人员多为兼职"),
     ("主要是执法人员仅有5名，人均办案量偏高。", "执法人员仅有5名，人均办案量偏高"),
+    ("一些乡镇对执法规范化的重要性认识不足。", "一些乡镇对执法规范化的重要性认识不足"),  # opens like an instance
+    ("部分村干部年龄偏大，习惯于凭经验办事。", "部分村干部年龄偏大，习惯于凭经验办事"),
+    ("部分乡镇执法案卷合格率不足80%。", ""),  # an instance of the problem, no cause
 ])
 def test_a_cause_after_a_question_a_frame_or_a_predicate(tmp_path, written, cause):
     """A question asking why, then its answer; 跟/与…有关 frames; 卡在/受限于 predicates."""

@@ -241,8 +241,10 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
 def _people_lack(subject: str, body: str, spec: dict) -> bool:
     """A sentence about some of the people who do the work and what they lack (部分村干部年龄偏大，
     对法律学习不够，习惯于凭经验办事): the people named in its first clause and a word of their
-    capacity or habits; such a sentence explains the problem, though it opens like an instance."""
-    return any(w in subject for w in spec["people"]) and any(w in body for w in spec["capacities"])
+    capacity or habits, or any subject's lack of awareness (认识不足, 意识不强: awareness_lacks); such a
+    sentence explains the problem, though it opens like an instance."""
+    return (any(w in subject for w in spec["people"]) and any(w in body for w in spec["capacities"])
+            or any(w in body for w in spec["awareness_lacks"]))  # 一些医疗机构对调解的作用认识不足
 
 
 def both_causes(text: str, lo: int, hi: int, spec: dict, within: int | None = None) -> list[tuple[str, int, int]]:
