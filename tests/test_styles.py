@@ -142,7 +142,6 @@ REACHED_BELOW = {
     "g-xian-2024-flat": {"causes": 0.66},  # a cause with no cue opening with 一些, like an instance of the problem
     "g-xiang-2022-hanyear": {"causes": 0.66},
     "i-tjj-2025-flat": {"causes": 0.66},  # a cause with no cue, one clause among the symptoms of a colon-list item
-    "i-zhen-2024-trad": {"causes": 0.5},  # a cause opening with 部分 like an instance
     "k-zhen-2020-trad": {"actions": 0.8},  # an action labelled without its 通过 (by way of) in the gold
     "m-zhen-2021-trad": {"causes": 0.66},  # a cause with no cue whose lack is said as 只看…不看 / 知之甚少
     "o-xiang-2024-trad": {"causes": 0.66},  # a cause with no cue and no word of lack (……服务自然就少了)

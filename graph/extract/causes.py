@@ -228,7 +228,7 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
     people = body.startswith(tuple(spec["illustrators"])) and _people_lack(body[:body.find("，") + 1 or len(body)], body, spec)
     if ((body.startswith(tuple(spec["illustrators"] + spec["time_openers"])) and not people) or body.endswith(("：", ":"))
             or re.match(r"(?:19|20)\d\d年", body) or any(w in body for w in words)
-            or not (probed or any(w in body for w in spec["deficiency_words"]))):
+            or not (probed or people or any(w in body for w in spec["deficiency_words"]))):
         return []
     if view is not None:
         a, body = a + view.end(), body[view.end():]
