@@ -146,6 +146,10 @@ REACHED_BELOW = {
     "m-zhen-2021-trad": {"causes": 0.66},  # a cause with no cue whose lack is said as 只看…不看 / 知之甚少
     "o-xiang-2024-trad": {"causes": 0.66},  # a cause with no cue and no word of lack (……服务自然就少了)
     "o-rst-2025-combined": {"actions": 0.8},  # 拟由厅里牵头建设X labelled without its agent 由厅里 in the gold
+    "q-kfq-2022-themed": {"causes": 0.75},  # a cause with no cue and no word of lack
+    # flattened text whose item titles run into their bodies with no stop between (加强法治宣传教育落实…):
+    "q-scj-2019-flat": {"measures": 0.5},
+    "q-xiang-2023-flat": {"measures": 0.44},
 }
 
 
