@@ -149,7 +149,7 @@ REACHED_BELOW = {
     "q-kfq-2022-themed": {"causes": 0.75},  # a cause with no cue and no word of lack
     # flattened text whose item titles run into their bodies with no stop between (加强法治宣传教育落实…):
     "q-scj-2019-flat": {"measures": 0.5},
-    "q-xiang-2023-flat": {"measures": 0.44, "causes": 0.66},
+    "q-xiang-2023-flat": {"measures": 0.44},
 }
 
 

@@ -225,7 +225,7 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
         f"[^，,。；;]{{1,6}}(?:{alternation(lex['view_endings'])})[，,]"))
     view = lead.match(body)  # 往深处看，X / 由表及里看，X: the cause is X
     probed = view is not None and any(w in view.group() for w in spec["probe_words"])  # 追究起来，X
-    people = body.startswith(tuple(spec["illustrators"])) and _people_lack(body[:body.find("，") + 1 or len(body)], body, spec)
+    people = _people_lack(body[:body.find("，") + 1 or len(body)], body, spec)
     if ((body.startswith(tuple(spec["illustrators"] + spec["time_openers"])) and not people) or body.endswith(("：", ":"))
             or re.match(r"(?:19|20)\d\d年", body) or any(w in body for w in words)
             or not (probed or people or any(w in body for w in spec["deficiency_words"]))):
@@ -239,8 +239,8 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
 
 
 def _people_lack(subject: str, body: str, spec: dict) -> bool:
-    """A sentence about some of the people who do the work and what they lack (部分村干部年龄偏大，
-    对法律学习不够，习惯于凭经验办事): the people named in its first clause and a word of their
+    """A sentence about (some of) the people who do the work and what they lack (部分村干部年龄偏大，
+    习惯于凭经验办事; 村调解员年龄普遍偏大): the people named in its first clause and a word of their
     capacity or habits, or any subject's lack of awareness (认识不足, 意识不强: awareness_lacks); such a
     sentence explains the problem, though it opens like an instance."""
     return (any(w in subject for w in spec["people"]) and any(w in body for w in spec["capacities"])
