@@ -88,6 +88,8 @@ def _raw_value(raw):
     value = float(m.group()) if m else None
     if value is not None and ("万" in raw or "萬" in raw):  # 2.8萬人次 in a traditional report
         value *= 10000
+    if value is not None and ("亿" in raw or "億" in raw):  # 1.2亿条
+        value *= 100000000
     return value
 
 
