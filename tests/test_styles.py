@@ -143,13 +143,18 @@ REACHED_BELOW = {
     "g-xiang-2022-hanyear": {"causes": 0.66},
     "i-tjj-2025-flat": {"causes": 0.66},  # a cause with no cue, one clause among the symptoms of a colon-list item
     "k-zhen-2020-trad": {"actions": 0.8},  # an action labelled without its 通过 (by way of) in the gold
-    "m-zhen-2021-trad": {"causes": 0.66},  # a cause with no cue whose lack is said as 只看…不看 / 知之甚少
     "o-xiang-2024-trad": {"causes": 0.66},  # a cause with no cue and no word of lack (……服务自然就少了)
     "o-rst-2025-combined": {"actions": 0.8},  # 拟由厅里牵头建设X labelled without its agent 由厅里 in the gold
-    "q-kfq-2022-themed": {"causes": 0.75},  # a cause with no cue and no word of lack
     # flattened text whose item titles run into their bodies with no stop between (加强法治宣传教育落实…):
     "q-scj-2019-flat": {"measures": 0.5},
     "q-xiang-2023-flat": {"measures": 0.44},
+    "s-jiedao-2024-combined": {"causes": 0.75},  # a standing condition with no word of lack before the last sentence
+    "s-qu-2023-flat": {"measures": 0.75},  # two leadership items read as measures
+    "s-sthjt-2025-trad": {"causes": 0.75},  # a closing cause of them all written between two remedies
+    "s-xiang-2022-paragraph": {"causes": 0.75},  # 此外，X，也在一定程度上制约了… after the last problem's own cause
+    "t-jtt-2025-combined": {"causes": 0.75},  # 一些地方…把关不严: an instance-like opener, no listed lack
+    "t-sfj-2021-flat": {"causes": 0.75},  # a footer and a heading run into a cause
+    "t-zrzyj-2019-flat": {"actions": 0.66},  # plan items of the flattened text read as one
 }
 
 
@@ -618,6 +623,7 @@ def test_problem_and_remedy_paragraphs_labelled_with_a_remedy_noun(tmp_path):
 @pytest.mark.parametrize("closing, causes", [
     ("上述问题的产生，主观上是执法人员多为兼职，客观上是普法经费偏少。", ["执法人员多为兼职", "普法经费偏少"]),
     ("产生上述问题的原因，主要是执法人员多为兼职。", ["执法人员多为兼职"]),
+    ("此外，乡级财力较为紧张，普法经费保障不足，也在一定程度上制约了各项工作的深入开展。", ["乡级财力较为紧张，普法经费保障不足"]),
 ])
 def test_a_closing_paragraph_gives_the_causes_of_the_problems_together(tmp_path, closing, causes):
     """A paragraph after the last problem that names them together (上述问题) before a cause cue
@@ -886,6 +892,9 @@ def test_problems_by_aspect_and_causes_numbered_at_their_end(tmp_path):
     ("一些乡镇对执法规范化的重要性认识不足。", "一些乡镇对执法规范化的重要性认识不足"),  # opens like an instance
     ("部分村干部年龄偏大，习惯于凭经验办事。", "部分村干部年龄偏大，习惯于凭经验办事"),
     ("部分乡镇执法案卷合格率不足80%。", ""),  # an instance of the problem, no cause
+    ("此外，上述问题的产生，也与执法人员多为兼职有关。", "执法人员多为兼职"),
+    ("同时，部分执法人员年龄偏大，运用法律的能力不足。", "部分执法人员年龄偏大，运用法律的能力不足"),
+    ("不少群众对执法程序知之甚少。", "不少群众对执法程序知之甚少"),
 ])
 def test_a_cause_after_a_question_a_frame_or_a_predicate(tmp_path, written, cause):
     """A question asking why, then its answer; 跟/与…有关 frames; 卡在/受限于 predicates."""

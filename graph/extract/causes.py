@@ -219,6 +219,10 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
     while a < b and text[a] in " \t\n　":
         a += 1
     body = text[a:b].rstrip(" \t\n；;")
+    opener = lexicon.memo("structure.cause_part_opener_only", lambda: re.compile(
+        f"(?:{alternation(lex['cause_part_openers'])})[，,]"))
+    if (m := opener.match(body)) is not None:  # 同时，部分社区调解员年龄偏大…: the cause after the connective
+        a, body = a + m.end(), body[m.end():]
     lead_ins = [w for w in lex["lead_in_words"] if w not in lex["lead_in_weak_words"]]  # 一些 only when it lists
     words = [*spec["symptom_words"], *lex["cause_roles"]["effects"], *lex["cause_nouns"], *lead_ins]
     lead = lexicon.memo("structure.view_lead", lambda: re.compile(
