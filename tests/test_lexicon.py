@@ -72,7 +72,8 @@ def test_a_lexicon_folder_is_passed_through_every_stage(folder, sample_path):
     _edit(folder, "parts.json", no_plan)
     _edit(folder, "structure.json", lambda x: x.update(
         cause_cues=["这条线索不会出现"], cause_nouns=["这条线索不会出现"],
-        background_cause={"illustrators": [], "time_openers": [], "symptom_words": [], "deficiency_words": []}))
+        background_cause={"illustrators": [], "time_openers": [], "symptom_words": [], "deficiency_words": [],
+                          "people": [], "capacities": [], "awareness_lacks": [], "probe_words": []}))
     other = graph.analyse(sample_path, linked=False, lexicon=load(str(folder)))
     assert not any("guessed" in w for w in base.outline.warnings)
     assert "plan" in other.info.missing_parts and not other.actions
