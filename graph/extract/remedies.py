@@ -103,7 +103,7 @@ def _remedy_verb(text: str, at: int, after: int, hi: int, s: dict) -> int | None
     when = _when(s)
     found = [(i, v) for v in s["remedy_verbs"] if (i := window.find(v)) > 0
              or (i == 0 and (v in s["remedy_opening_verbs"] or when.match(window, len(v))))]
-    found += [(m.end("agent"), m.group("verb")) for m in _agent_verb(s).finditer(window)]  # 镇政府会指导…
+    found += [(m.start("verb"), m.group("verb")) for m in _agent_verb(s).finditer(window)]  # 镇政府会指导…
     verb = min(found, key=lambda iv: (iv[0], -len(iv[1])), default=None)  # the longer of two at one place: 需要, not 需
     if verb is None or (verb[0] > 0 and window[verb[0] - 1] in NEGATED):
         return None
@@ -126,33 +126,38 @@ def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
 
 
 def _closing_opener(s: dict) -> re.Pattern:
-    key = ("closing", tuple(s["plan_closing_openers"]))
-    if key not in _WHEN:
-        _WHEN[key] = re.compile(f"(?:{alternation(s['plan_closing_openers'])})[，,]")
-    return _WHEN[key]
+    """An additive connective and its comma opening a sentence (同时，): plan_closing_openers."""
+    return _compiled(("closing", tuple(s["plan_closing_openers"])), lambda: re.compile(
+        f"(?:{alternation(s['plan_closing_openers'])})[，,]"))
 
 
 def _agent_verb(s: dict) -> re.Pattern:
     """A verb that says what will be done only right after the body itself as its agent
-    (镇政府会指导…, 我们会…: agent_verbs after one of remedy_agents), not elsewhere (社会, 会议)."""
-    key = ("agent", tuple(s["agent_verbs"]), tuple(s["remedy_agents"]))
-    if key not in _WHEN:
-        _WHEN[key] = re.compile(f"(?P<agent>{alternation(s['remedy_agents'])})(?:还|也|就|将)?"
-                                f"(?P<verb>{alternation(s['agent_verbs'])})(?=[\u4e00-\u9fff])(?!议|同|商|签|审)")
-    return _WHEN[key]
+    (镇政府会指导…, 我们也会…: agent_verb.verbs after one of remedy_agents and an adverb), not elsewhere
+    (社会) nor as the first character of another word (会议, 会同: agent_verb_not_before)."""
+    a = s["agent_verb"]
+    return _compiled(("agent", tuple(s["remedy_agents"]), *(tuple(v) for v in a.values())), lambda: re.compile(
+        f"(?P<agent>{alternation(s['remedy_agents'])})(?:{alternation(a['adverbs'])})?"
+        f"(?P<verb>{alternation(a['verbs'])})(?=[\u4e00-\u9fff])(?!{alternation(a['not_before'])})"))
 
 
 def _when(s: dict) -> re.Pattern:
     """When a remedy will be carried out, right after its verb (计划在2023年，/ 准备于明年): a
     year, or one of remedy_when."""
-    key = tuple(s["remedy_when"])
-    if key not in _WHEN:
-        year = "(?:(?:19|20)\\d\\d|[一二][〇零○一二三四五六七八九]{3})年"  # 2023年, 二〇二三年
-        _WHEN[key] = re.compile(f"(?:在|于)?(?:{year}(?:内|底|上半年|下半年)?|{alternation(s['remedy_when'])})[，,]?")
-    return _WHEN[key]
+    year = "(?:(?:19|20)\\d\\d|[一二][〇零○一二三四五六七八九]{3})年"  # 2023年, 二〇二三年
+    return _compiled(("when", tuple(s["remedy_when"])), lambda: re.compile(
+        f"(?:在|于)?(?:{year}(?:内|底|上半年|下半年)?|{alternation(s['remedy_when'])})[，,]?"))
 
 
-_WHEN: dict[tuple[str, ...], re.Pattern] = {}
+def _compiled(key: tuple, build) -> re.Pattern:
+    """A pattern built once per distinct lexicon content (``key``), as lexicon.memo does for the
+    patterns that take the lexicon itself."""
+    if key not in _PATTERNS:
+        _PATTERNS[key] = build()
+    return _PATTERNS[key]
+
+
+_PATTERNS: dict[tuple, re.Pattern] = {}
 
 
 def _agent_before(words: str) -> bool:

@@ -52,7 +52,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
                        "lead_in_words": STR_LIST, "remedy_openers": STR_LIST,
                        "remedy_opener_lead": int, "aspect_endings": STR_LIST, "background_cause": dict,
                        "remedy_cue_verbs": STR_LIST, "remedy_opening_verbs": STR_LIST, "cause_both": dict,
-                       "discussion_verbs": STR_LIST, "agent_verbs": STR_LIST, "remedy_agents": STR_LIST,
+                       "discussion_verbs": STR_LIST, "agent_verb": dict, "remedy_agents": STR_LIST,
                        "back_reference_leads": STR_LIST, "why_questions": STR_LIST, "cause_list_leads": STR_LIST,
                        "remedy_nouns": STR_LIST, "lead_in_weak_words": STR_LIST, "cause_counters": STR_LIST,
                        "action_modals": STR_LIST, "plan_closing_openers": STR_LIST, "plan_closing_verbs": STR_LIST,
