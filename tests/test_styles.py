@@ -52,6 +52,18 @@ def test_flattened_text_is_repaired(name, raw, clean):
     assert normalise(raw) == clean
 
 
+def test_text_wrapped_at_a_fixed_width_goes_on_after_a_full_line_ending_in_a_semicolon():
+    """A .pdf text layer wrapped at one width: a full line that ends with ；is no paragraph end
+    (一是…；二是…；\n三是…), a short one is."""
+    body = "全年组织开展各类执法检查和专项整治行动，督促相关单位整改问题隐患，推动各项制度落实落地见效。" * 6
+    lines = [body[i:i + 30] for i in range(0, len(body), 30)]
+    wrapped = "\n".join(lines[:-1] + ["一是加强培训，全年培训不少于4期；二是创新普法宣传形式；",
+                                       "三是开展清理。", "二、存在的不足", "执法力量不足；", "普法形式单一。"])
+    out = normalise("标题\n" + wrapped + "\n")
+    assert "二是创新普法宣传形式；三是开展清理。" in out
+    assert "执法力量不足；\n普法形式单一。" in out
+
+
 def _facts(ex) -> dict:
     return {k: [(f.id, re.sub(r"\s", "", f.label)) for f in getattr(ex, k)]
             for k in ("measures", "shortcomings", "actions")} | {"causes": [c.id for c in ex.causes]}
@@ -154,7 +166,6 @@ REACHED_BELOW = {
     "s-xiang-2022-paragraph": {"causes": 0.75},  # 此外，X，也在一定程度上制约了… after the last problem's own cause
     "t-jtt-2025-combined": {"causes": 0.75},  # 一些地方…把关不严: an instance-like opener, no listed lack
     "t-sfj-2021-flat": {"causes": 0.75},  # a footer and a heading run into a cause
-    "t-zrzyj-2019-flat": {"actions": 0.66},  # plan items of the flattened text read as one
 }
 
 

@@ -138,15 +138,28 @@ def _flat_split(piece: str, rx: dict, top: list[int]) -> list[str]:
     return [p for p in out if p]
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a .pdf text layer was wrapped at, when most lines share it (within three
+    characters), else None: a line that long ends where the page did, not where a paragraph does."""
+    long = [len(ln) for ln in lines if len(ln) > 20]
+    if len(long) < 8:
+        return None
+    top = max(set(long), key=lambda n: (sum(n - 3 <= m <= n for m in long), n))
+    return top - 3 if 2 * sum(top - 3 <= m <= top for m in long) >= len(lines) else None
+
+
 def _join_broken(lines: list[str], rx: dict, flat: bool) -> list[str]:
     """Lines broken in mid-sentence (no final punctuation, long, not a heading) joined again; a
-    heading line whose title ends with 。 inside it goes on with text, so it is joined too."""
+    heading line whose title ends with 。 inside it goes on with text, so it is joined too; in text
+    wrapped at a fixed width, a full line ending with a semicolon or comma goes on too."""
     out: list[str] = []
+    width = _wrap_width(lines)
     for ln in lines:
         prev = out[-1] if len(out) > 1 else None  # never join onto the title line
         heading = prev is not None and "。" not in prev and (  # a title ended by 。 is followed by its text
             rx["head"].match(prev) or (flat and rx["flat_split"].match("字" + prev)))
-        if (prev is not None and len(prev) >= rx["join_min"] and prev[-1] not in rx["end"]
+        wrapped = width is not None and prev is not None and len(prev) >= width and prev[-1] in "；;，,、"
+        if (prev is not None and len(prev) >= rx["join_min"] and (prev[-1] not in rx["end"] or wrapped)
                 and (not heading or (flat and len(prev) >= rx["join_head_min"]))
                 and not rx["head"].match(ln) and not (flat and rx["flat_split"].match("字" + ln))
                 and not rx["date"].match(ln)):
