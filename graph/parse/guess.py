@@ -103,7 +103,7 @@ def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: 
         if node.part is None:
             node.part = guess_part(node, text, year, lexicon)
             guessed.append(node)
-    _work_before_diagnosis(roots, guessed)
+    _work_before_diagnosis(roots, guessed, lexicon)
     _plan_after_diagnosis(roots, guessed, text, lexicon.json("parts.json")["guess"]["plan"])
     _second_diagnosis_is_plan(roots, text, year, lexicon.json("parts.json")["guess"])
     for node in guessed:
@@ -115,14 +115,19 @@ def label_unrecognised(roots: list[Node], text: str, year: int | None, lexicon: 
     return f"part titles not recognised, guessed from the content: {', '.join(guessed)}"
 
 
-def _work_before_diagnosis(roots: list[Node], guessed: list[Node]) -> None:
+def _work_before_diagnosis(roots: list[Node], guessed: list[Node], lexicon: Lexicon) -> None:
     """Reports tell what was done before what fell short: a block guessed as problems (an audit
     office's work speaks of 问题 found) that comes before a block of measures or of the
-    leadership's duties is measures. A later block that is measures only by default (guessed,
-    no title naming it) does not count: it may be an unrecognised causes or plan part."""
+    leadership's duties, or before a part whose title names the problems (not a causes part:
+    原因探析), is measures. A later
+    block that is measures only by default (guessed, no title naming it) does not count: it may be
+    an unrecognised causes or plan part."""
+    words = lexicon.json("parts.json")["guess"]["shortcomings"]
     for k, node in enumerate(roots):
         if node in guessed and node.part == "shortcomings" and any(
-                n.part == "leadership" or (n.part == "measures" and n not in guessed) for n in roots[k + 1:]):
+                n.part == "leadership" or (n.part == "measures" and n not in guessed)
+                or (n.part == "shortcomings" and n not in guessed and names_problem(n.title, words, lexicon))
+                for n in roots[k + 1:]):
             node.part = "measures"
 
 
