@@ -165,7 +165,10 @@ REACHED_BELOW = {
     "s-sthjt-2025-trad": {"causes": 0.75},  # a closing cause of them all written between two remedies
     "s-xiang-2022-paragraph": {"causes": 0.75},  # 此外，X，也在一定程度上制约了… after the last problem's own cause
     "t-jtt-2025-combined": {"causes": 0.75},  # 一些地方…把关不严: an instance-like opener, no listed lack
-    "t-sfj-2021-flat": {"causes": 0.75},  # a footer and a heading run into a cause
+    "u-jiedao-2023-flat": {"causes": 0.66, "shortcomings": 0.75},  # a list of problems broken over two lines; its last member ends at its first stop
+    "u-jiedao-2025-combined": {"causes": 0.66},  # 部分业主委员会运作不规范: an instance-like opener, no listed lack
+    "u-scj-2022-hanyear": {"causes": 0.66},  # 不及时 / 不统一 are no listed lack
+    "v-qu-2022-themed": {"causes": 0.75},  # the gold takes another sentence than the 受X影响 frame
 }
 
 
@@ -988,3 +991,22 @@ def test_a_development_zone_is_a_region():
     assert region_of("汀州市交通运输局") == "汀州市"
     assert region_of("汀州县住房和城乡建设局") == "汀州县"  # not 汀州县住房和城乡
     assert region_of("汀州市城市管理局") == "汀州市"
+
+
+def test_work_titled_like_problems_before_the_problems_part_and_causes_listed_under_headings(tmp_path):
+    """三、严格规范执法，整治问题隐患 (guessed as problems by its words) before 四、正视差距不足 is work done;
+    （一）主观原因一是X，…以|文件…；二是Y。 (a heading whose list runs on and breaks mid-word) and
+    （二）客观原因一是Z。 give X, Y and Z, without their numbers."""
+    text = ("某县人民政府2024年法治政府建设情况报告\n一、坚持党的领导，压实第一责任\n（一）带头述法。县长带头述法。\n"
+            "二、深化改革，优化营商环境\n（一）精简审批。取消证明事项12项。\n"
+            "三、严格规范执法，整治问题隐患\n（一）整治违法问题。查处违法问题案件36件，整改问题隐患120处。\n"
+            "（二）整治突出问题。排查问题线索45条。\n"
+            "四、正视差距不足\n（一）执法队伍能力不足。案卷合格率仅82%。\n（二）普法形式较为单一。群众参与度不高。\n"
+            "五、原因分析\n（一）主观原因一是执法人员多为兼职，学法以会代学、以文\n件代学；二是培训经费偏少。\n"
+            "（二）客观原因一是乡镇财力有限，普法阵地建设滞后。\n"
+            "六、2025年工作安排\n（一）加强执法培训。全年举办培训班不少于4期。\n")
+    ex = analyse(_rewrite(tmp_path, text, "report.txt"), linked=False)
+    assert [p.part for p in ex.outline.parts] == ["leadership", "measures", "measures", "shortcomings", "shortcomings", "plan"]
+    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
+    assert [c.text for c in ex.causes] == ["执法人员多为兼职，学法以会代学、以文件代学", "培训经费偏少",
+                                          "乡镇财力有限，普法阵地建设滞后"]

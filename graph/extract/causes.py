@@ -166,6 +166,10 @@ def after_cue(text: str, at: int, hi: int, lexicon: Lexicon, skip: bool = True) 
     openers = lexicon.memo("structure.cause_part_opener", lambda: re.compile(
         f"[\\s{BULLET_CHARS}]*(?:(?:{alternation(lex['cause_part_openers'])})[，,]?)?"))
     at = openers.match(text, at, hi).end()
+    ordinal = lexicon.memo("structure.cause_ordinal", lambda: re.compile(alternation(next(
+        s["markers"] for s in lexicon.json("enumerators.json")["series"] if s["name"] == "ordinal_shi"))))
+    if (m := ordinal.match(text, at, hi)) is not None:  # ……；二是X: a member whose series was not read as one
+        at = m.end()
     aspect = lexicon.memo("structure.cause_aspect", lambda: re.compile(next(
         s["pattern"] for s in lexicon.json("enumerators.json")["series"] if s["name"] == "aspect")))
     if (m := aspect.match(text, at, hi)) is not None:  # 在机制上，X / 从投入来看，X: the cause is X

@@ -13,7 +13,7 @@ from ..model.sentences import Sentences
 from ..parse.enumerations import paragraphs
 from ..parse.outline import is_combined, names_remedies
 from .actions import add_action
-from .causes import cause_texts, first_cause, framed_cause, past_count, role_opening, split_causes, trim
+from .causes import after_cue, cause_texts, first_cause, framed_cause, role_opening, split_causes, trim
 from .remedies import find_remedies, remedy_action, remedy_opener
 from .structure import (cause_cue, clause, is_cause_heading, members, numbered, paragraph_members,
                         shortcoming_nodes)
@@ -126,7 +126,8 @@ def diagnosis(part: Node, text: str, sents: Sentences, ex: Report, lex: Lexicon,
         for remedy in find_remedies(text, refs[max(refs)][-1].span[1] + 1, end, lex, True, intent_only=True,
                                     first_too=True):
             remedy_action(remedy, part, text, sents, ex, lex, answers=None)
-    loose = [(c.number, past_count(text, c.title_span[0], c.span[1], lex), trim(text, c.title_span[0], c.span[1]), c.path)
+    loose = [(c.number, after_cue(text, c.title_span[0], c.span[1], lex, skip=False),
+              trim(text, c.title_span[0], c.span[1]), c.path)
              for c in [*(c for head in cause_heads for c in _cause_items(head, text, lex)), *pooled]] + common
     if len(listed) >= 2 and len(listed[-1][1]) >= 2 and not any(c for _, c in listed[:-1]):
         # only the last shortcoming lists causes, several: they follow all the shortcomings and

@@ -110,7 +110,8 @@ def split_title(line: Line, marker_end: int, opens: tuple[tuple[str, str], ...] 
         cut = soft
     if cut < 0 and len(rest) > 60 and (run := _run_on_title(rest, cues)):
         cut = run  # 三、存在的不足及原因对照要求，……: a title run into its body (flattened text)
-    enum = min((i for i in (rest.find(a) for a, b in opens if rest.find(b, rest.find(a) + 1) > 0)
+    enum = min((i for i in (rest.find(a) for a, b in opens if rest.find(b, rest.find(a) + 1) > 0
+                            or rest[:max(rest.find(a), 0)].endswith(cues))  # （二）客观原因一是X。: one member
                 if 2 <= i <= 30), default=-1)
     if enum > 0 and (cut < 0 or enum < cut) and rest[enum - 1] not in "，,；;、":
         t0 = line.start + marker_end

@@ -58,6 +58,8 @@ def normalise(text: str, lexicon: Lexicon | None = None) -> str:
 
 
 _CJK = "\u4e00-\u9fff"
+# a heading line whose text goes on into a list after its title (（一）主观原因一是……): body text, broken
+_LIST_STARTED = re.compile(r"一是(?=[\u4e00-\u9fff])")
 # two ideographic spaces inside a line: the indent of a paragraph whose line break a converter lost
 _INDENT = re.compile(r"(?<=[^\s])\u3000{2,}(?=[^\s])")
 # flattened text: the issuer run onto the last sentence, just before the closing date's line
@@ -159,6 +161,8 @@ def _join_broken(lines: list[str], rx: dict, flat: bool) -> list[str]:
         heading = prev is not None and "。" not in prev and (  # a title ended by 。 is followed by its text
             rx["head"].match(prev) or (flat and rx["flat_split"].match("字" + prev)))
         wrapped = width is not None and prev is not None and len(prev) >= width and prev[-1] in "；;，,、"
+        if heading and _LIST_STARTED.search(prev, 4):  # （一）主观原因一是X，以文|件代学: the list ran on
+            heading = None
         if (prev is not None and len(prev) >= rx["join_min"] and (prev[-1] not in rx["end"] or wrapped)
                 and (not heading or (flat and len(prev) >= rx["join_head_min"]))
                 and not rx["head"].match(ln) and not (flat and rx["flat_split"].match("字" + ln))
