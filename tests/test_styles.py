@@ -788,26 +788,44 @@ def test_a_part_of_causes_titled_by_any_cause_noun(tmp_path, title):
     assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
 
 
-def test_problems_led_by_the_most_salient_then_causes_counted_one_by_one(tmp_path):
-    """短板有二：最突出的是X，…；再者，Y。 then 头一个原因是A；又一个原因是B。 under 需要补齐的短板 (a
-    problems part: 的 makes 短板 the head, not the object of 补齐)."""
-    part = ("二、需要补齐的短板\n梳理下来，短板有二：最突出的是执法队伍能力不足，案卷合格率仅82%；再者，普法形式较为单一，群众参与度不高。\n"
-            "溯其源头：头一个原因是执法人员多为兼职；又一个原因是普法经费偏少。\n")
+@pytest.mark.parametrize("part", [
+    # 短板有二：最突出的是X，…；再者，Y。 then 头一个原因是A；又一个原因是B。 under 需要补齐的短板 (a problems
+    # part: 的 makes 短板 the head, not the object of 补齐)
+    "二、需要补齐的短板\n梳理下来，短板有二：最突出的是执法队伍能力不足，案卷合格率仅82%；再者，普法形式较为单一，群众参与度不高。\n"
+    "溯其源头：头一个原因是执法人员多为兼职；又一个原因是普法经费偏少。\n",
+    # 在执法上，X；在普法上，Y then 剖析原因，大致有两条。A，此其一；B，此其二。 (numbered at their end)
+    "二、问题检视\n对照要求，仍有不少短板。在执法上，执法队伍能力不足，案卷合格率仅82%；在普法上，普法形式较为单一，群众参与度不高。\n"
+    "剖析深层次原因，大致有这么两条。执法人员多为兼职，此其一；普法经费偏少，此其二。\n",
+])
+def test_problems_in_one_paragraph_then_causes_counted_one_by_one(tmp_path, part):
+    """Problems listed in one paragraph by rank or by aspect, then their causes counted one by one
+    in the next: the same problems and causes each way."""
     ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
     assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
     assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
 
 
-def test_one_sentence_problems_and_factors_numbered_by_noun(tmp_path):
-    """1．X，Y； problems labelled by their first clause; 上述问题由以下因素造成：因素一，A；因素二，B。
-    gives pooled causes; 〔一〕 numbers the plan's items; a line that is only a page number is none."""
-    part = ("二、查摆薄弱点位\n差距主要表现为：\n1．执法队伍能力不足，案卷合格率仅82%；\n2．普法形式较为单一，群众参与度不高；\n"
-            "细究之下，上述问题由以下因素造成：因素一，执法人员多为兼职；因素二，普法经费偏少。\n3\n"
-            "三、2025年重点任务\n〔一〕加强执法培训，全年举办培训班不少于4期。\n〔二〕创新普法形式。\n")
+@pytest.mark.parametrize("part, actions", [
+    # 1．X，Y； problems labelled by their first clause; 上述问题由以下因素造成：因素一，A；因素二，B。 gives
+    # pooled causes; 〔一〕 numbers the plan's items; a line that is only a page number is none
+    ("二、查摆薄弱点位\n差距主要表现为：\n1．执法队伍能力不足，案卷合格率仅82%；\n2．普法形式较为单一，群众参与度不高；\n"
+     "细究之下，上述问题由以下因素造成：因素一，执法人员多为兼职；因素二，普法经费偏少。\n3\n"
+     "三、2025年重点任务\n〔一〕加强执法培训，全年举办培训班不少于4期。\n〔二〕创新普法形式。\n",
+     ["加强执法培训，全年举办培训班不少于4期", "创新普法形式"]),
+    # 第一类是X，…；第二类是Y then 可以归结为几条：一条是A；另一条是B。 (pooled causes counted with 条), and a
+    # plan whose lines open with an arrow bullet (➢): the arrow is no part of a label
+    ("二、存在的问题\n问题主要有两类：第一类是执法队伍能力不足，案卷合格率仅82%；第二类是普法形式较为单一，群众参与度不高。\n"
+     "回过头看，这些问题之所以存在，可以归结为两条：一条是执法人员多为兼职；另一条是普法经费偏少。\n"
+     "三、2025年工作安排\n➢加强执法培训，全年举办培训班不少于4期。\n➢创新普法形式，开展普法进村活动不少于20场。\n",
+     ["加强执法培训，全年举办培训班不少于4期", "创新普法形式，开展普法进村活动不少于20场"]),
+])
+def test_problems_and_pooled_causes_counted_by_noun_or_classifier_and_numbered_plans(tmp_path, part, actions):
+    """Problems numbered or counted in one more way, causes pooled after them and counted by a noun
+    or a classifier, and a plan numbered or bulleted: the same facts each way."""
     ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
     assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
     assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
-    assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式"]
+    assert [a.label for a in ex.actions] == actions
 
 
 def test_a_block_whose_items_name_problems_and_a_part_run_on_after_a_full_stop(tmp_path):
@@ -821,18 +839,6 @@ def test_a_block_whose_items_name_problems_and_a_part_run_on_after_a_full_stop(t
     assert [s.label for s in ex.shortcomings] == ["出庭应诉率不高", "文件清理不够及时"]
     assert [c.text for c in ex.causes] == ["出庭应诉没有纳入考核"]
     assert [a.label for a in ex.actions] == ["加强执法培训"]
-
-
-def test_problems_counted_by_kind_causes_counted_by_any_classifier_and_a_plan_of_arrows(tmp_path):
-    """第一类是X，…；第二类是Y then 可以归结为几条：一条是A；另一条是B。 (pooled causes counted
-    with 条), and a plan whose lines open with an arrow bullet (➢): the arrow is no part of a label."""
-    part = ("二、存在的问题\n问题主要有两类：第一类是执法队伍能力不足，案卷合格率仅82%；第二类是普法形式较为单一，群众参与度不高。\n"
-            "回过头看，这些问题之所以存在，可以归结为两条：一条是执法人员多为兼职；另一条是普法经费偏少。\n"
-            "三、2025年工作安排\n➢加强执法培训，全年举办培训班不少于4期。\n➢创新普法形式，开展普法进村活动不少于20场。\n")
-    ex = analyse(_rewrite(tmp_path, _HEAD + part, "report.txt"), linked=False)
-    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
-    assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
-    assert [a.label for a in ex.actions] == ["加强执法培训，全年举办培训班不少于4期", "创新普法形式，开展普法进村活动不少于20场"]
 
 
 def test_a_second_part_naming_problems_but_speaking_of_plans_is_the_plan(tmp_path):
@@ -883,15 +889,6 @@ def test_a_problems_part_guessed_before_blocks_of_unnamed_causes_and_plan(tmp_pa
     assert [p.part for p in ex.outline.parts] == ["measures", "shortcomings", "shortcomings", "plan"]
     assert [c.text for c in ex.causes] == ["执法人员多为兼职，学得不深", "普法骨干年龄偏大，方法陈旧", "普法经费偏少"]
     assert len(ex.actions) == 2
-
-
-def test_problems_by_aspect_and_causes_numbered_at_their_end(tmp_path):
-    """在执法上，X；在普法上，Y then 剖析原因，大致有两条。A，此其一；B，此其二。"""
-    part = ("二、问题检视\n对照要求，仍有不少短板。在执法上，执法队伍能力不足，案卷合格率仅82%；在普法上，普法形式较为单一，群众参与度不高。\n"
-            "剖析深层次原因，大致有这么两条。执法人员多为兼职，此其一；普法经费偏少，此其二。\n")
-    ex = analyse(_rewrite(tmp_path, _HEAD + part + _PLAN, "report.txt"), linked=False)
-    assert [s.label for s in ex.shortcomings] == ["执法队伍能力不足", "普法形式较为单一"]
-    assert [c.text for c in ex.causes] == ["执法人员多为兼职", "普法经费偏少"]
 
 
 @pytest.mark.parametrize("written, cause", [

@@ -240,8 +240,9 @@ def background_cause(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tupl
         return []
     if view is not None:
         a, body = a + view.end(), body[view.end():]
-    lead = next((w for w in sorted(lex["cue_followers"], key=len, reverse=True) if len(w) > 1 and body.startswith(w)), "")
-    a, body = a + len(lead), body[len(lead):]  # 主要是X。: the cause is X
+    follower = next((w for w in sorted(lex["cue_followers"], key=len, reverse=True)
+                     if len(w) > 1 and body.startswith(w)), "")
+    a, body = a + len(follower), body[len(follower):]  # 主要是X。: the cause is X
     return [("", a, a + len(body))]
 
 

@@ -45,10 +45,7 @@ def _clauses(node: Node, text: str) -> list[Node]:
     cuts = [lo - 1] + [i for i in range(lo, hi) if text[i] in "；;"] + [hi]
     parts = [(a + 1, b) for a, b in zip(cuts, cuts[1:])]
     parts = [(a, b - (text[b - 1] == "。")) for a, b in parts if text[a:b].strip(" \n。")]
-    if len(parts) < 2:
-        return []
-    return [Node(kind="enum", level=node.level + 1, number=str(k), title=text[a:b], span=(a, b), title_span=(a, b),
-                 body_span=(a, b), part=node.part, path=f"{node.path}/{k}") for k, (a, b) in enumerate(parts, 1)]
+    return _spans_as_members(node, text, parts)
 
 
 def _sentences(node: Node, text: str, lex: Lexicon) -> list[Node]:
@@ -68,10 +65,15 @@ def _sentences(node: Node, text: str, lex: Lexicon) -> list[Node]:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
-    if len(out) < 2:
+    return _spans_as_members(node, text, out)
+
+
+def _spans_as_members(node: Node, text: str, spans: list[tuple[int, int]]) -> list[Node]:
+    """Spans of a cause heading's text as its numbered members, or [] when there are fewer than two."""
+    if len(spans) < 2:
         return []
     return [Node(kind="enum", level=node.level + 1, number=str(k), title=text[a:b], span=(a, b), title_span=(a, b),
-                 body_span=(a, b), part=node.part, path=f"{node.path}/{k}") for k, (a, b) in enumerate(out, 1)]
+                 body_span=(a, b), part=node.part, path=f"{node.path}/{k}") for k, (a, b) in enumerate(spans, 1)]
 
 
 def _runs(items: list[Node], text: str, lex: Lexicon) -> list[list[Node]]:

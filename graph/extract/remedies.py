@@ -28,10 +28,11 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
     s = lex.json("structure.json")
     if intent_only:  # a verb of intent (将, 计划), not a colon that may open a list of causes
         s = {**s, "remedy_verbs": [v for v in s["remedy_verbs"] if v not in "：:"]}
-    if closing:  # as in a paragraph after a remedy
-        s = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["plan_closing_verbs"]]}
     if first_too:  # a paragraph taking up a problem: 我们考虑推动… says what will be done
         s = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["discussion_verbs"]]}
+    more = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["plan_closing_verbs"]]}  # ……还要X
+    if closing:  # after the last item of a plan, as in a paragraph after a remedy
+        s = more
     found = _openers(text, lo, hi, lex, first_too)
     if closing:  # ……；五是X。同时，认真做好Y。: after the last item of a plan, one more thing to do
         found += [(at, _remedy_verb(text, m.end(), m.end(), hi, s) or m.end()) for at in _sentence_starts(text, lo, hi)
@@ -52,7 +53,6 @@ def find_remedies(text: str, lo: int, hi: int, lex: Lexicon, combined: bool = Fa
                     and not cause_cue(lex).search(text, at, verb):  # 形成这一局面的原因有二：: causes follow
                 found.append((at, verb))
     if found:  # after the first remedy, a paragraph that says what will be done is one more remedy
-        more = {**s, "remedy_verbs": [*s["remedy_verbs"], *s["plan_closing_verbs"]]}  # ……还要X
         for m in re.finditer("\n(?=[^\n])", text[min(found)[0]:hi]):
             at = min(found)[0] + m.end()
             if all(a != at for a, _ in found) and (verb := _remedy_verb(text, at, at, hi, more)) is not None:

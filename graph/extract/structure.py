@@ -165,7 +165,7 @@ def _colon_list(text: str, lo: int, hi: int, lex: dict) -> list[tuple[int, int]]
         hi = stop
     cuts.append(hi)
     items = [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if text[a + 1:b].strip(" 。")]
-    return [(a + (m.end() if (m := FOCUS.match(text, a, b)) else 0) - (a if m else 0), b) for a, b in items]
+    return [(m.end() if (m := FOCUS.match(text, a, b)) else a, b) for a, b in items]
 
 
 # an item that opens by ranking itself (首当其冲的是X, 紧随其后的是Y, 再有就是Z): the item is what follows

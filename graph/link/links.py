@@ -270,10 +270,10 @@ def link_baselines(ex: Report, text: str, sents: Sentences, p: dict, relative: r
     best_of: dict[tuple, tuple[Indicator | None, float]] = {}
     for t in ex.targets:
         rel = relative is not None and relative.search(t.raw) is not None
-        key = (t.unit, t.what, t.sentence, rel)
+        new = any(w in t.raw for w in bp["new_words"])  # 新创建示范村2个 counts new ones only
+        key = (t.unit, t.what, t.sentence, rel, new)
         if key not in best_of:
             what = change.sub("", t.what) if rel and change else t.what  # 咨询量较2020年增长: 咨询量
-            new = any(w in t.raw for w in bp["new_words"])  # 新创建示范村2个 counts new ones only
             best_of[key] = _best_baseline(replace(t, what=what), [i for i in firsts.values()
                                                                   if not (new and i.id in totals)],
                                           grams, compat, bp, rel)

@@ -60,7 +60,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "themes.json": {"scheme": dict, "min_hits": int, "max_themes": int, "themes": list},
     "layout.json": {"page_footers": STR_LIST, "heading_starts": STR_LIST, "split_min_chars": int,
                     "join_min_chars": int, "sentence_end": str, "flat_avg_line_chars": int,
-                    "flat_heading_starts": STR_LIST, "join_heading_min_chars": int},
+                    "flat_heading_starts": STR_LIST, "join_heading_min_chars": int,
+                    "list_starts": STR_LIST},
     "clutter.txt": {}, "linking_terms.txt": {}, "stopwords.txt": {},
 }
 

@@ -167,10 +167,8 @@ def add_enumerations(node: Node, text: str, lexicon: Lexicon | None = None) -> N
     enums = []
     for p0, p1 in paragraphs(text, lo, hi):
         if not (found := members(text, p0, p1, lexicon)):
-            for number, start, stop in postfix_members(text, p0, p1, lexicon):  # X，此其一；Y，此其二。
-                enums.append(Node(kind="enum", level=node.level + 1, number=number, title=text[start:stop],
-                                  span=(start, stop), title_span=(start, stop), body_span=(start, stop),
-                                  part=node.part, path=f"{node.path}/{number}"))
+            enums += [_enum(node, text, number, start, start, stop, f"{node.path}/{number}")  # X，此其一；Y，此其二。
+                      for number, start, stop in postfix_members(text, p0, p1, lexicon)]
         run = 1
         while found:  # 一是…四是…。分析原因，主要有以下几点：一是…: a second run in the same paragraph
             enums += [_member(node, text, marker, start, stop, run) for marker, start, stop in found]
@@ -187,6 +185,10 @@ def _member(node: Node, text: str, marker: str, start: int, stop: int, run: int)
         t0 += 1
     if text.startswith("是", t0) and not marker.endswith("是"):  # 首先是……，其次是……
         t0 += 1
-    path = f"{node.path}/{marker}" + (f"~{run}" if run > 1 else "")
-    return Node(kind="enum", level=node.level + 1, number=marker, title=text[t0:stop], span=(start, stop),
+    return _enum(node, text, marker, start, t0, stop, f"{node.path}/{marker}" + (f"~{run}" if run > 1 else ""))
+
+
+def _enum(node: Node, text: str, number: str, start: int, t0: int, stop: int, path: str) -> Node:
+    """An enum node under ``node``: its span from ``start``, its title and body from ``t0``."""
+    return Node(kind="enum", level=node.level + 1, number=number, title=text[t0:stop], span=(start, stop),
                 title_span=(t0, stop), body_span=(t0, stop), part=node.part, path=path)

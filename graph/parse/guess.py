@@ -44,8 +44,7 @@ def guess_part(node: Node, text: str, year: int | None, lexicon: Lexicon) -> str
     """The part of a top-level block whose title names none: other, leadership, shortcomings, plan or measures."""
     g = lexicon.json("parts.json")["guess"]
     title, body = node.title, text[node.span[0]:node.span[1]]
-    problems = sum(body.count(w) for w in g["shortcomings"])
-    plans = sum(body.count(w) for w in g["plan"]) + (body.count(f"{year + 1}年") if year else 0)
+    problems, plans = _word_counts(body, year, g)
     per100 = max(len(body), 1) / 100
     if title.startswith(tuple(g["other"])):
         return "other"
@@ -119,9 +118,8 @@ def _work_before_diagnosis(roots: list[Node], guessed: list[Node], lexicon: Lexi
     """Reports tell what was done before what fell short: a block guessed as problems (an audit
     office's work speaks of 问题 found) that comes before a block of measures or of the
     leadership's duties, or before a part whose title names the problems (not a causes part:
-    原因探析), is measures. A later
-    block that is measures only by default (guessed, no title naming it) does not count: it may be
-    an unrecognised causes or plan part."""
+    原因探析), is measures. A later block that is measures only by default (guessed, no title
+    naming it) does not count: it may be an unrecognised causes or plan part."""
     words = lexicon.json("parts.json")["guess"]["shortcomings"]
     for k, node in enumerate(roots):
         if node in guessed and node.part == "shortcomings" and any(
@@ -129,6 +127,12 @@ def _work_before_diagnosis(roots: list[Node], guessed: list[Node], lexicon: Lexi
                 or (n.part == "shortcomings" and n not in guessed and names_problem(n.title, words, lexicon))
                 for n in roots[k + 1:]):
             node.part = "measures"
+
+
+def _word_counts(body: str, year: int | None, g: dict) -> tuple[int, int]:
+    """How often a block's body names problems, and plans (plan words and the next year)."""
+    return (sum(body.count(w) for w in g["shortcomings"]),
+            sum(body.count(w) for w in g["plan"]) + (body.count(f"{year + 1}年") if year else 0))
 
 
 def _second_diagnosis_is_plan(roots: list[Node], text: str, year: int | None, g: dict) -> None:
@@ -139,9 +143,8 @@ def _second_diagnosis_is_plan(roots: list[Node], text: str, year: int | None, g:
     blocks = [n for n in roots if n.part != "other"]
     if "plan" in parts or len(parts) < 2 or parts[-2:] != ["shortcomings", "shortcomings"]:
         return
-    body = text[blocks[-1].body_span[0]:blocks[-1].span[1]]
-    plans = sum(body.count(w) for w in g["plan"]) + (body.count(f"{year + 1}年") if year else 0)
-    if plans > sum(body.count(w) for w in g["shortcomings"]):
+    problems, plans = _word_counts(text[blocks[-1].body_span[0]:blocks[-1].span[1]], year, g)
+    if plans > problems:
         for sub in blocks[-1].walk():
             sub.part = "plan"
 

@@ -58,8 +58,6 @@ def normalise(text: str, lexicon: Lexicon | None = None) -> str:
 
 
 _CJK = "\u4e00-\u9fff"
-# a heading line whose text goes on into a list after its title (（一）主观原因一是……): body text, broken
-_LIST_STARTED = re.compile(r"一是(?=[\u4e00-\u9fff])")
 # two ideographic spaces inside a line: the indent of a paragraph whose line break a converter lost
 _INDENT = re.compile(r"(?<=[^\s])\u3000{2,}(?=[^\s])")
 # flattened text: the issuer run onto the last sentence, just before the closing date's line
@@ -81,7 +79,8 @@ def _layout(lexicon: Lexicon) -> dict:
                 "flat_split": re.compile("(?<=[\u4e00-\u9fff%s])(?=(?:%s))" % (re.escape(lay["sentence_end"]), "|".join(
                     f"(?:{h})" for h in lay["flat_heading_starts"] + lay["heading_starts"]))),
                 "end": lay["sentence_end"], "split_min": lay["split_min_chars"], "join_min": lay["join_min_chars"],
-                "flat_avg": lay["flat_avg_line_chars"], "join_head_min": lay["join_heading_min_chars"]}
+                "flat_avg": lay["flat_avg_line_chars"], "join_head_min": lay["join_heading_min_chars"],
+                "list_start": re.compile(f"(?:{'|'.join(lay['list_starts'])})(?=[\u4e00-\u9fff])")}
     return lexicon.memo("layout", build)
 
 
@@ -161,7 +160,7 @@ def _join_broken(lines: list[str], rx: dict, flat: bool) -> list[str]:
         heading = prev is not None and "。" not in prev and (  # a title ended by 。 is followed by its text
             rx["head"].match(prev) or (flat and rx["flat_split"].match("字" + prev)))
         wrapped = width is not None and prev is not None and len(prev) >= width and prev[-1] in "；;，,、"
-        if heading and _LIST_STARTED.search(prev, 4):  # （一）主观原因一是X，以文|件代学: the list ran on
+        if heading and rx["list_start"].search(prev, 4):  # （一）主观原因一是X，以文|件代学: the list ran on
             heading = None
         if (prev is not None and len(prev) >= rx["join_min"] and (prev[-1] not in rx["end"] or wrapped)
                 and (not heading or (flat and len(prev) >= rx["join_head_min"]))
